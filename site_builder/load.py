@@ -1,0 +1,132 @@
+"""Read the user's files: decode text, split front matter, find notices and pages.
+
+Readers never write. Decoding policy (documented in docs/编写指南.md): UTF-8 (with or without
+BOM) is read as is; a file that is not UTF-8 but decodes cleanly as GBK/GB18030 (Windows
+Notepad's old default) is read as GBK with a warning and the fix (`site-builder fix-encoding`);
+anything else is an error. CRLF line ends are accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import messages as msg
+from .problems import Problems
+from .yamlsrc import YNode, parse
+
+PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
+LARGE_FILE = 1_000_000  # bytes: above this a notice gets a warning (slow on phones)
+
+
+@dataclass
+class Document:
+    """A Markdown file with YAML front matter, read but not yet validated."""
+
+    path: Path
+    meta: YNode | None  # the front matter mapping (None if it could not be read)
+    body: str
+    body_line: int  # file line where the body starts
+
+
+def decode(path: Path, problems: Problems) -> str | None:
+    """The file's text, or None (with a problem) if it cannot be read as text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(path, None, None, msg.FILE_UNREADABLE.format(detail=exc.strerror))
+        return None
+    if not data.strip():
+        problems.add(path, 1, None, msg.FILE_EMPTY, msg.FILE_EMPTY_HINT)
+        return None
+    if b"\x00" in data:
+        problems.add(path, None, None, msg.FILE_BINARY, msg.FILE_BINARY_HINT)
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = _decode_gbk(path, data, exc, problems)
+        if text is None:
+            return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_gbk(
+    path: Path, data: bytes, exc: UnicodeDecodeError, problems: Problems
+) -> str | None:
+    line = data[: exc.start].count(b"\n") + 1
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        problems.add(path, line, None, msg.FILE_NOT_UTF8, msg.FILE_NOT_UTF8_HINT)
+        return None
+    problems.warn(path, line, None, msg.FILE_GBK, msg.FILE_GBK_HINT)
+    return text
+
+
+def split_front_matter(text: str, path: Path, problems: Problems) -> Document | None:
+    """Split `---` front matter from the Markdown body and parse it with line numbers."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.add(path, 1, None, msg.FM_MISSING, msg.FM_MISSING_HINT)
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        problems.add(path, 1, None, msg.FM_UNCLOSED, msg.FM_UNCLOSED_HINT)
+        return None
+    fm_text = "\n".join(lines[1:end])
+    node, yaml_problems = parse(fm_text, file=problems.rel(path), first_line=2)
+    problems.extend(yaml_problems)
+    if node is not None and not node.is_map:
+        problems.add(path, 2, None, msg.FM_NOT_MAPPING, msg.FM_MISSING_HINT)
+        node = None
+    if node is None and not yaml_problems:
+        problems.add(path, 2, None, msg.FM_EMPTY, msg.FM_MISSING_HINT)
+    body = "\n".join(lines[end + 1 :])
+    return Document(path, node, body, end + 2)
+
+
+def read_document(path: Path, problems: Problems) -> Document | None:
+    text = decode(path, problems)
+    if text is None:
+        return None
+    if len(text.encode("utf-8")) > LARGE_FILE:
+        size_mb = len(text.encode("utf-8")) / 1_000_000
+        problems.warn(path, None, None, msg.FILE_LARGE.format(size=size_mb), msg.FILE_LARGE_HINT)
+    return split_front_matter(text, path, problems)
+
+
+def read_yaml_file(path: Path, problems: Problems) -> YNode | None:
+    """Read a YAML file such as catalog.yaml."""
+    if not path.is_file():
+        problems.add(path, None, None, msg.CATALOG_MISSING.format(path=problems.rel(path)),
+                     msg.CATALOG_MISSING_HINT)
+        return None
+    text = decode(path, problems)
+    if text is None:
+        return None
+    node, yaml_problems = parse(text, file=problems.rel(path))
+    problems.extend(yaml_problems)
+    if node is not None and not node.is_map:
+        problems.add(path, node.line, None, msg.CATALOG_NOT_MAPPING, msg.CATALOG_MISSING_HINT)
+        return None
+    return node
+
+
+def _visible(path: Path, root: Path) -> bool:
+    """Skip hidden files and folders, and names starting with "_" (drafts, templates)."""
+    return not any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+def find_markdown(content_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(notice files, column page files) under content/, in a stable order."""
+    notices: list[Path] = []
+    pages: list[Path] = []
+    if not content_dir.is_dir():
+        return notices, pages
+    pages_dir = content_dir / PAGES_DIR
+    for path in sorted(content_dir.rglob("*.md")):
+        if not path.is_file() or not _visible(path, content_dir):
+            continue
+        (pages if pages_dir in path.parents else notices).append(path)
+    return notices, pages

@@ -1,0 +1,54 @@
+"""Never lose a good site: build into a staging folder, replace `site/` only when all passed.
+
+The staging folder sits beside the site folder (same file system, so the swap is two renames).
+A failed or interrupted build leaves `site/` exactly as it was; its staging folder is removed at
+the next build.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+
+def staging_dir(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}-building"
+
+
+def previous_dir(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}-previous"
+
+
+def prepare(site_dir: Path) -> Path:
+    """A fresh, empty staging folder for a build whose result goes to `site_dir`."""
+    staging = staging_dir(site_dir)
+    _remove(staging)
+    _remove(previous_dir(site_dir))
+    staging.mkdir(parents=True)
+    return staging
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` with the finished `staging` folder."""
+    old = previous_dir(site_dir)
+    _remove(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)  # put the previous good site back
+        raise
+    _remove(old)
+
+
+def discard(staging: Path) -> None:
+    _remove(staging)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)

@@ -1,0 +1,332 @@
+"""Generate every page of the site from the model: listings, catalog, notices, home.
+
+Townships, villages, domains, catalog items and the five disclosures are taxonomies of the same
+notices; `_listing` is the one mechanism that pages all of them. Output is engine-neutral: a page
+is Markdown (rendered by the engine) framed by ready HTML before and after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import relpath
+
+from . import messages as msg
+from . import render as h
+from . import urls, vocab
+from .model import Notice, Site
+
+
+@dataclass
+class OutputPage:
+    path: str  # site path, "" for home, "n/2024-0001/" ...
+    title: str
+    kind: str  # home, category, domain, township, village, item, catalog, notice, column, xxgk
+    markdown: str = ""
+    before: str = ""
+    after: str = ""
+    meta: dict = field(default_factory=dict)  # for templates: hide, description, ...
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.path)
+
+
+@dataclass
+class Asset:
+    path: str  # site path of the copy
+    source: Path
+
+
+@dataclass
+class NavNode:
+    title: str
+    path: str | None = None
+    children: list[NavNode] = field(default_factory=list)
+
+
+@dataclass
+class Output:
+    pages: list[OutputPage]
+    assets: list[Asset]
+    nav: list[NavNode]
+
+
+def generate(site: Site) -> Output:
+    pages: list[OutputPage] = []
+    nav: list[NavNode] = [NavNode(msg.NAV_HOME, urls.HOME)]
+    pages.append(_home(site))
+    nav.append(NavNode(msg.NAV_CATEGORIES, children=_categories(site, pages)))
+    nav.append(NavNode(msg.NAV_DOMAINS, children=_domains(site, pages)))
+    nav.append(NavNode(msg.NAV_TOWNSHIPS, children=_townships(site, pages)))
+    pages.append(_catalog(site))
+    nav.append(NavNode(msg.NAV_CATALOG, urls.CATALOG))
+    nav.append(NavNode(msg.NAV_XXGK, children=_xxgk(site, pages)))
+    assets: list[Asset] = []
+    for notice in site.notices:
+        pages.append(_notice(site, notice))
+        if not notice.on_request:
+            assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path)
+                          for a in notice.attachments)
+            assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets))
+    for page in site.pages:
+        assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets))
+    return Output(pages, _unique_assets(assets), nav)
+
+
+# -- listings ------------------------------------------------------------------------------------
+def _listing(site: Site, base: str, title: str, kind: str, notices: Sequence[Notice],
+             intro: str = "") -> list[OutputPage]:
+    """A listing paged by `settings.per_page`, newest first, with year jump links."""
+    per = site.settings.per_page
+    total = max(1, -(-len(notices) // per))
+    years = _year_pages(notices, per)
+    out: list[OutputPage] = []
+    for number in range(1, total + 1):
+        here = urls.paged(base, number)
+        chunk = notices[(number - 1) * per : number * per]
+        count = msg.LIST_COUNT.format(count=len(notices)) if notices else ""
+        before = (intro if number == 1 else "") + h.paragraph(count, "sb-count") + \
+            h.year_index(years, base, here)
+        after = h.notice_list(site, chunk, here) + h.pagination(base, number, total, here)
+        page_title = title if number == 1 else msg.PAGE_TITLE.format(title=title, number=number)
+        out.append(OutputPage(here, page_title, kind, before=before, after=after))
+    return out
+
+
+def _year_pages(notices: Sequence[Notice], per: int) -> list[tuple[int, int, int]]:
+    counts = Counter(n.published.year for n in notices)
+    first: dict[int, int] = {}
+    for index, n in enumerate(notices):
+        first.setdefault(n.published.year, index // per + 1)
+    return [(year, first[year], counts[year]) for year in sorted(first, reverse=True)]
+
+
+def _grouped(site: Site, key: Callable[[Notice], object]) -> dict[object, list[Notice]]:
+    groups: dict[object, list[Notice]] = {}
+    for n in site.notices:  # already newest first
+        groups.setdefault(key(n), []).append(n)
+    return groups
+
+
+def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
+    groups = _grouped(site, lambda n: n.category)
+    nav = []
+    for cat in vocab.CATEGORIES:
+        base = urls.category(cat.id)
+        intro = h.paragraph(cat.description, "sb-intro")
+        pages.extend(_listing(site, base, cat.name, "category", groups.get(cat.name, []), intro))
+        nav.append(NavNode(cat.name, base))
+    return nav
+
+
+def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
+    by_domain = _grouped(site, lambda n: n.domain_id)
+    by_item = _grouped(site, lambda n: n.item_id)
+    nav = []
+    for domain in site.domains:
+        base = urls.domain(domain.id)
+        items = [i for i in site.items if i.domain_id == domain.id]
+        entries = [(urls.item(i.id), i.name, msg.TILE_COUNT.format(count=len(by_item.get(i.id, []))))
+                   for i in items]
+        intro = h.paragraph(domain.intro, "sb-intro") + h.paragraph(
+            msg.DOMAIN_DEPARTMENT.format(department=domain.department), "sb-dept") + \
+            h.heading(msg.DOMAIN_ITEMS) + h.tiles(entries, base, "sb-tiles--small") + \
+            h.heading(msg.DOMAIN_NOTICES)
+        pages.extend(_listing(site, base, domain.name, "domain", by_domain.get(domain.id, []),
+                              intro))
+        children = [NavNode(domain.name, base)]
+        for item in items:
+            item_base = urls.item(item.id)
+            item_intro = h.item_table(site, item, item_base) + h.heading(msg.ITEM_NOTICES)
+            pages.extend(_listing(site, item_base, item.name, "item", by_item.get(item.id, []),
+                                  item_intro))
+            children.append(NavNode(item.name, item_base))
+        nav.append(NavNode(domain.name, children=children))
+    return nav
+
+
+def _townships(site: Site, pages: list[OutputPage]) -> list[NavNode]:
+    by_township = _grouped(site, lambda n: n.township_id)
+    by_village = _grouped(site, lambda n: (n.township_id, n.village_id))
+    nav = []
+    for township in site.townships:
+        base = urls.township(township.id)
+        entries = [(urls.village(township.id, v.id), v.name, msg.TILE_COUNT.format(
+            count=len(by_village.get((township.id, v.id), [])))) for v in township.villages]
+        intro = h.paragraph(township.intro, "sb-intro")
+        if entries:
+            intro += h.heading(msg.TOWNSHIP_VILLAGES) + h.tiles(entries, base, "sb-tiles--small")
+        intro += h.heading(msg.TOWNSHIP_NOTICES)
+        pages.extend(_listing(site, base, township.name, "township",
+                              by_township.get(township.id, []), intro))
+        children = [NavNode(township.name, base)]
+        for village in township.villages:
+            vbase = urls.village(township.id, village.id)
+            vintro = h.paragraph(msg.VILLAGE_OF.format(township=township.name), "sb-intro")
+            pages.extend(_listing(site, vbase, f"{township.name} · {village.name}", "village",
+                                  by_village.get((township.id, village.id), []), vintro))
+            children.append(NavNode(village.name, vbase))
+        nav.append(NavNode(township.name, children=children) if township.villages
+                   else NavNode(township.name, base))
+    return nav
+
+
+# -- catalog -------------------------------------------------------------------------------------
+def item_stats(site: Site) -> dict[str, tuple[int, str]]:
+    """Item id → (notice count, latest 发布日期)."""
+    stats: dict[str, tuple[int, str]] = {}
+    for n in site.notices:  # newest first: the first seen is the latest
+        count, latest = stats.get(n.item_id, (0, n.published.isoformat()))
+        stats[n.item_id] = (count + 1, latest)
+    return stats
+
+
+def _catalog(site: Site) -> OutputPage:
+    here = urls.CATALOG
+    stats = item_stats(site)
+    parts = [h.paragraph(msg.CATALOG_INTRO, "sb-intro")]
+    for domain in site.domains:
+        items = [i for i in site.items if i.domain_id == domain.id]
+        parts.append(h.heading(msg.CATALOG_DOMAIN.format(domain=domain.name), 2,
+                               f"domain-{domain.id}"))
+        parts.append(h.paragraph(msg.DOMAIN_DEPARTMENT.format(department=domain.department)))
+        parts.append(h.catalog_table(site, items, stats, here))
+    return OutputPage(here, msg.NAV_CATALOG, "catalog", after="".join(parts),
+                      meta={"hide": ["toc"], "wide": True})
+
+
+# -- notice pages --------------------------------------------------------------------------------
+def _notice(site: Site, n: Notice) -> OutputPage:
+    here = urls.notice(n.id)
+    before = h.meta_block(site, n, here)
+    if n.on_request:
+        return OutputPage(here, n.title, "notice", before=before + h.on_request_notice(site, here),
+                          meta={"description": n.summary})
+    summary = f'<p class="sb-summary">{h.e(n.summary)}</p>' if n.summary else ""
+    after = h.attachments(n, here) + h.related(site, n, here)
+    return OutputPage(here, n.title, "notice", markdown=link_notices(site, n.source, n.body, here),
+                      before=before + summary, after=after, meta={"description": n.summary})
+
+
+_MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
+
+
+def link_notices(site: Site, source: Path, body: str, here: str) -> str:
+    """Rewrite links to other notices' .md files into links to their generated pages."""
+    if ".md" not in body:
+        return body
+    by_source = _notice_sources(site)
+
+    def replace(m: re.Match[str]) -> str:
+        target = (source.parent / m.group(2)).resolve()
+        notice_id = by_source.get(target)
+        if notice_id is None:
+            return m.group(0)
+        href = relpath(urls.src_uri(urls.notice(notice_id)), here.rstrip("/") or ".")
+        return f"{m.group(1)}{href}{m.group(3)}"
+
+    return _MD_LINK.sub(replace, body)
+
+
+def _notice_sources(site: Site) -> dict[Path, str]:
+    cached = getattr(site, "_notice_sources", None)
+    if cached is None:
+        cached = {n.source.resolve(): n.id for n in site.notices}
+        site._notice_sources = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _body_assets(base: str, source: Path, assets: list[Path]) -> list[Asset]:
+    return [Asset(base + a.relative_to(source.parent).as_posix(), a) for a in assets]
+
+
+def _unique_assets(assets: list[Asset]) -> list[Asset]:
+    seen: dict[str, Asset] = {}
+    for a in assets:
+        seen.setdefault(a.path, a)
+    return list(seen.values())
+
+
+# -- 信息公开 column and home -------------------------------------------------------------------
+def _xxgk(site: Site, pages: list[OutputPage]) -> list[NavNode]:
+    here = urls.XXGK
+    parts = [h.paragraph(msg.XXGK_INTRO, "sb-intro")]
+    nav = [NavNode(msg.NAV_XXGK_INDEX, here)]
+    for column in vocab.COLUMNS:
+        column_pages = [p for p in site.pages if p.column == column.id]
+        parts.append(h.heading(column.name))
+        if column.id == "fdzdgknr":
+            parts.append(_statutory_links(site, here))
+        if column_pages:
+            parts.append(h.tiles([(urls.column_page(p.id), p.title, _updated(p))
+                                  for p in column_pages], here, "sb-tiles--small"))
+        elif column.id != "fdzdgknr":
+            parts.append(h.paragraph(msg.COLUMN_EMPTY, "sb-empty"))
+        for page in column_pages:
+            nav.append(NavNode(page.title, urls.column_page(page.id)))
+    pages.append(OutputPage(here, msg.NAV_XXGK, "xxgk", after="".join(parts)))
+    for page in site.pages:
+        path = urls.column_page(page.id)
+        updated = h.paragraph(_updated(page), "sb-updated") if page.updated else ""
+        pages.append(OutputPage(path, page.title, "column",
+                                markdown=link_notices(site, page.source, page.body, path),
+                                after=updated))
+    return nav
+
+
+def _updated(page) -> str:
+    return msg.UPDATED.format(date=page.updated.isoformat()) if page.updated else ""
+
+
+def _statutory_links(site: Site, here: str) -> str:
+    """法定主动公开内容: the five disclosures and the catalog are its structure."""
+    counts = Counter(n.category for n in site.notices)
+    entries = [(urls.category(c.id), c.name, msg.TILE_COUNT.format(count=counts[c.name]))
+               for c in vocab.CATEGORIES]
+    entries.append((urls.CATALOG, msg.NAV_CATALOG, msg.CATALOG_TILE.format(count=len(site.items))))
+    return h.tiles(entries, here, "sb-tiles--small")
+
+
+def _home(site: Site) -> OutputPage:
+    here = urls.HOME
+    counts = Counter(n.category for n in site.notices)
+    by_domain = Counter(n.domain_id for n in site.notices)
+    by_township = Counter(n.township_id for n in site.notices)
+    latest = site.notices[: site.settings.latest_on_home]
+    parts = [
+        h.paragraph(site.info.intro, "sb-intro"),
+        h.heading(msg.HOME_CATEGORIES),
+        h.tiles([(urls.category(c.id), c.name, msg.TILE_COUNT.format(count=counts[c.name]))
+                 for c in vocab.CATEGORIES], here, "sb-tiles--five"),
+        h.heading(msg.HOME_LATEST),
+        h.notice_list(site, latest, here),
+        h.heading(msg.HOME_DOMAINS),
+        h.tiles([(urls.domain(d.id), d.name, msg.TILE_COUNT.format(count=by_domain[d.id]))
+                 for d in site.domains], here),
+        h.heading(msg.HOME_TOWNSHIPS),
+        h.tiles([(urls.township(t.id), t.name, msg.TOWNSHIP_TILE.format(
+            kind=t.kind, villages=len(t.villages), count=by_township[t.id]))
+            for t in site.townships], here),
+        h.heading(msg.HOME_XXGK),
+        h.tiles(_xxgk_entries(site), here, "sb-tiles--small"),
+    ]
+    return OutputPage(here, site.info.name, "home", after="".join(parts),
+                      meta={"hide": ["navigation", "toc"]})
+
+
+def _xxgk_entries(site: Site) -> list[tuple[str, str, str]]:
+    entries = []
+    for column in vocab.COLUMNS:
+        first = next((p for p in site.pages if p.column == column.id), None)
+        if column.id == "fdzdgknr" and first is None:
+            entries.append((urls.XXGK, column.name, msg.XXGK_STATUTORY))
+        elif first is not None:
+            entries.append((urls.column_page(first.id), column.name, first.title))
+        else:
+            entries.append((urls.XXGK, column.name, msg.COLUMN_EMPTY))
+    entries.append((urls.CATALOG, msg.NAV_CATALOG, msg.CATALOG_TILE.format(count=len(site.items))))
+    return entries

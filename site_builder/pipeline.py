@@ -1,0 +1,71 @@
+"""The build pipeline, in order: load → validate → model → generate pages → (engine renders and
+writes) → post-build. Each stage is one module; this file only calls them in sequence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import load, validate
+from .model import Site
+from .pages import Output, generate
+from .problems import InputError, Problems
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a county's input lives."""
+
+    root: Path
+    catalog: Path
+    content: Path
+
+    @classmethod
+    def at(cls, root: Path | str, catalog: str = "catalog.yaml", content: str = "content"
+           ) -> Project:
+        base = Path(root).resolve()
+        return cls(base, base / catalog, base / content)
+
+
+def read_and_check(project: Project) -> tuple[Site | None, Problems]:
+    """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
+    every problem is in the returned `Problems`; the site is None when there are errors."""
+    problems = Problems(project.root)
+    node = load.read_yaml_file(project.catalog, problems)
+    catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
+        validate.Catalog()
+    notice_files, page_files = load.find_markdown(project.content)
+    checker = validate.NoticeChecker(catalog, problems, project.content,
+                                     catalog_ok=node is not None)
+    notices = []
+    for path in notice_files:
+        doc = load.read_document(path, problems)
+        notice = checker.check(doc) if doc else None
+        if notice:
+            notices.append(notice)
+    notices = checker.check_interpretations(notices)
+    page_ids: dict[str, int] = {}
+    pages = []
+    for path in page_files:
+        doc = load.read_document(path, problems)
+        page = validate.check_page(doc, page_ids, project.content, problems) if doc else None
+        if page:
+            pages.append(page)
+    if problems.errors or catalog.info is None:
+        return None, problems
+    site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
+    return site, problems
+
+
+def build_model(project: Project) -> tuple[Site, Problems]:
+    """Like `read_and_check`, but raises InputError (with every problem) when input is bad."""
+    site, problems = read_and_check(project)
+    if site is None:
+        raise InputError(list(problems))
+    return site, problems
+
+
+def generate_pages(site: Site) -> Output:
+    """Stage 4: every page, asset and the navigation, engine-neutral."""
+    return generate(site)

@@ -1,0 +1,287 @@
+"""HTML fragments for generated pages: listings, metadata blocks, the catalog table.
+
+Every fragment is built for one page (`here`, its site path) so links are relative and the site
+works under any base path. All text from the user is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from . import dates, urls, vocab
+from . import messages as msg
+from .model import CatalogItem, Notice, Site
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def link(here: str, to: str, text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f'<a href="{e(urls.rel(here, to))}"{attr}>{e(text)}</a>'
+
+
+def place_name(site: Site, notice: Notice) -> str:
+    """乡镇 · 村 of a notice, or 县级 for county-level notices."""
+    if not notice.township_id:
+        return msg.COUNTY_LEVEL
+    township = site.township_by_id[notice.township_id]
+    if notice.village_id:
+        village = township.village(notice.village_id)
+        return f"{township.name} · {village.name}" if village else township.name
+    return township.name
+
+
+# -- listings ------------------------------------------------------------------------------------
+def notice_list(site: Site, notices: Iterable[Notice], here: str) -> str:
+    rows = [_notice_row(site, n, here) for n in notices]
+    if not rows:
+        return f'<p class="sb-empty">{e(msg.LIST_EMPTY)}</p>'
+    return '<ul class="sb-list">\n' + "\n".join(rows) + "\n</ul>"
+
+
+def _notice_row(site: Site, n: Notice, here: str) -> str:
+    badge = f'<span class="sb-badge">{e(msg.BADGE_ON_REQUEST)}</span>' if n.on_request else ""
+    date = n.published.isoformat()
+    return (
+        f'<li><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
+        f"{e(n.title)}</a>{badge}"
+        f'<span class="sb-list__meta"><time datetime="{date}">{date}</time>'
+        f"<span>{e(n.publisher)}</span><span>{e(place_name(site, n))}</span></span></li>"
+    )
+
+
+def pagination(base: str, current: int, total: int, here: str) -> str:
+    """Page links: first, previous, a window around the current page, next, last."""
+    if total <= 1:
+        return ""
+    window = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
+    parts: list[str] = []
+    if current > 1:
+        parts.append(link(here, urls.paged(base, current - 1), msg.PAGE_PREV, "sb-pages__prev"))
+    previous = 0
+    for number in window:
+        if number - previous > 1:
+            parts.append('<span class="sb-pages__gap">…</span>')
+        if number == current:
+            parts.append(f'<span class="sb-pages__current" aria-current="page">{number}</span>')
+        else:
+            parts.append(link(here, urls.paged(base, number), str(number)))
+        previous = number
+    if current < total:
+        parts.append(link(here, urls.paged(base, current + 1), msg.PAGE_NEXT, "sb-pages__next"))
+    label = msg.PAGE_LABEL.format(current=current, total=total)
+    return f'<nav class="sb-pages" aria-label="{e(label)}">{"".join(parts)}' \
+           f'<span class="sb-pages__label">{e(label)}</span></nav>'
+
+
+def year_index(years: Sequence[tuple[int, int, int]], base: str, here: str) -> str:
+    """Jump links to the first listing page holding each year: (year, page number, count)."""
+    if len(years) <= 1:
+        return ""
+    links = [link(here, urls.paged(base, page), msg.YEAR_LINK.format(year=year, count=count))
+             for year, page, count in years]
+    return f'<p class="sb-years"><span>{e(msg.BY_YEAR)}</span>{" ".join(links)}</p>'
+
+
+# -- notice page ---------------------------------------------------------------------------------
+def meta_block(site: Site, n: Notice, here: str) -> str:
+    """The metadata table shown above a notice, as on real disclosure sites."""
+    item = site.item_by_id[n.item_id]
+    domain = site.domain_by_id[n.domain_id]
+    category = vocab.CATEGORY_BY_NAME[n.category]
+    rows: list[tuple[str, str]] = [
+        (msg.F_INDEX_NO, e(index_number(site, n))),
+        (msg.F_CLASS, f"{e(domain.name)} / {e(item.name)}"),
+        (msg.F_PUBLISHER, e(n.publisher)),
+        (msg.F_FORMED, e(dates.cn(n.formed))),
+        (msg.F_TITLE, e(n.title)),
+        (msg.F_DOC_NO, e(n.doc_number or msg.NONE)),
+        (msg.F_PUBLISHED, e(dates.cn(n.published))),
+        (msg.F_ATTRIBUTE, e(n.attribute)),
+        (msg.F_ITEM, link(here, urls.item(item.id), item.name)),
+        (msg.F_CATEGORY, link(here, urls.category(category.id), category.name)),
+        (msg.F_PLACE, _place_links(site, n, here)),
+    ]
+    if n.keywords:
+        rows.append((msg.F_KEYWORDS, e("、".join(n.keywords))))
+    cells = "".join(f"<tr><th scope=\"row\">{e(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<div class="sb-meta"><table>{cells}</table></div>'
+
+
+def index_number(site: Site, n: Notice) -> str:
+    """索引号: the office's code and the notice's stable id."""
+    prefix = site.info.org_code
+    return f"{prefix}/{n.id}" if prefix else n.id
+
+
+def _place_links(site: Site, n: Notice, here: str) -> str:
+    if not n.township_id:
+        return e(msg.COUNTY_LEVEL)
+    township = site.township_by_id[n.township_id]
+    out = link(here, urls.township(township.id), township.name)
+    if n.village_id:
+        village = township.village(n.village_id)
+        if village:
+            out += " · " + link(here, urls.village(township.id, village.id), village.name)
+    return out
+
+
+def on_request_notice(site: Site, here: str) -> str:
+    guide = application_guide(site)
+    text = e(msg.ON_REQUEST_TEXT)
+    if guide:
+        text += " " + link(here, urls.column_page(guide.id), msg.ON_REQUEST_LINK.format(
+            title=guide.title))
+    return f'<div class="admonition info sb-on-request"><p class="admonition-title">' \
+           f'{e(msg.ON_REQUEST_TITLE)}</p><p>{text}</p></div>'
+
+
+def application_guide(site: Site):
+    for column in (vocab.APPLICATION_COLUMN, "zhinan"):
+        for page in site.pages:
+            if page.column == column:
+                return page
+    return None
+
+
+def attachments(n: Notice, here: str) -> str:
+    if not n.attachments:
+        return ""
+    rows = []
+    for a in n.attachments:
+        href = urls.rel(here, urls.attachment(n.id, a.filename))
+        suffix = a.filename.rsplit(".", 1)[-1].upper() if "." in a.filename else ""
+        rows.append(f'<li><a href="{e(href)}" download>{e(a.title)}</a>'
+                    f'<span class="sb-att__info">{e(suffix)} {e(human_size(a.size))}</span></li>')
+    return f'<section class="sb-att"><h2>{e(msg.ATTACHMENTS)}</h2><ul>{"".join(rows)}</ul>' \
+           f"</section>"
+
+
+def related(site: Site, n: Notice, here: str) -> str:
+    """Links between a policy and its interpretations (解读), both ways."""
+    parts: list[str] = []
+    if n.interprets and n.interprets in site.notice_by_id:
+        policy = site.notice_by_id[n.interprets]
+        parts.append(f"<p><strong>{e(msg.INTERPRETS)}</strong>"
+                     f"{link(here, urls.notice(policy.id), policy.title)}</p>")
+    readings = site.interpretations.get(n.id, [])
+    if readings:
+        items = "".join(f"<li>{link(here, urls.notice(r.id), r.title)}</li>" for r in readings)
+        parts.append(f"<p><strong>{e(msg.INTERPRETED_BY)}</strong></p><ul>{items}</ul>")
+    if not parts:
+        return ""
+    return f'<section class="sb-related">{"".join(parts)}</section>'
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# -- catalog -------------------------------------------------------------------------------------
+CATALOG_HEAD = (
+    f"<tr><th rowspan=2>{e(msg.C_SEQ)}</th><th colspan=2>{e(msg.C_ITEM)}</th>"
+    f"<th rowspan=2>{e(msg.C_CONTENT)}</th><th rowspan=2>{e(msg.C_BASIS)}</th>"
+    f"<th rowspan=2>{e(msg.C_LIMIT)}</th><th rowspan=2>{e(msg.C_SUBJECT)}</th>"
+    f"<th rowspan=2>{e(msg.C_CHANNEL)}</th><th colspan=2>{e(msg.C_AUDIENCE)}</th>"
+    f"<th colspan=2>{e(msg.C_METHOD)}</th><th colspan=3>{e(msg.C_LEVEL)}</th>"
+    f"<th rowspan=2>{e(msg.C_CATEGORY)}</th><th rowspan=2>{e(msg.C_PUBLISHED)}</th></tr>"
+    f"<tr><th>{e(msg.C_LEVEL1)}</th><th>{e(msg.C_LEVEL2)}</th>"
+    + "".join(f"<th>{e(v)}</th>" for v in (*vocab.AUDIENCES, *vocab.METHODS, *vocab.LEVELS))
+    + "</tr>"
+)
+TICK = "√"
+
+
+def catalog_table(site: Site, items: Sequence[CatalogItem], stats: dict[str, tuple[int, str]],
+                  here: str) -> str:
+    """The standard catalog table with every column, as county offices publish it."""
+    rows = [_catalog_row(site, index, item, stats.get(item.id, (0, "")), here)
+            for index, item in enumerate(items, start=1)]
+    return (f'<div class="sb-scroll" tabindex="0"><table class="sb-catalog">'
+            f"<thead>{CATALOG_HEAD}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str],
+                 here: str) -> str:
+    ticks = "".join(
+        f"<td class=\"sb-tick\">{TICK if value in chosen else ''}</td>"
+        for chosen, values in ((item.audiences, vocab.AUDIENCES), (item.methods, vocab.METHODS),
+                               (item.levels, vocab.LEVELS))
+        for value in values
+    )
+    count, latest = stat
+    published = (f"{link(here, urls.item(item.id), msg.ITEM_COUNT.format(count=count))}"
+                 f"<br><small>{e(msg.ITEM_LATEST.format(date=latest))}</small>"
+                 if count else link(here, urls.item(item.id), msg.ITEM_NONE))
+    return (
+        f"<tr><td>{index}</td><td>{e(item.level1)}</td>"
+        f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}</td>"
+        f"<td>{e(item.content)}</td><td>{bases_html(item)}</td>"
+        f"<td>{e(item.time_limit.text)}</td><td>{e(item.subject)}</td>"
+        f"<td>{e(channels_text(item))}</td>{ticks}<td>{e(item.category)}</td>"
+        f"<td>{published}</td></tr>"
+    )
+
+
+def bases_html(item: CatalogItem) -> str:
+    return "<br>".join(e(str(b)) for b in item.bases)
+
+
+def channels_text(item: CatalogItem) -> str:
+    names = [c for c in item.channels if c != "其他"]
+    if item.other_channels:
+        names.append(f"其他（{item.other_channels}）")
+    return "、".join(names)
+
+
+def item_table(site: Site, item: CatalogItem, here: str) -> str:
+    """The catalog row of one item, as a two-column table on its page."""
+    domain = site.domain_by_id[item.domain_id]
+    category = vocab.CATEGORY_BY_NAME[item.category]
+    limit = item.time_limit.text
+    if item.time_limit.notice_days:
+        limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
+    rows = [
+        (msg.C_DOMAIN, link(here, urls.domain(domain.id), domain.name)),
+        (msg.C_LEVEL1, e(item.level1)),
+        (msg.C_LEVEL2, e(item.level2 or msg.NONE)),
+        (msg.C_CONTENT, e(item.content)),
+        (msg.C_BASIS, bases_html(item)),
+        (msg.C_LIMIT, e(limit)),
+        (msg.C_SUBJECT, e(item.subject)),
+        (msg.C_CHANNEL, e(channels_text(item))),
+        (msg.C_AUDIENCE, e("、".join(item.audiences))),
+        (msg.C_METHOD, e("、".join(item.methods))),
+        (msg.C_LEVEL, e("、".join(item.levels))),
+        (msg.C_CATEGORY, link(here, urls.category(category.id), category.name)),
+    ]
+    cells = "".join(f"<tr><th scope=\"row\">{e(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<div class="sb-meta sb-item"><table>{cells}</table></div>'
+
+
+# -- tiles (home and index pages) ----------------------------------------------------------------
+def tiles(entries: Iterable[tuple[str, str, str]], here: str, cls: str = "") -> str:
+    """A grid of big links: (path, title, subtitle)."""
+    cells = [
+        f'<li><a href="{e(urls.rel(here, path))}"><strong>{e(title)}</strong>'
+        f"<span>{e(sub)}</span></a></li>"
+        for path, title, sub in entries
+    ]
+    return f'<ul class="sb-tiles {cls}">{"".join(cells)}</ul>'
+
+
+def heading(text: str, level: int = 2, anchor: str = "") -> str:
+    ident = f' id="{e(anchor)}"' if anchor else ""
+    return f"<h{level}{ident}>{e(text)}</h{level}>"
+
+
+def paragraph(text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<p{attr}>{e(text)}</p>" if text else ""

@@ -1,0 +1,110 @@
+"""`site-builder new`: a new notice with the next free id, today's date and the right fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from . import messages as msg
+from . import vocab
+from .load import find_markdown, read_yaml_file
+from .model import Township
+from .pipeline import Project
+from .problems import Problems
+from .validate import Catalog, validate_catalog
+
+_ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
+
+
+class ScaffoldError(Exception):
+    """The request cannot be fulfilled; the message says why, in Chinese."""
+
+
+def new_notice(project: Project, item_id: str, township_ref: str | None,
+               village_ref: str | None, title: str | None,
+               today: dt.date | None = None) -> Path:
+    today = today or dt.date.today()
+    catalog = _catalog(project)
+    item = next((i for i in catalog.items if i.id == item_id), None)
+    if item is None:
+        raise ScaffoldError(msg.NEW_UNKNOWN_ITEM.format(
+            item=item_id, items="、".join(i.id for i in catalog.items)))
+    township = _township(catalog, township_ref)
+    village = None
+    if village_ref:
+        if township is None:
+            raise ScaffoldError(msg.NEW_VILLAGE_NEEDS_TOWNSHIP)
+        village = township.village(village_ref)
+        if village is None:
+            raise ScaffoldError(msg.NEW_UNKNOWN_VILLAGE.format(
+                township=township.name, village=village_ref,
+                villages="、".join(v.name for v in township.villages) or msg.NONE))
+    level = vocab.level_of(township.id if township else None, village.id if village else None)
+    if level not in item.levels:
+        raise ScaffoldError(msg.NEW_LEVEL_MISMATCH.format(
+            item=item.id, levels="、".join(item.levels), level=level))
+    notice_id = next_id(project, today.year)
+    folder = project.content / "notices" / (township.id if township else "county")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{notice_id}.md"
+    domain = next(d for d in catalog.domains if d.id == item.domain_id)
+    publisher = _publisher(township) if township else domain.department
+    lines = [
+        "---",
+        f"id: {notice_id}",
+        f"标题: {title or msg.NEW_DEFAULT_TITLE}",
+        f"事项: {item.id}   # {item.name}（{domain.name}，{item.category}）",
+    ]
+    if township:
+        lines.append(f"乡镇: {township.id}   # {township.name}")
+    if village:
+        lines.append(f"村: {village.id}   # {village.name}")
+    lines += [
+        f"发布机构: {publisher}",
+        f"成文日期: {today.isoformat()}",
+        f"发布日期: {today.isoformat()}",
+        "文号:",
+        f"公开属性: {item.methods[0]}   # 主动公开 / 依申请公开 / 不予公开",
+        "---",
+        "",
+        msg.NEW_BODY,
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _catalog(project: Project) -> Catalog:
+    problems = Problems(project.root)
+    node = read_yaml_file(project.catalog, problems)
+    catalog = validate_catalog(node, project.catalog, problems) if node else Catalog()
+    if problems.errors:
+        raise ScaffoldError(msg.NEW_CATALOG_BROKEN)
+    return catalog
+
+
+def _township(catalog: Catalog, ref: str | None) -> Township | None:
+    if not ref:
+        return None
+    for township in catalog.townships:
+        if ref in (township.id, township.name):
+            return township
+    raise ScaffoldError(msg.NEW_UNKNOWN_TOWNSHIP.format(
+        township=ref, townships="、".join(f"{t.id}（{t.name}）" for t in catalog.townships)))
+
+
+def _publisher(township: Township) -> str:
+    return f"{township.name}办事处" if township.kind == "街道" else f"{township.name}人民政府"
+
+
+def next_id(project: Project, year: int) -> str:
+    """The next free id of the form YYYY-NNNN for `year`."""
+    notices, _ = find_markdown(project.content)
+    prefix = f"{year}-"
+    highest = 0
+    for path in notices:
+        head = path.read_bytes()[:2000].decode("utf-8", errors="ignore")
+        for found in _ID_LINE.findall(head):
+            if found.startswith(prefix) and found[len(prefix):].isdigit():
+                highest = max(highest, int(found[len(prefix):]))
+    return f"{prefix}{highest + 1:04d}"

@@ -1,0 +1,75 @@
+"""The URL scheme, in one place. URLs are short, ASCII and made from stable ids only.
+
+A URL printed as a QR code on a bulletin board must stay valid for years, so no URL contains a
+title, a date or a five-disclosure category of a notice (all of which may change). Paths here
+have no leading slash and end with "/" (directory URLs); "" is the home page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+HOME = ""
+CATALOG = "catalog/"
+XXGK = "xxgk/"
+DATA_NOTICES = "data/notices.json"
+DATA_CATALOG = "data/catalog.json"
+
+
+def notice(notice_id: str) -> str:
+    return f"n/{notice_id}/"
+
+
+def category(category_id: str) -> str:
+    return f"c/{category_id}/"
+
+
+def domain(domain_id: str) -> str:
+    return f"d/{domain_id}/"
+
+
+def township(township_id: str) -> str:
+    return f"t/{township_id}/"
+
+
+def village(township_id: str, village_id: str) -> str:
+    return f"t/{township_id}/{village_id}/"
+
+
+def item(item_id: str) -> str:
+    return f"i/{item_id}/"
+
+
+def column_page(page_id: str) -> str:
+    return f"xxgk/{page_id}/"
+
+
+def paged(base: str, number: int) -> str:
+    """Page `number` of a paginated listing whose first page is `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def attachment(notice_id: str, filename: str) -> str:
+    return f"{notice(notice_id)}{filename}"
+
+
+def src_uri(path: str) -> str:
+    """The virtual Markdown source path that renders to `path` with directory URLs."""
+    return f"{path}index.md"
+
+
+def rel(from_path: str, to_path: str) -> str:
+    """Relative href from the page at `from_path` to `to_path` (both site paths)."""
+    start = posixpath.dirname(from_path.rstrip("/") + "/x") if from_path else ""
+    target = to_path
+    relative = posixpath.relpath(target or ".", start or ".")
+    if to_path.endswith("/") or to_path == "":
+        relative = relative.rstrip("/") + "/"
+    if relative == "./":
+        return "./"
+    return quote(relative, safe="/#%:.-_~")
+
+
+def absolute(base_url: str, path: str) -> str:
+    return base_url + quote(path, safe="/#%.-_~")

@@ -1,0 +1,516 @@
+"""Validate what was read and build the model. Every problem is collected; none stops the run.
+
+Rules (docs/编写指南.md lists them for staff): required fields, known references (domain, item,
+township, village, category, channel, level), unique ids, real dates, 发布日期 not before 成文日期,
+the notice's level among the item's 公开层级, attachments that exist, and the publication time
+limit (a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import messages as msg
+from . import vocab
+from .dates import add_workdays, calendar_known
+from .fields import Fields
+from .links import local_links
+from .load import Document
+from .model import (
+    Attachment,
+    Basis,
+    CatalogItem,
+    ColumnPage,
+    Contact,
+    Domain,
+    Notice,
+    Settings,
+    Site,
+    SiteInfo,
+    Source,
+    TimeLimit,
+    Township,
+    Village,
+)
+from .problems import Problems
+from .yamlsrc import YNode
+
+CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项")
+SITE_KEYS = ("名称", "网址", "主办单位", "机构代码", "联系方式", "网站标识码", "ICP备案号",
+             "公安机关备案号", "简介")
+CONTACT_KEYS = ("地址", "电话", "邮箱", "办公时间", "传真")
+SETTINGS_KEYS = ("每页条数", "首页最新条数")
+TOWNSHIP_KEYS = ("id", "名称", "类型", "村", "简介")
+VILLAGE_KEYS = ("id", "名称")
+DOMAIN_KEYS = ("id", "名称", "主管部门", "简介")
+ITEM_KEYS = ("id", "领域", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
+             "公开渠道", "其他渠道", "公开对象", "公开方式", "公开层级", "五公开")
+BASIS_KEYS = ("名称", "文号")
+LIMIT_KEYS = ("原文", "类型", "天数", "周期", "公示期")
+NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成文日期", "发布日期", "文号",
+               "公开属性", "五公开", "摘要", "主题词", "附件", "解读")
+ATTACHMENT_KEYS = ("文件", "名称")
+PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
+
+
+# -- catalog.yaml --------------------------------------------------------------------------------
+@dataclass
+class Catalog:
+    """What catalog.yaml declares. `declared_*` include entries that failed validation, so that
+    notices referring to them are not reported a second time."""
+
+    info: SiteInfo | None = None
+    settings: Settings = field(default_factory=Settings)
+    townships: list[Township] = field(default_factory=list)
+    domains: list[Domain] = field(default_factory=list)
+    items: list[CatalogItem] = field(default_factory=list)
+    declared_items: set[str] = field(default_factory=set)
+    declared_townships: set[str] = field(default_factory=set)
+
+
+def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
+    root = Fields(node, path, problems)
+    root.unknown(CATALOG_KEYS)
+    catalog = Catalog(info=_site_info(root.sub("站点", required=True)),
+                      settings=_settings(root.sub("设置")))
+    catalog.townships = _townships(root, problems)
+    catalog.domains = _domains(root, problems)
+    catalog.items = _items(root, {d.id for d in catalog.domains}, problems)
+    for key, declared in (("事项", catalog.declared_items), ("乡镇", catalog.declared_townships)):
+        for entry in root.node.value.get(key, YNode("seq", 0, [])).value or []:
+            if getattr(entry, "is_map", False):
+                for name in ("id", "名称"):
+                    if name in entry.value and entry.value[name].is_scalar:
+                        declared.add(entry.value[name].text())
+    return catalog
+
+
+def _site_info(f: Fields | None) -> SiteInfo | None:
+    if f is None:
+        return None
+    f.unknown(SITE_KEYS)
+    name = f.text("名称", required=True)
+    url = f.text("网址", required=True)
+    if url and not re.match(r"^https?://[^/\s]+", url):
+        f.error("网址", msg.URL_INVALID.format(value=url), msg.URL_INVALID_HINT)
+        url = None
+    sponsor = f.text("主办单位", required=True)
+    c = f.sub("联系方式", required=True)
+    contact = None
+    if c is not None:
+        c.unknown(CONTACT_KEYS)
+        address, phone = c.text("地址", required=True), c.text("电话", required=True)
+        contact = Contact(address or "", phone or "", c.text("邮箱") or "",
+                          c.text("办公时间") or "", c.text("传真") or "")
+    if not (name and url and sponsor and contact):
+        return None
+    return SiteInfo(
+        name=name, base_url=url.rstrip("/") + "/", sponsor=sponsor, contact=contact,
+        org_code=f.text("机构代码") or "", site_code=f.text("网站标识码") or "",
+        icp=f.text("ICP备案号") or "", police=f.text("公安机关备案号") or "",
+        intro=f.text("简介") or "",
+    )
+
+
+def _settings(f: Fields | None) -> Settings:
+    settings = Settings()
+    if f is None:
+        return settings
+    f.unknown(SETTINGS_KEYS)
+    settings.per_page = f.integer("每页条数", minimum=10) or settings.per_page
+    settings.latest_on_home = f.integer("首页最新条数", minimum=1) or settings.latest_on_home
+    return settings
+
+
+def _unique(seen: dict[str, int], value: str | None, f: Fields, key: str, what: str) -> bool:
+    """Record `value`; report a duplicate (with the first line) and return False if seen."""
+    if value is None:
+        return False
+    if value in seen:
+        f.error(key, msg.DUPLICATE_ID.format(what=what, value=value, first=seen[value]),
+                msg.DUPLICATE_ID_HINT)
+        return False
+    seen[value] = f.line(key)
+    return True
+
+
+def _townships(root: Fields, problems: Problems) -> list[Township]:
+    out: list[Township] = []
+    ids: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for f in root.records("乡镇", required=True):
+        f.unknown(TOWNSHIP_KEYS)
+        tid, name = f.ident(), f.text("名称", required=True)
+        kind = f.choice("类型", vocab.TOWNSHIP_KINDS, required=True)
+        ok = _unique(ids, tid, f, "id", msg.WHAT_TOWNSHIP)
+        ok = _unique(names, name, f, "名称", msg.WHAT_TOWNSHIP_NAME) and ok
+        villages = _villages(f, tid or "")
+        if ok and tid and name and kind:
+            out.append(Township(tid, name, kind, villages, f.text("简介") or ""))
+    return out
+
+
+def _villages(f: Fields, township_id: str) -> list[Village]:
+    out: list[Village] = []
+    ids: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for v in f.records("村"):
+        v.unknown(VILLAGE_KEYS)
+        vid, name = v.ident(), v.text("名称", required=True)
+        ok = _unique(ids, vid, v, "id", msg.WHAT_VILLAGE)
+        ok = _unique(names, name, v, "名称", msg.WHAT_VILLAGE_NAME) and ok
+        if ok and vid and name:
+            out.append(Village(vid, name, township_id))
+    return out
+
+
+def _domains(root: Fields, problems: Problems) -> list[Domain]:
+    out: list[Domain] = []
+    ids: dict[str, int] = {}
+    for f in root.records("领域", required=True):
+        f.unknown(DOMAIN_KEYS)
+        did, name = f.ident(), f.text("名称", required=True)
+        department = f.text("主管部门", required=True)
+        if _unique(ids, did, f, "id", msg.WHAT_DOMAIN) and did and name and department:
+            out.append(Domain(did, name, department, f.text("简介") or ""))
+    return out
+
+
+def _items(root: Fields, domain_ids: set[str], problems: Problems) -> list[CatalogItem]:
+    out: list[CatalogItem] = []
+    ids: dict[str, int] = {}
+    for seq, f in enumerate(root.records("事项", required=True), start=1):
+        item = _item(f, seq, domain_ids)
+        if _unique(ids, item.id if item else f.text("id"), f, "id", msg.WHAT_ITEM) and item:
+            out.append(item)
+    return out
+
+
+def _item(f: Fields, seq: int, domain_ids: set[str]) -> CatalogItem | None:
+    f.unknown(ITEM_KEYS)
+    iid = f.ident()
+    if iid:
+        f.label = f"事项 {iid}"
+    domain = f.text("领域", required=True)
+    if domain and domain not in domain_ids:
+        f.error("领域", msg.REF_UNKNOWN.format(what=msg.WHAT_DOMAIN, value=domain),
+                msg.REF_DOMAIN_HINT)
+        domain = None
+    level1, level2 = f.text("一级事项", required=True), f.text("二级事项") or ""
+    content, subject = f.text("公开内容", required=True), f.text("公开主体", required=True)
+    bases = _bases(f)
+    limit = _time_limit(f.sub("公开时限", required=True))
+    channels = f.choices("公开渠道", vocab.CHANNELS, required=True)
+    other = f.text("其他渠道") or ""
+    audiences = f.choices("公开对象", vocab.AUDIENCES, required=True)
+    methods = f.choices("公开方式", vocab.METHODS, required=True)
+    levels = f.choices("公开层级", vocab.LEVELS, required=True)
+    category = f.choice("五公开", vocab.CATEGORY_BY_NAME, required=True)
+    if "其他" in channels and not other:
+        f.error("其他渠道", msg.OTHER_CHANNEL_MISSING, msg.OTHER_CHANNEL_HINT)
+    required = (iid, domain, level1, content, subject, limit, channels, audiences, methods,
+                levels, category, bases)
+    if not all(required):
+        return None
+    return CatalogItem(
+        id=iid, seq=seq, domain_id=domain, level1=level1, level2=level2, content=content,
+        bases=bases, time_limit=limit, subject=subject, channels=channels, other_channels=other,
+        audiences=audiences, methods=methods, levels=levels, category=category,
+        source=Source(f.path, f.node.line),
+    )
+
+
+def _bases(f: Fields) -> list[Basis]:
+    out: list[Basis] = []
+    for b in f.records("公开依据", required=True):
+        b.unknown(BASIS_KEYS)
+        name, number = b.text("名称", required=True), b.text("文号", required=True)
+        if name and number:
+            if not name.startswith("《"):
+                name = f"《{name.strip('《》')}》"
+            out.append(Basis(name, number.strip("（）()")))
+    return out
+
+
+def _time_limit(f: Fields | None) -> TimeLimit | None:
+    if f is None:
+        return None
+    f.unknown(LIMIT_KEYS)
+    text = f.text("原文", required=True)
+    kind = f.choice("类型", vocab.LIMIT_KINDS, required=True)
+    days = f.integer("天数", minimum=1)
+    period = f.choice("周期", vocab.PERIODS)
+    notice_days = f.integer("公示期", minimum=1)
+    if kind in (vocab.LIMIT_WORKDAYS, vocab.LIMIT_CALENDAR_DAYS) and days is None and \
+            not f.has("天数"):
+        f.error("天数", msg.LIMIT_DAYS_MISSING.format(kind=kind), msg.LIMIT_DAYS_HINT)
+        return None
+    if kind == vocab.LIMIT_PERIODIC and period is None and not f.has("周期"):
+        f.error("周期", msg.LIMIT_PERIOD_MISSING, msg.LIMIT_PERIOD_HINT)
+        return None
+    if not (text and kind):
+        return None
+    return TimeLimit(text, kind, days, period, notice_days)
+
+
+# -- notices -------------------------------------------------------------------------------------
+class NoticeChecker:
+    """Validates notice documents against the catalog; keeps track of ids across files.
+
+    `catalog_ok` is False when catalog.yaml could not be read: references are then not checked
+    (every one would fail), only the notices' own fields.
+    """
+
+    def __init__(self, catalog: Catalog, problems: Problems, content_dir: Path,
+                 catalog_ok: bool = True):
+        self.problems = problems
+        self.content_dir = content_dir
+        self.catalog_ok = catalog_ok
+        self.declared = catalog.declared_items | catalog.declared_townships
+        self.items = {i.id: i for i in catalog.items}
+        self.townships = {t.id: t for t in catalog.townships}
+        self.township_names = {t.name: t for t in catalog.townships}
+        self.ids: dict[str, tuple[Path, int]] = {}
+        self.withheld_ids: set[str] = set()
+        self.interprets_lines: dict[str, int] = {}
+
+    def check(self, doc: Document) -> Notice | None:
+        if doc.meta is None:
+            return None
+        f = Fields(doc.meta, doc.path, self.problems)
+        f.unknown(NOTICE_KEYS)
+        nid = f.ident()
+        self._check_unique_id(nid, f)
+        title = f.text("标题", required=True)
+        attribute = self._attribute(f)
+        item = self._item(f)
+        township, village = self._place(f)
+        publisher = f.text("发布机构", required=True)
+        formed, published = f.date("成文日期", required=True), f.date("发布日期", required=True)
+        if formed and published and published < formed:
+            f.error("发布日期", msg.PUBLISHED_BEFORE_FORMED.format(
+                published=published.isoformat(), formed=formed.isoformat()),
+                msg.PUBLISHED_BEFORE_FORMED_HINT)
+            published = None
+        category = f.choice("五公开", vocab.CATEGORY_BY_NAME)
+        if item and township is not False and village is not False:
+            self._check_level(f, item, township, village)
+        attachments = self._attachments(f, doc.path)
+        assets = body_assets(doc, self.content_dir, self.problems)
+        summary, doc_number = f.text("摘要") or "", f.text("文号") or ""
+        keywords, interprets = f.texts("主题词"), f.text("解读")
+        if attribute == vocab.ATTR_WITHHELD:
+            if nid:
+                self.withheld_ids.add(nid)
+            return None
+        if interprets and nid:
+            self.interprets_lines[nid] = f.line("解读")
+        if not (nid and title and attribute and item and publisher and formed and published) or \
+                township is False or village is False or attachments is None or assets is None:
+            return None
+        self._check_time_limit(f, item, formed, published)
+        if not doc.body.strip() and not attachments and attribute == vocab.ATTR_ACTIVE:
+            f.warn(None, msg.BODY_EMPTY, msg.BODY_EMPTY_HINT)
+        return Notice(
+            id=nid, title=title, item_id=item.id, domain_id=item.domain_id,
+            category=category or item.category, township_id=township.id if township else None,
+            village_id=village.id if village else None, publisher=publisher, formed=formed,
+            published=published, doc_number=doc_number, attribute=attribute, summary=summary,
+            keywords=keywords, attachments=attachments, interprets=interprets, body=doc.body,
+            body_line=doc.body_line, source=doc.path, assets=assets,
+        )
+
+    def check_interpretations(self, notices: list[Notice]) -> list[Notice]:
+        """A 解读 must point to another published notice; drop those that do not."""
+        by_id = {n.id for n in notices}
+        out: list[Notice] = []
+        for n in notices:
+            target = n.interprets
+            if target and (target not in by_id or target == n.id):
+                line = self.interprets_lines.get(n.id)
+                if target in self.withheld_ids:
+                    text, hint = msg.INTERPRETS_WITHHELD, msg.INTERPRETS_WITHHELD_HINT
+                else:
+                    text, hint = msg.INTERPRETS_UNKNOWN, msg.INTERPRETS_UNKNOWN_HINT
+                self.problems.add(n.source, line, "解读", text.format(value=target), hint)
+                continue
+            out.append(n)
+        return out
+
+    def _check_unique_id(self, nid: str | None, f: Fields) -> None:
+        if nid is None:
+            return
+        if nid in self.ids:
+            first_path, first_line = self.ids[nid]
+            f.error("id", msg.DUPLICATE_NOTICE_ID.format(
+                value=nid, first=f"{self.problems.rel(first_path)}:{first_line}"),
+                msg.DUPLICATE_NOTICE_ID_HINT)
+            return
+        self.ids[nid] = (f.path, f.line("id"))
+
+    def _attribute(self, f: Fields) -> str | None:
+        if not f.has("公开属性"):
+            f.error("公开属性", msg.ATTRIBUTE_MISSING, msg.ATTRIBUTE_MISSING_HINT)
+            return None
+        return f.choice("公开属性", vocab.ATTRIBUTES)
+
+    def _item(self, f: Fields) -> CatalogItem | None:
+        ref = f.text("事项", required=True)
+        if ref is None:
+            return None
+        item = self.items.get(ref)
+        if item is None and self.catalog_ok and ref not in self.declared:
+            f.error("事项", msg.REF_UNKNOWN.format(what=msg.WHAT_ITEM, value=ref),
+                    _suggest(ref, self.items, msg.REF_ITEM_HINT))
+        return item
+
+    def _place(self, f: Fields) -> tuple[Township | bool | None, object]:
+        """(township, village): None when absent, False when given but unknown."""
+        tref, vref = f.text("乡镇"), f.text("村")
+        township = None
+        if tref:
+            township = self.townships.get(tref) or self.township_names.get(tref)
+            if township is None and (not self.catalog_ok or tref in self.declared):
+                return False, None
+            if township is None:
+                f.error("乡镇", msg.REF_UNKNOWN.format(what=msg.WHAT_TOWNSHIP, value=tref),
+                        _suggest(tref, {**self.townships, **self.township_names},
+                                 msg.REF_TOWNSHIP_HINT))
+                return False, None
+        if not vref:
+            return township, None
+        if township is None:
+            f.error("村", msg.VILLAGE_WITHOUT_TOWNSHIP.format(value=vref),
+                    msg.VILLAGE_WITHOUT_TOWNSHIP_HINT)
+            return township, False
+        village = township.village(vref)
+        if village is None:
+            names = "、".join(v.name for v in township.villages) or msg.NONE
+            f.error("村", msg.REF_UNKNOWN_VILLAGE.format(value=vref, township=township.name),
+                    msg.REF_VILLAGE_HINT.format(villages=names))
+            return township, False
+        return township, village
+
+    def _check_level(self, f: Fields, item: CatalogItem, township, village) -> None:
+        level = vocab.level_of(township.id if township else None, village.id if village else None)
+        if level not in item.levels:
+            key = "村" if village else "乡镇" if township else "事项"
+            f.error(key, msg.LEVEL_MISMATCH.format(
+                item=item.id, levels="、".join(item.levels), level=level),
+                msg.LEVEL_MISMATCH_HINT)
+
+    def _attachments(self, f: Fields, path: Path) -> list[Attachment] | None:
+        out: list[Attachment] = []
+        ok = True
+        child = f.node.value.get("附件")
+        if child is None or (child.is_scalar and child.value in (None, "")):
+            return out
+        entries = child.value if child.is_seq else [child]
+        for node in entries:
+            filename, title = _attachment_entry(node, f)
+            if filename is None:
+                ok = False
+                continue
+            file = path.parent / filename
+            if not file.is_file():
+                self.problems.add(path, node.line, "附件",
+                                  msg.ATTACHMENT_MISSING.format(name=filename),
+                                  msg.ATTACHMENT_MISSING_HINT.format(
+                                      folder=self.problems.rel(path.parent)))
+                ok = False
+                continue
+            out.append(Attachment(filename, title or Path(filename).stem, file,
+                                  file.stat().st_size))
+        return out if ok else None
+
+    def _check_time_limit(self, f: Fields, item: CatalogItem, formed: dt.date,
+                          published: dt.date) -> None:
+        limit = item.time_limit
+        if limit.days is None or limit.kind not in (vocab.LIMIT_WORKDAYS,
+                                                    vocab.LIMIT_CALENDAR_DAYS):
+            return
+        if limit.kind == vocab.LIMIT_WORKDAYS:
+            if not calendar_known(published):
+                return
+            deadline = add_workdays(formed, limit.days)
+        else:
+            deadline = formed + dt.timedelta(days=limit.days)
+        if published > deadline:
+            f.warn("发布日期", msg.PUBLISHED_LATE.format(
+                limit=limit.text, deadline=deadline.isoformat(), published=published.isoformat()),
+                msg.PUBLISHED_LATE_HINT)
+
+
+def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
+    if node.is_scalar:
+        return node.text().strip() or None, None
+    if node.is_map:
+        entry = Fields(node, f.path, f.problems, "附件")
+        entry.unknown(ATTACHMENT_KEYS)
+        return entry.text("文件", required=True), entry.text("名称")
+    f.problems.add(f.path, node.line, "附件", msg.FIELD_NOT_TEXT.format(field="附件"),
+                   msg.FIELD_NOT_TEXT_HINT)
+    return None, None
+
+
+def _suggest(value: str, known: dict, fallback: str) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return msg.REF_GUESS.format(guess=guess[0]) if guess else fallback
+
+
+def body_assets(doc: Document, content_dir: Path, problems: Problems) -> list[Path] | None:
+    """Files the body links to, beside the document; None if one is missing or outside."""
+    out: list[Path] = []
+    ok = True
+    root = content_dir.resolve()
+    for link in local_links(doc.body):
+        line = doc.body_line + link.line - 1
+        file = doc.path.parent / link.target
+        resolved = file.resolve()
+        if root not in resolved.parents:
+            problems.add(doc.path, line, None, msg.LINK_OUTSIDE.format(target=link.target),
+                         msg.LINK_OUTSIDE_HINT)
+            ok = False
+        elif not file.is_file():
+            problems.add(doc.path, line, None, msg.LINK_MISSING.format(target=link.target),
+                         msg.LINK_MISSING_HINT.format(folder=problems.rel(doc.path.parent)))
+            ok = False
+        elif file.suffix.lower() != ".md":
+            out.append(file)
+    return out if ok else None
+
+
+# -- column pages --------------------------------------------------------------------------------
+def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
+               problems: Problems) -> ColumnPage | None:
+    if doc.meta is None:
+        return None
+    f = Fields(doc.meta, doc.path, problems)
+    f.unknown(PAGE_KEYS)
+    pid, title = f.ident(), f.text("标题", required=True)
+    column = f.choice("栏目", vocab.COLUMN_BY_NAME, required=True)
+    order = f.integer("排序") or 0
+    updated = f.date("更新日期")
+    assets = body_assets(doc, content_dir, problems)
+    if pid and pid in ids:
+        f.error("id", msg.DUPLICATE_ID.format(what=msg.WHAT_PAGE, value=pid, first=ids[pid]),
+                msg.DUPLICATE_ID_HINT)
+        return None
+    if not (pid and title and column) or assets is None:
+        return None
+    ids[pid] = f.line("id")
+    return ColumnPage(pid, title, vocab.COLUMN_BY_NAME[column].id, order, updated, doc.body,
+                      doc.body_line, doc.path, assets)
+
+
+def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[ColumnPage],
+             withheld: int) -> Site:
+    assert catalog.info is not None
+    notices.sort(key=lambda n: n.sort_key, reverse=True)
+    pages.sort(key=lambda p: (p.column, p.order, p.id))
+    return Site(root, catalog.info, catalog.settings, catalog.townships, catalog.domains,
+                catalog.items, notices, pages, withheld)

@@ -1,0 +1,193 @@
+"""YAML read with line numbers, so that every problem can name its line.
+
+PyYAML's composer (libyaml when available) gives nodes with positions; we turn them into
+`YNode`s that keep the line of every key and value. Dates are *not* resolved by YAML (a typo
+such as 2024-02-30 would crash PyYAML); they stay text and are checked by the validator.
+Duplicate keys, which PyYAML silently accepts, are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from . import messages as msg
+from .problems import Problem
+
+try:  # libyaml is ~10x faster to compose; fall back to pure Python where it is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class YNode:
+    """A YAML value with the (1-based, file-relative) line where it starts."""
+
+    kind: str  # "map", "seq" or "scalar"
+    line: int
+    value: Any = None  # scalar: None/bool/int/float/str; seq: list[YNode]; map: dict[str, YNode]
+    raw: str = ""  # scalar text exactly as typed
+    key_lines: dict[str, int] = field(default_factory=dict)  # map: line of each key
+    column: int = 1
+
+    @property
+    def is_map(self) -> bool:
+        return self.kind == "map"
+
+    @property
+    def is_seq(self) -> bool:
+        return self.kind == "seq"
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.kind == "scalar"
+
+    def text(self) -> str:
+        """The scalar as text: what the user typed (so 0137 stays 0137)."""
+        if self.value is None:
+            return ""
+        if isinstance(self.value, str):
+            return self.value
+        return self.raw
+
+    def plain(self) -> Any:
+        """Plain Python data (for JSON Schema checks and debugging)."""
+        if self.kind == "map":
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.kind == "seq":
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+def parse(text: str, *, file: str, first_line: int = 1) -> tuple[YNode | None, list[Problem]]:
+    """Parse one YAML document. `first_line` is the file line where `text` begins."""
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, text, file, first_line))
+        return None, problems
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        problems.append(Problem(file, first_line, None, msg.YAML_SYNTAX.format(detail=exc)))
+        return None, problems
+    if node is None:
+        return None, problems
+    return _convert(node, file, first_line, problems), problems
+
+
+def _convert(node: yaml.Node, file: str, first_line: int, problems: list[Problem]) -> YNode:
+    line = node.start_mark.line + first_line
+    column = node.start_mark.column + 1
+    if isinstance(node, yaml.MappingNode):
+        items: dict[str, YNode] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key_line = key_node.start_mark.line + first_line
+            if key in items:
+                problems.append(
+                    Problem(
+                        file,
+                        key_line,
+                        key,
+                        msg.YAML_DUPLICATE_KEY.format(key=key, first=key_lines[key]),
+                        msg.YAML_DUPLICATE_KEY_HINT,
+                    )
+                )
+                continue
+            items[key] = _convert(value_node, file, first_line, problems)
+            key_lines[key] = key_line
+        return YNode("map", line, items, key_lines=key_lines, column=column)
+    if isinstance(node, yaml.SequenceNode):
+        values = [_convert(v, file, first_line, problems) for v in node.value]
+        return YNode("seq", line, values, column=column)
+    return YNode("scalar", line, _scalar(node), raw=str(node.value), column=column)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    tag = node.tag or ""
+    raw = node.value
+    if not tag.startswith(_TAG) or tag == _TAG + "str" or tag == _TAG + "timestamp":
+        return raw
+    kind = tag[len(_TAG) :]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return raw.lower() in ("true", "yes", "on", "y")
+    cleaned = raw.replace("_", "")
+    try:
+        if kind == "int":
+            return int(cleaned, 10) if cleaned.lstrip("+-").isdigit() else int(cleaned, 0)
+        if kind == "float":
+            return float(cleaned)
+    except ValueError:
+        return raw
+    return raw
+
+
+_FULLWIDTH_COLON_KEY = re.compile(r"^\s*(-\s+)?[^:#\s][^:#]*?：")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line: int) -> Problem:
+    """Translate a PyYAML error into a Chinese message with the right line and advice."""
+    mark = exc.problem_mark or exc.context_mark
+    line0 = mark.line if mark else 0
+    column = (mark.column + 1) if mark else None
+    problem = (exc.problem or "") + " " + (exc.context or "")
+    lines = text.splitlines()
+
+    # Tabs: YAML only allows spaces for indentation.
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        tab_line = _first_line_with(lines, "\t", default=line0)
+        return Problem(file, tab_line + first_line, None, msg.YAML_TAB, msg.YAML_TAB_HINT)
+    # Full-width colon after a key: 标题：xxx is text, not a key.
+    for idx, content in enumerate(lines):
+        if _FULLWIDTH_COLON_KEY.match(content) and ":" not in content.split("：", 1)[0]:
+            key = content.split("：", 1)[0].strip().lstrip("-").strip()
+            return Problem(
+                file,
+                idx + first_line,
+                key,
+                msg.YAML_FULLWIDTH_COLON.format(key=key),
+                msg.YAML_FULLWIDTH_COLON_HINT,
+            )
+    detail = " ".join(problem.split())
+    if "mapping values are not allowed" in problem:
+        return Problem(
+            file, line0 + first_line, None, msg.YAML_COLON_IN_VALUE, msg.YAML_COLON_IN_VALUE_HINT,
+            column=column,
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return Problem(
+            file, line0 + first_line, None, msg.YAML_STRUCTURE.format(detail=detail),
+            msg.YAML_STRUCTURE_HINT, column=column,
+        )
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return Problem(
+            file, line0 + first_line, None, msg.YAML_QUOTE.format(detail=detail),
+            msg.YAML_QUOTE_HINT, column=column,
+        )
+    if "single document" in problem:
+        return Problem(
+            file, line0 + first_line, None, msg.YAML_MULTI_DOC, msg.YAML_MULTI_DOC_HINT,
+        )
+    return Problem(
+        file, line0 + first_line, None, msg.YAML_SYNTAX.format(detail=detail),
+        msg.YAML_STRUCTURE_HINT, column=column,
+    )
+
+
+def _first_line_with(lines: list[str], needle: str, default: int) -> int:
+    for idx, content in enumerate(lines):
+        if needle in content[: len(content) - len(content.lstrip())] or content.startswith(needle):
+            return idx
+    for idx, content in enumerate(lines):
+        if needle in content:
+            return idx
+    return default
