@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 _MD_TARGET = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HTML_TARGET = re.compile(r"""<(?:img|a|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""",
-                          re.IGNORECASE)
+_HTML_TARGET = re.compile(
+    r"""<(?:img|a|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -130,8 +130,8 @@ def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     for domain in site.domains:
         base = urls.domain(domain.id)
         items = [i for i in site.items if i.domain_id == domain.id]
-        entries = [(urls.item(i.id), i.name, msg.TILE_COUNT.format(count=len(by_item.get(i.id, []))))
-                   for i in items]
+        entries = [(urls.item(i.id), i.name,
+                    msg.TILE_COUNT.format(count=len(by_item.get(i.id, [])))) for i in items]
         intro = h.paragraph(domain.intro, "sb-intro") + h.paragraph(
             msg.DOMAIN_DEPARTMENT.format(department=domain.department), "sb-dept") + \
             h.heading(msg.DOMAIN_ITEMS) + h.tiles(entries, base, "sb-tiles--small") + \
@@ -298,6 +298,7 @@ def _home(site: Site) -> OutputPage:
     by_township = Counter(n.township_id for n in site.notices)
     latest = site.notices[: site.settings.latest_on_home]
     parts = [
+        h.heading(site.info.name, 1),
         h.paragraph(site.info.intro, "sb-intro"),
         h.heading(msg.HOME_CATEGORIES),
         h.tiles([(urls.category(c.id), c.name, msg.TILE_COUNT.format(count=counts[c.name]))

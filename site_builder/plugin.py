@@ -22,11 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import output, urls
-from .opendata import data_files
+from . import output, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
-from .problems import InputError
+from .problems import InputError, Problems, format_report
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -93,8 +92,6 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                       inclusion=inclusion))
         for asset in self.output.assets:
             out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
-        for path, text in data_files(self.site).items():
-            out.append(File.generated(config, path, content=text))
         return out
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -117,6 +114,13 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     # -- post-build ------------------------------------------------------------------------------
     @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
+                                self.project.root / ".cache", Problems(self.project.root))
+        problems = postbuild.run(ctx)
+        for problem in problems.warnings:
+            log.warning(problem.format())
+        if problems.errors:
+            raise PluginError(format_report(list(problems)))
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is None or self.final_dir is None:
             return

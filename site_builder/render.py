@@ -107,8 +107,13 @@ def meta_block(site: Site, n: Notice, here: str) -> str:
     ]
     if n.keywords:
         rows.append((msg.F_KEYWORDS, e("、".join(n.keywords))))
-    cells = "".join(f"<tr><th scope=\"row\">{e(k)}</th><td>{v}</td></tr>" for k, v in rows)
-    return f'<div class="sb-meta"><table>{cells}</table></div>'
+    return definition_list(rows, "sb-meta")
+
+
+def definition_list(rows: Sequence[tuple[str, str]], cls: str) -> str:
+    """Label/value pairs (values are ready HTML), laid out two per line on wide screens."""
+    cells = "".join(f"<div><dt>{e(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
+    return f'<dl class="{cls}">{cells}</dl>'
 
 
 def index_number(site: Site, n: Notice) -> str:
@@ -262,8 +267,7 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
         (msg.C_LEVEL, e("、".join(item.levels))),
         (msg.C_CATEGORY, link(here, urls.category(category.id), category.name)),
     ]
-    cells = "".join(f"<tr><th scope=\"row\">{e(k)}</th><td>{v}</td></tr>" for k, v in rows)
-    return f'<div class="sb-meta sb-item"><table>{cells}</table></div>'
+    return definition_list(rows, "sb-meta sb-meta--item")
 
 
 # -- tiles (home and index pages) ----------------------------------------------------------------

@@ -1,0 +1,43 @@
+"""Post-build: steps that run on the finished output folder, before it replaces `site/`.
+
+Each step takes the context and may write files or report problems; a step that reports an
+error stops the build (the previous `site/` stays). Steps run in the order of `STEPS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Site
+from .opendata import data_files
+from .pages import Output
+from .problems import Problems
+
+
+@dataclass
+class Context:
+    site: Site
+    output: Output
+    out_dir: Path  # the folder being built (staging), not yet published
+    cache_dir: Path  # kept between builds (e.g. QR images), safe to delete
+    problems: Problems
+
+
+def write_open_data(ctx: Context) -> None:
+    """data/notices.json and data/catalog.json (see opendata.py)."""
+    for path, text in data_files(ctx.site).items():
+        target = ctx.out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+Step = Callable[[Context], None]
+STEPS: list[Step] = [write_open_data]
+
+
+def run(ctx: Context) -> Problems:
+    for step in STEPS:
+        step(ctx)
+    return ctx.problems

@@ -1,0 +1,221 @@
+"""The generated site, as a citizen sees it: pages, listings, metadata, links, open data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import TestProject
+
+
+def texts(soup, selector: str) -> list[str]:
+    return [el.get_text(" ", strip=True) for el in soup.select(selector)]
+
+
+def test_home_shows_five_disclosures_domains_townships_latest_and_xxgk(small_site: TestProject):
+    home = small_site.html("")
+    tiles = " ".join(texts(home, ".sb-tiles a"))
+    for name in ("决策公开", "执行公开", "管理公开", "服务公开", "结果公开", "社会救助", "养老服务",
+                 "河西镇", "南门街道", "山阳乡", "政府信息公开指南", "依申请公开", "标准目录"):
+        assert name in tiles
+    latest = texts(home, ".sb-list li")
+    assert latest[0].startswith("山阳乡个人救助档案查阅目录")  # newest first
+    assert "2025-08-05" in latest[0] and "依申请公开" in latest[0]
+    assert latest[1].startswith("河西镇老年人补贴申领指南")
+    assert home.find("html")["lang"].startswith("zh")
+
+
+def test_category_listing_newest_first_with_date_publisher_township(small_site: TestProject):
+    page = small_site.html("c/jieguo/")
+    rows = texts(page, ".sb-list li")
+    assert rows[0].startswith("河西镇东村2025年第二季度低保审核对象公示")
+    assert "2025-06-23" in rows[0] and "河西镇人民政府" in rows[0] and "河西镇 · 东村" in rows[0]
+    # the notice whose item is 执行公开 but overrides to 结果公开 is listed here, not there
+    assert any("第一季度养老服务工作进展" in r for r in rows)
+    assert not any("第一季度养老服务工作进展" in r for r in texts(small_site.html("c/zhixing/"),
+                                                                 ".sb-list li"))
+
+
+def test_township_page_lists_villages_and_notices(small_site: TestProject):
+    page = small_site.html("t/hexi/")
+    assert [a.get_text(" ", strip=True).split()[0] for a in page.select(".sb-tiles a")] == [
+        "东村", "西村"]
+    assert len(page.select(".sb-list li")) == 2
+    village = small_site.html("t/hexi/dongcun/")
+    assert texts(village, ".sb-list li .sb-list__title") == ["河西镇东村2025年第二季度低保审核对象公示"]
+
+
+def test_notice_page_metadata_block_body_and_attachment(small_site: TestProject):
+    page = small_site.html("n/2025-0002/")
+    meta = dict(zip(texts(page, ".sb-meta dt"), texts(page, ".sb-meta dd"), strict=True))
+    assert meta["索引号"] == "TESTORG001/2025-0002"
+    assert meta["分类"] == "社会救助 / 最低生活保障 / 审核信息"
+    assert meta["发布机构"] == "河西镇人民政府"
+    assert meta["成文日期"] == "2025年06月20日"
+    assert meta["发布日期"] == "2025年06月23日"
+    assert meta["文号"] == "无"
+    assert meta["公开属性"] == "主动公开"
+    assert meta["所属事项"] == "最低生活保障 / 审核信息"
+    assert meta["五公开类别"] == "结果公开"
+    assert meta["乡镇"] == "河西镇 · 东村"
+    assert "拟纳入低保" in page.select_one(".sb-body").get_text()
+    assert page.select_one(".sb-body table") is not None
+    link = page.select_one(".sb-att a")
+    assert link.get_text() == "东村低保审核对象名单"
+    assert (small_site.site / "n/2025-0002/东村 公示名单.csv").read_text(encoding="utf-8")
+    assert link["href"] == "%E4%B8%9C%E6%9D%91%20%E5%85%AC%E7%A4%BA%E5%90%8D%E5%8D%95.csv"
+
+
+def test_body_image_is_copied_beside_the_notice(small_site: TestProject):
+    page = small_site.html("n/2025-0001/")
+    assert page.select_one(".sb-body img")["src"] == "meal.png"
+    assert (small_site.site / "n/2025-0001/meal.png").is_file()
+
+
+def test_policy_and_interpretation_link_both_ways(small_site: TestProject):
+    policy = small_site.html("n/2024-0001/")
+    assert "相关解读" in policy.select_one(".sb-related").get_text()
+    assert policy.select_one(".sb-related a")["href"] == "../2024-0002/"
+    reading = small_site.html("n/2024-0002/")
+    assert reading.select_one(".sb-related a")["href"] == "../2024-0001/"
+
+
+def test_on_request_notice_shows_metadata_and_guide_not_body(small_site: TestProject):
+    listing = texts(small_site.html("t/shanyang/"), ".sb-list li")
+    assert any("个人救助档案查阅目录" in r and "依申请公开" in r for r in listing)
+    page = small_site.html("n/2025-0004/")
+    assert texts(page, ".sb-meta dd")[7] == "依申请公开"
+    assert "依申请正文标记句" not in page.get_text()
+    guide = page.select_one(".sb-on-request a")
+    assert guide["href"] == "../../xxgk/ysqgk/"
+    assert not (small_site.site / "n/2025-0004/档案目录.txt").exists()
+
+
+def test_withheld_notice_appears_nowhere(small_site: TestProject):
+    assert not (small_site.site / "n/2025-0005").exists()
+    for path in small_site.site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".txt", ".csv"):
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            for needle in ("核对报告（内部）", "不予公开正文标记句", "核对报告原件", "2025-0005"):
+                assert needle not in text, f"{needle} leaked into {path}"
+
+
+def test_catalog_page_has_every_column_and_links_items(small_site: TestProject):
+    page = small_site.html("catalog/")
+    head = " ".join(texts(page, "table.sb-catalog thead th"))
+    for column in ("序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体",
+                   "公开渠道和载体", "公开对象", "全社会", "特定群体", "公开方式", "主动公开",
+                   "依申请公开", "公开层级", "县级", "乡级", "村级", "五公开类别", "已公开信息"):
+        assert column in head
+    row = next(tr for tr in page.select("table.sb-catalog tbody tr") if "审核信息" in tr.get_text())
+    cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+    assert "《最低生活保障审核确认办法》（民发〔2021〕57号）" in cells
+    assert "社区/企事业单位/村公示栏（电子屏）、政府网站" in cells
+    assert "1 条 最近 2025-06-23" in cells[-1]
+    assert row.select("a")[0]["href"] == "../i/shjz-dbsh/"
+    other = next(tr for tr in page.select("table.sb-catalog tbody tr") if "个人救助档案" in tr.get_text())
+    assert "其他（依申请向本人提供）" in other.get_text()
+
+
+def test_item_page_shows_catalog_row_and_notices(small_site: TestProject):
+    page = small_site.html("i/shjz-zc/")
+    meta = dict(zip(texts(page, ".sb-meta dt"), texts(page, ".sb-meta dd"), strict=True))
+    assert meta["公开时限"] == "制定或获取信息之日起10个工作日内"
+    assert meta["公开层级"] == "县级"
+    assert len(page.select(".sb-list li")) == 2
+
+
+def test_urls_are_short_ascii_and_from_ids(small_site: TestProject):
+    for path in small_site.site.rglob("index.html"):
+        rel = path.parent.relative_to(small_site.site).as_posix()
+        assert re.fullmatch(r"[a-z0-9/-]*|\.", rel), rel
+
+
+def test_nav_lists_listing_pages_but_not_notices(small_site: TestProject):
+    page = small_site.html("c/juece/")
+    nav_links = [a.get("href", "") for a in page.select("nav.md-nav--primary a")]
+    assert not any("/n/" in href or href.startswith("../../n/") for href in nav_links)
+    nav_text = " ".join(texts(page, "nav.md-nav--primary"))
+    for name in ("五公开", "重点领域", "乡镇（街道）", "标准目录", "信息公开"):
+        assert name in nav_text
+
+
+def test_footer_shows_site_identity(small_site: TestProject):
+    footer = small_site.html("n/2024-0001/").select_one(".sb-footer").get_text(" ", strip=True)
+    for value in ("测试县人民政府办公室", "测试县府前路1号", "0571-1234567", "gk@example.gov.cn",
+                  "1234567890", "测ICP备00000001号", "测公网安备 00000000000001号"):
+        assert value in footer
+
+
+def test_no_request_to_any_other_host(small_site: TestProject):
+    """Scripts, styles, images, fonts, frames: all from the site itself (canonical links excepted:
+    the browser does not fetch them)."""
+    external = re.compile(r"(?:https?:)?//", re.IGNORECASE)
+    for path in small_site.site.rglob("*.html"):
+        soup = small_site.html(path.relative_to(small_site.site).as_posix())
+        for tag in soup.find_all(["script", "img", "iframe", "source", "audio", "video", "embed"]):
+            assert not external.match(tag.get("src", "")), (path, tag)
+        for tag in soup.find_all("link"):
+            if set(tag.get("rel", [])) & {"canonical", "alternate"}:
+                assert tag["href"].startswith("https://gk.example.gov.cn/")
+            else:
+                assert not external.match(tag.get("href", "")), (path, tag)
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+    for css in small_site.site.rglob("*.css"):
+        assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_open_data_files_are_complete(small_site: TestProject):
+    notices = json.loads((small_site.site / "data/notices.json").read_text(encoding="utf-8"))
+    records = {r["id"]: r for r in notices["notices"]}
+    assert set(records) == {"2024-0001", "2024-0002", "2025-0001", "2025-0002", "2025-0003",
+                            "2025-0004"}
+    r = records["2025-0002"]
+    assert r["url"] == "https://gk.example.gov.cn/n/2025-0002/"
+    assert (r["category"], r["domain"], r["township"], r["village"], r["item"]) == (
+        "结果公开", "社会救助", "河西镇", "东村", "最低生活保障 / 审核信息")
+    assert (r["发布日期"], r["成文日期"], r["文号"], r["发布机构"]) == (
+        "2025-06-23", "2025-06-20", "", "河西镇人民政府")
+    assert records["2024-0001"]["township"] is None
+    catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
+    assert [c["url"] for c in catalog["categories"]][0] == "https://gk.example.gov.cn/c/juece/"
+    assert catalog["townships"][0]["villages"][0]["url"] == "https://gk.example.gov.cn/t/hexi/dongcun/"
+    item = next(i for i in catalog["items"] if i["id"] == "shjz-dbsh")
+    assert item["url"] == "https://gk.example.gov.cn/i/shjz-dbsh/"
+    assert item["公开时限"] == {"原文": "审核结束后10个工作日内，公示期7个工作日", "类型": "工作日",
+                            "天数": 10, "周期": None, "公示期": 7}
+    assert item["notice_count"] == 1 and item["latest"] == "2025-06-23"
+
+
+def test_listing_is_paginated(small: TestProject):
+    for number in range(1, 26):
+        small.notice(f"hexi/p{number:02d}.md", f"""
+id: 2025-1{number:03d}
+标题: 分页测试公示第{number}号
+事项: shjz-dbsh
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: 2025-09-01
+发布日期: 2025-09-{number:02d}
+公开属性: 主动公开
+""")
+    result = small.build()
+    assert result.code == 0, result.text
+    first = small.html("t/hexi/")
+    assert len(first.select(".sb-list li")) == 10
+    assert texts(first, ".sb-list__title")[0] == "分页测试公示第25号"
+    assert "第 1 页，共 3 页" in first.select_one(".sb-pages").get_text()
+    third = small.html("t/hexi/page/3/")
+    assert len(third.select(".sb-list li")) == 7
+    assert third.select_one(".sb-pages__prev")["href"] == "../2/"
+    years = texts(first, ".sb-years a")
+    assert years == ["2025年（27）"] or years == []
+
+
+@pytest.mark.parametrize("path", ["", "c/juece/", "d/shjz/", "t/hexi/", "t/hexi/dongcun/",
+                                  "i/shjz-zc/", "catalog/", "xxgk/", "xxgk/zhinan/",
+                                  "n/2024-0001/"])
+def test_every_kind_of_page_exists(small_site: TestProject, path: str):
+    assert (small_site.site / path / "index.html").is_file()
