@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import messages as msg
+from . import vocab
 from .dates import DateError, parse_date
 from .problems import Problems
 from .yamlsrc import YNode
@@ -188,7 +189,9 @@ class Fields:
         for key in self.node.value:
             if key in allowed:
                 continue
-            guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
+            alias = vocab.FIELD_ALIASES.get(key)
+            guess = [alias] if alias in allowed else \
+                difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
             hint = msg.UNKNOWN_FIELD_GUESS.format(guess=guess[0]) if guess else \
                 msg.UNKNOWN_FIELD_HINT.format(allowed="、".join(allowed))
             if "：" in key or key.endswith(":"):

@@ -51,11 +51,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         self.project = Project.at(Path(config.config_file_path).parent, self.config.catalog,
                                   str(Path(config.docs_dir)))
         try:
             self.site, problems = build_model(self.project)
         except InputError as exc:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
         for problem in problems.warnings:
             log.warning(problem.format())
@@ -70,9 +74,6 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Build into a staging folder (not for `mkdocs serve`, which uses a temporary one)."""
-        self.warnings = CountHandler()
-        self.warnings.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.command == "serve":
             return
         self.final_dir = Path(config.site_dir)

@@ -136,10 +136,12 @@ _FULLWIDTH_COLON_KEY = re.compile(r"^\s*(-\s+)?[^:#\s][^:#]*?：")
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line: int) -> Problem:
     """Translate a PyYAML error into a Chinese message with the right line and advice."""
-    mark = exc.problem_mark or exc.context_mark
-    line0 = mark.line if mark else 0
-    column = (mark.column + 1) if mark else None
     problem = (exc.problem or "") + " " + (exc.context or "")
+    # For an unclosed quote the useful place is where the quoted text began.
+    starts = "quoted scalar" in problem or "flow" in problem
+    mark = (exc.context_mark if starts else None) or exc.problem_mark or exc.context_mark
+    line0 = mark.line if mark else 0
+    column = None
     lines = text.splitlines()
 
     # Tabs: YAML only allows spaces for indentation.
@@ -168,11 +170,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
             file, line0 + first_line, None, msg.YAML_STRUCTURE.format(detail=detail),
             msg.YAML_STRUCTURE_HINT, column=column,
         )
-    if "quoted scalar" in problem or "end of stream" in problem:
-        return Problem(
-            file, line0 + first_line, None, msg.YAML_QUOTE.format(detail=detail),
-            msg.YAML_QUOTE_HINT, column=column,
-        )
+    if "quoted scalar" in problem:
+        return Problem(file, line0 + first_line, None, msg.YAML_QUOTE, msg.YAML_QUOTE_HINT)
     if "single document" in problem:
         return Problem(
             file, line0 + first_line, None, msg.YAML_MULTI_DOC, msg.YAML_MULTI_DOC_HINT,
