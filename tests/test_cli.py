@@ -1,0 +1,60 @@
+"""The site-builder command as staff use it: help, new, check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import TestProject
+
+
+def test_help_is_in_chinese(small: TestProject):
+    result = small.cli("--help")
+    assert result.code == 0
+    for text in ("用法：", "命令", "选项", "check", "new", "build", "serve", "fix-encoding",
+                 "显示这段帮助并退出"):
+        assert text in result.out
+    sub = small.cli("new", "--help")
+    assert "标准目录事项的 id" in sub.out and "用法：" in sub.out
+
+
+def test_new_scaffolds_a_valid_notice_with_the_next_id(small: TestProject):
+    result = small.cli("new", "--item", "shjz-dbsh", "--township", "河西镇", "--village", "dongcun",
+                       "--title", "东村低保审核公示")
+    assert result.code == 0, result.text
+    year = dt.date.today().year
+    path = small.root / f"content/notices/hexi/{year}-0001.md"
+    if year == 2025:  # the fixture already uses 2025-0001 … 2025-0005
+        path = small.root / "content/notices/hexi/2025-0006.md"
+    text = path.read_text(encoding="utf-8")
+    assert "标题: 东村低保审核公示" in text
+    assert "事项: shjz-dbsh" in text and "乡镇: hexi" in text and "村: dongcun" in text
+    assert f"发布日期: {dt.date.today().isoformat()}" in text
+    assert "发布机构: 河西镇人民政府" in text and "公开属性: 主动公开" in text
+    assert "已新建：" in result.out
+    check = small.check()
+    assert check.code == 0, check.text
+
+
+def test_new_county_notice_uses_the_department_and_on_request_attribute(small: TestProject):
+    result = small.cli("new", "--item", "shjz-ys")
+    assert result.code == 0, result.text
+    created = next((small.root / "content/notices/county").glob(f"{dt.date.today().year}-*.md"))
+    text = created.read_text(encoding="utf-8")
+    assert "发布机构: 县民政局" in text and "公开属性: 依申请公开" in text
+
+
+def test_new_refuses_what_the_catalog_does_not_allow(small: TestProject):
+    unknown = small.cli("new", "--item", "nope")
+    assert unknown.code == 1 and "标准目录中没有事项“nope”" in unknown.err
+    level = small.cli("new", "--item", "shjz-zc", "--township", "hexi")
+    assert level.code == 1 and "公开层级是县级，不能在乡级发布" in level.err
+    village = small.cli("new", "--item", "shjz-dbsh", "--township", "hexi", "--village", "北村")
+    assert village.code == 1 and "河西镇没有村（社区）“北村”" in village.err and "东村、西村" in village.err
+
+
+def test_check_reports_counts(small: TestProject):
+    result = small.check()
+    assert result.code == 0
+    assert result.out.strip() == (
+        "检查通过：6 篇信息将发布（另有 1 篇不予公开，不会发布），5 个目录事项，3 个乡镇（街道），"
+        "2 个信息公开栏目页面。")
