@@ -131,6 +131,8 @@ LEVEL_MISMATCH_HINT = (
 )
 ATTACHMENT_MISSING = "附件“{name}”找不到。"
 ATTACHMENT_MISSING_HINT = "附件要和这篇信息放在同一个文件夹（{folder}）里，文件名要完全一致（包括扩展名）。"
+ATTACHMENT_EMPTY = "「附件」里有一项是空的。"
+ATTACHMENT_EMPTY_HINT = "每一项写一个文件名，例如「  - 名单.xlsx」；没有附件就删掉这一行。"
 LINK_MISSING = "正文链接的文件“{target}”找不到。"
 LINK_MISSING_HINT = "图片和文件要放在这篇信息旁边（{folder}），链接写文件名，例如 ![](照片.jpg)。"
 LINK_OUTSIDE = "正文链接的文件“{target}”在 content 文件夹之外。"

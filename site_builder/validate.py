@@ -407,7 +407,7 @@ class NoticeChecker:
         out: list[Attachment] = []
         ok = True
         child = f.node.value.get("附件")
-        if child is None or (child.is_scalar and child.value in (None, "")):
+        if child is None or not f.has("附件"):
             return out
         entries = child.value if child.is_seq else [child]
         for node in entries:
@@ -447,7 +447,10 @@ class NoticeChecker:
 
 def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
     if node.is_scalar:
-        return node.text().strip() or None, None
+        name = node.text().strip()
+        if not name:
+            f.problems.add(f.path, node.line, "附件", msg.ATTACHMENT_EMPTY, msg.ATTACHMENT_EMPTY_HINT)
+        return name or None, None
     if node.is_map:
         entry = Fields(node, f.path, f.problems, "附件")
         entry.unknown(ATTACHMENT_KEYS)
