@@ -277,3 +277,12 @@ def test_strict_build_with_a_warning_keeps_the_previous_site(small: TestProject)
     assert (small.site / "index.html").read_bytes() == index
     assert small.build().code == 0  # without --strict the warning does not block
     assert "逾期发布的新通知" in (small.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_future_publication_date_is_held_back_with_a_warning(small: TestProject):
+    path = notice_with(small, {"成文日期": "2099-01-01", "发布日期": "2099-01-02",
+                               "标题": "未来才发布的通知"})
+    result = small.check()
+    assert result.code == 0, result.text
+    assert_problem(result, f"{path}:8", "在今天", "这次不发布")
+    assert "检查通过：6 篇信息将发布" in result.out
