@@ -34,9 +34,10 @@ MKDOCS_YML = REPO / "mkdocs.yml"
 
 FIRST_DAY = dt.date(2019, 1, 2)
 LAST_DAY = dt.date(2026, 10, 30)  # fixed, so that output does not depend on today's date
-MEDIAN_LENGTH = 1000  # characters of Markdown body
+MEDIAN_LENGTH = 1000  # characters of Markdown body (the result; the target is set lower)
 MIN_LENGTH, MAX_LENGTH = 300, 4000
-LEVEL_WEIGHTS = {"县级": 1.0, "乡级": 2.0, "村级": 1.5}
+OVERSHOOT = 0.85  # sections, tables and the closing run past the target
+LEVEL_WEIGHTS = {"县级": 1.0, "乡级": 2.0, "村级": 2.5}
 
 try:  # the generator's own dependency; official working days (with 调休) when known
     from chinese_calendar import is_workday as _official_workday
@@ -185,6 +186,7 @@ ROSTERS: dict[str, tuple[str, tuple[Column, ...]]] = {
                                       ("改造方式", "choice", ("加固改造", "拆除重建")),
                                       ("补助金额（元）", "int", (15000, 45000)))),
 }
+DEFAULT_ROSTER: tuple[Column, ...] = (NAME, VILLAGE, ("金额（元）", "int", (100, 5000)))
 PROGRESS_TOPICS = {
     "ylfw-jdjc": "养老机构服务质量和安全生产监督检查", "ylfw-gzjz": "养老服务体系建设",
     "shjz-jdts": "社会救助领域专项检查", "shjz-zjsy": "社会救助", "snbt-zjqk": "涉农补贴",
@@ -203,8 +205,9 @@ GIVEN = "建国秀英桂兰明华志强玉梅海燕军红霞丽娟伟芳敏静�
 HOME_SUFFIX = ("养老院", "颐养中心", "居家养老服务中心", "老年公寓", "康养中心", "幸福院")
 ROADS = ("府前路", "人民路", "解放街", "建设路", "新华路", "滨江路", "中山路", "东门街", "学府路")
 
-BASES = ("《中华人民共和国政府信息公开条例》", "《社会救助暂行办法》", "《最低生活保障审核确认办法》",
-         "《特困人员认定办法》", "《养老机构管理办法》", "《中华人民共和国预算法》",
+BASES = ("《中华人民共和国政府信息公开条例》", "《社会救助暂行办法》",
+         "《最低生活保障审核确认办法》", "《特困人员认定办法》", "《养老机构管理办法》",
+         "《中华人民共和国预算法》",
          "《中华人民共和国就业促进法》", "《地方预决算公开操作规程》")
 
 SENTENCES = (
@@ -216,7 +219,7 @@ SENTENCES = (
     "截至{month}月底，全{unit}累计发放各类{domain}资金{amount}万元，惠及群众{people}人次。",
     "建立健全动态管理机制，定期开展复核，对家庭经济状况发生变化的及时调整相关待遇。",
     "加强资金监管，严禁截留、挤占、挪用补助资金，对违规违纪问题依法依规严肃处理。",
-    "坚持问题导向，聚焦群众急难愁盼，推动{domain}服务向基层延伸、向村（社区）覆盖。",
+    "坚持问题导向，聚焦群众急难愁盼，推动{domain}工作向基层延伸、向村（社区）覆盖。",
     "各乡镇（街道）要在规定时限内完成信息录入和审核工作，并将有关材料报{dept}备案。",
     "{year}年以来，{place}围绕{domain}重点任务，细化工作措施，压实工作责任，各项工作有序推进。",
     "通过入户走访、电话回访等方式，累计排查{people}户，发现并整改问题{small}个。",
@@ -258,8 +261,15 @@ STEPS = ("申请人向户籍所在地乡镇人民政府（街道办事处）提�
          "县级主管部门审批，符合条件的按月发放")
 CN_NUMBERS = "一二三四五六七八九十"
 GENERIC_LEVEL2 = ("办事指南", "审核信息", "审批信息", "审核审批信息", "救助结果")
-STANDARD_ROWS = ("城市", "农村", "集中供养", "分散供养", "80—89周岁", "90—99周岁", "100周岁以上",
-                 "C级危房", "D级危房")
+STANDARD_ROWS = {
+    "shjz": ("城市低保", "农村低保", "特困人员集中供养", "特困人员分散供养", "临时救助（月标准）"),
+    "ylfw": ("80—89周岁高龄津贴", "90—99周岁高龄津贴", "100周岁以上高龄津贴", "养老服务补贴",
+             "护理补贴"),
+    "snbt": ("耕地地力保护补贴（元/亩）", "种粮一次性补贴（元/亩）", "农机作业补贴（元/亩）"),
+    "jycy": ("一次性创业补贴", "公益性岗位补贴（元/月）", "职业技能培训补贴（元/人）"),
+    "wfgz": ("C级危房加固改造", "D级危房拆除重建", "抗震改造"),
+    "czyjs": ("公务接待（元/人·餐）", "差旅住宿（元/人·天）", "会议费（元/人·天）"),
+}
 
 
 # -- reading the catalog -------------------------------------------------------------------------
@@ -280,11 +290,16 @@ def load_county(catalog: Path = CATALOG) -> County:
 
 def _item(raw: dict) -> Item:
     suffix = raw["id"].split("-", 1)[-1]
-    methods = raw.get("公开方式") or ["主动公开"]
+    methods = _as_list(raw.get("公开方式") or "主动公开")
     level1, level2 = raw["一级事项"], raw.get("二级事项") or ""
     name = level1 + level2 if level2 in GENERIC_LEVEL2 else level2 or level1
-    return Item(raw["id"], raw["领域"], name, raw["五公开"],
-                tuple(raw["公开层级"]), KIND_BY_SUFFIX.get(suffix, "progress"), methods[0])
+    kind = KIND_BY_SUFFIX.get(suffix, "progress")
+    return Item(raw["id"], raw["领域"], name, raw["五公开"], tuple(_as_list(raw["公开层级"])), kind,
+                methods[0])
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 # -- planning: items, places, dates, ids ---------------------------------------------------------
@@ -477,7 +492,7 @@ class Writer:
 
     def length(self) -> int:
         value = self.rng.lognormvariate(math.log(MEDIAN_LENGTH), 0.55)
-        return int(min(MAX_LENGTH, max(MIN_LENGTH, value)))
+        return int(max(MIN_LENGTH, min(MAX_LENGTH, value) * OVERSHOOT))
 
     def section(self, n: Notice, heading: str, room: int) -> str:
         """The content under one `##` heading: a table, a numbered list or paragraphs."""
@@ -496,7 +511,7 @@ class Writer:
                                                    f"{year - 1}年（万元）", "增减"))
         if heading == "保障标准":
             return self.standards_table(n)
-        count = self.rng.randint(1, 3)
+        count = self.rng.randint(1, max(1, min(3, room // 250)))
         return "\n\n".join(self.paragraph(n) for _ in range(count))
 
     def opening(self, n: Notice) -> str:
@@ -550,11 +565,14 @@ class Writer:
 
     # tables ------------------------------------------------------------------------------------
     def roster_table(self, n: Notice, room: int) -> str:
-        columns = ROSTERS.get(n.item.id, ("", (NAME, VILLAGE, ("金额（元）", "int", (100, 5000)))))[1]
+        """A name list of about `room` characters (at least three rows)."""
+        columns = ROSTERS.get(n.item.id, ("", DEFAULT_ROSTER))[1]
         header = ("序号", *(c[0] for c in columns))
-        rows = max(3, min(80, room // 45))
         lines = [_row(header), _row(("---",) * len(header))]
-        lines += [_row((str(i), *(self.cell(c, n) for c in columns))) for i in range(1, rows + 1)]
+        size = 0
+        while len(lines) < 5 or size < room:
+            lines.append(_row((str(len(lines) - 1), *(self.cell(c, n) for c in columns))))
+            size += len(lines[-1]) + 1
         return "\n".join(lines)
 
     def amount_table(self, labels: Sequence[str], header: Sequence[str]) -> str:
@@ -570,7 +588,8 @@ class Writer:
     def standards_table(self, n: Notice) -> str:
         lines = [_row(("类别", "原标准（元）", "新标准（元）", "执行时间")), _row(("---",) * 4)]
         start = dt.date(n.formed.year, n.formed.month, 1) + dt.timedelta(days=40)
-        for label in self.rng.sample(STANDARD_ROWS, k=self.rng.randint(2, 4)):
+        labels = STANDARD_ROWS.get(n.item.domain, STANDARD_ROWS["shjz"])
+        for label in self.rng.sample(labels, k=self.rng.randint(2, min(4, len(labels)))):
             old = self.rng.randint(60, 1200)
             new = old + self.rng.randint(10, 120)
             lines.append(_row((label, str(old), str(new), cn_date(start.replace(day=1)))))
