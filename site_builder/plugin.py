@@ -26,6 +26,7 @@ from . import output, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
+from .search_page import header_strings
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -87,7 +88,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         kept = [f for f in files if not _inside(f, docs_dir) or _inside(f, static)]
         out = Files(kept)
         for page in self.output.pages:
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind == "notice" else \
+            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("notice", "search") else \
                 InclusionLevel.UNDEFINED
             out.append(File.generated(config, page.src_uri, content=page.markdown,
                                       inclusion=inclusion))
@@ -166,5 +167,6 @@ def _identity(site) -> dict:
         "site_code": info.site_code,
         "icp": info.icp,
         "police": info.police,
+        "search": header_strings(),  # the search box in the header (partials/header.html)
     }
 
