@@ -31,8 +31,8 @@ import re
 import shutil
 import sys
 import unicodedata
-from collections import defaultdict, deque
 from array import array
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
 
