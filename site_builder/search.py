@@ -216,11 +216,16 @@ def indexed_text(doc: Document) -> tuple[str, int]:
 def write_index(site: Site, out_dir: Path) -> IndexStats:
     """Write `search/data/` into the built site (replacing any previous one)."""
     folder = out_dir / FOLDER
+    return write_documents(documents(site), folder, facet_options(site))
+
+
+def write_documents(docs: list[Document], folder: Path,
+                    options: dict[str, list[tuple[str, str, int]]] | None = None) -> IndexStats:
+    """Write the index of `docs` (numbered in list order) into `folder`."""
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "s").mkdir(parents=True)
     (folder / "d").mkdir()
-    docs = documents(site)
     width = 2 if len(docs) <= 0xFFFF else 4
     postings = _Postings()
     facets = bytearray()
@@ -233,10 +238,51 @@ def write_index(site: Site, out_dir: Path) -> IndexStats:
     shards = max(1, -(-total // SHARD_TARGET))
     _write_shards(folder / "s", postings, shards, "H" if width == 2 else "I")
     (folder / "facets.bin").write_bytes(bytes(facets))
-    (folder / "meta.json").write_text(_meta(site, len(docs), shards, width), encoding="utf-8")
+    (folder / "meta.json").write_text(_meta(options or {}, len(docs), shards, width),
+                                      encoding="utf-8")
     files = [p for p in folder.rglob("*") if p.is_file()]
     return IndexStats(len(docs), len(postings.all), shards,
                       sum(p.stat().st_size for p in files), len(files))
+
+
+def lookup(folder: Path, word: str) -> list[int]:
+    """Documents holding `word`, read back from the written files as sb-search.js does (for
+    tests and checks; the browser never runs this)."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    squeezed = squeeze(word)
+    pieces = [squeezed] if len(squeezed) <= 3 else \
+        [squeezed[i : i + 3] for i in range(len(squeezed) - 2)]
+    found: set[int] | None = None
+    for piece in pieces:
+        ids = _read_shard(folder / "s" / f"{shard_of(piece, meta['shards'])}.bin",
+                          meta["id_bytes"]).get(piece, [])
+        found = set(ids) if found is None else found & set(ids)
+    return sorted(found or [])
+
+
+def _read_shard(path: Path, width: int) -> dict[str, list[int]]:
+    data = path.read_bytes()
+    at = 0
+
+    def varint() -> int:
+        nonlocal at
+        value = shift = 0
+        while True:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+
+    out: dict[str, list[int]] = {}
+    for _ in range(varint()):
+        term = "".join(chr(varint()) for _ in range(varint()))
+        count, titles = varint(), varint()
+        out[term] = [int.from_bytes(data[at + i * width : at + (i + 1) * width], "little")
+                     for i in range(count)]
+        at += (count + titles) * width
+    return out
 
 
 def _write_doc(path: Path, doc: Document) -> None:
@@ -280,16 +326,17 @@ def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str)
         (folder / f"{number}.bin").write_bytes(bytes(out))
 
 
-def _meta(site: Site, count: int, shards: int, width: int) -> str:
-    """Facet labels by code (code 0 = 'does not apply'), and what the reader needs to know."""
+def _meta(options: dict[str, list[tuple[str, str, int]]], count: int, shards: int,
+          width: int) -> str:
+    """Facet codes by URL value (code 0 = 'does not apply'), and what the reader needs."""
     return json.dumps({
         "format": FORMAT,
         "documents": count,
         "shards": shards,
         "id_bytes": width,
         "columns": list(FACET_COLUMNS),
-        "facets": {key: [[value, code] for value, _label, code in options]
-                   for key, options in facet_options(site).items()},
+        "facets": {key: [[value, code] for value, _label, code in values]
+                   for key, values in options.items()},
     }, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -270,7 +270,8 @@
       if (!byDate) {
         var ta = hits.get(a), tb = hits.get(b);
         if (ta !== tb) return tb - ta; // more query words in the title first
-        if (undatedA !== undatedB) return undatedA ? -1 : 1; // the catalog item, then its notices
+        // Named in the title: the catalog item (or column page) first, then its notices.
+        if (ta > 0 && undatedA !== undatedB) return undatedA ? -1 : 1;
       } else if (undatedA !== undatedB) {
         return undatedA ? 1 : -1;
       }
@@ -412,7 +413,7 @@
     go(true);
   });
   Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
-    form.elements[key].addEventListener("change", function () { go(false); });
+    form.elements[key].addEventListener("change", function () { go(true); });
   });
   moreButton.addEventListener("click", function () { if (current) showMore(); });
   window.addEventListener("popstate", function () {
