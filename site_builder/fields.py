@@ -38,7 +38,7 @@ class Fields:
 
     def has(self, key: str) -> bool:
         child = self.node.value.get(key)
-        return child is not None and not (child.is_scalar and child.value in (None, ""))
+        return child is not None and not _blank(child)
 
     def error(self, key: str | None, message: str, hint: str = "") -> None:
         self.problems.add(self.path, self.line(key), self.name(key) if key else self.label or None,
@@ -50,7 +50,7 @@ class Fields:
 
     def _get(self, key: str, required: bool) -> YNode | None:
         child = self.node.value.get(key)
-        if child is None or (child.is_scalar and child.value in (None, "")):
+        if child is None or _blank(child):
             if required:
                 self.problems.add(self.path, self.line(key) if key in self.node.key_lines
                                   else self.node.line, self.name(key),
@@ -108,7 +108,11 @@ class Fields:
         """One value or a list of values, each from `allowed` (multi-select columns)."""
         allowed = tuple(allowed)
         out: list[str] = []
-        for value, line in self._text_list(key, required):
+        entries = self._text_list(key, required)
+        if required and not entries and self.has(key):
+            self.error(key, msg.FIELD_MISSING.format(field=key),
+                       msg.FIELD_MISSING_HINT.format(field=key))
+        for value, line in entries:
             if value not in allowed:
                 self.problems.add(self.path, line, self.name(key),
                                   msg.CHOICE_UNKNOWN.format(field=key, value=value),
@@ -198,6 +202,13 @@ class Fields:
                 hint = msg.YAML_FULLWIDTH_COLON_HINT
             self.problems.add(self.path, self.line(key), self.name(key),
                               msg.UNKNOWN_FIELD.format(field=key), hint)
+
+
+def _blank(node: YNode) -> bool:
+    """An empty value: nothing, only spaces, or an empty list."""
+    if node.is_scalar:
+        return node.value is None or (isinstance(node.value, str) and not node.value.strip())
+    return node.is_seq and not node.value
 
 
 def _choices_hint(value: str, allowed: tuple[str, ...]) -> str:

@@ -124,7 +124,7 @@ def index_number(site: Site, n: Notice) -> str:
 
 def _place_links(site: Site, n: Notice, here: str) -> str:
     if not n.township_id:
-        return e(msg.COUNTY_LEVEL)
+        return e(msg.COUNTY_PLACE)
     township = site.township_by_id[n.township_id]
     out = link(here, urls.township(township.id), township.name)
     if n.village_id:
@@ -251,7 +251,7 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
     domain = site.domain_by_id[item.domain_id]
     category = vocab.CATEGORY_BY_NAME[item.category]
     limit = item.time_limit.text
-    if item.time_limit.notice_days:
+    if item.time_limit.notice_days and "公示" not in limit:
         limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
     rows = [
         (msg.C_DOMAIN, link(here, urls.domain(domain.id), domain.name)),

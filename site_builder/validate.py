@@ -266,11 +266,13 @@ class NoticeChecker:
     """
 
     def __init__(self, catalog: Catalog, problems: Problems, content_dir: Path,
-                 catalog_ok: bool = True):
+                 catalog_ok: bool = True, today: dt.date | None = None):
+        self.today = today or dt.date.today()
         self.problems = problems
         self.content_dir = content_dir
         self.catalog_ok = catalog_ok
-        self.declared = catalog.declared_items | catalog.declared_townships
+        self.declared_items = catalog.declared_items
+        self.declared_townships = catalog.declared_townships
         self.items = {i.id: i for i in catalog.items}
         self.townships = {t.id: t for t in catalog.townships}
         self.township_names = {t.name: t for t in catalog.townships}
@@ -313,6 +315,11 @@ class NoticeChecker:
                 township is False or village is False or attachments is None or assets is None:
             return None
         self._check_time_limit(f, item, formed, published)
+        if published > self.today:
+            f.warn("发布日期", msg.PUBLISHED_FUTURE.format(
+                published=published.isoformat(), today=self.today.isoformat()),
+                msg.PUBLISHED_FUTURE_HINT)
+            return None
         if not doc.body.strip() and not attachments and attribute == vocab.ATTR_ACTIVE:
             f.warn(None, msg.BODY_EMPTY, msg.BODY_EMPTY_HINT)
         return Notice(
@@ -363,7 +370,7 @@ class NoticeChecker:
         if ref is None:
             return None
         item = self.items.get(ref)
-        if item is None and self.catalog_ok and ref not in self.declared:
+        if item is None and self.catalog_ok and ref not in self.declared_items:
             f.error("事项", msg.REF_UNKNOWN.format(what=msg.WHAT_ITEM, value=ref),
                     _suggest(ref, self.items, msg.REF_ITEM_HINT))
         return item
@@ -374,7 +381,7 @@ class NoticeChecker:
         township = None
         if tref:
             township = self.townships.get(tref) or self.township_names.get(tref)
-            if township is None and (not self.catalog_ok or tref in self.declared):
+            if township is None and (not self.catalog_ok or tref in self.declared_townships):
                 return False, None
             if township is None:
                 f.error("乡镇", msg.REF_UNKNOWN.format(what=msg.WHAT_TOWNSHIP, value=tref),
@@ -407,7 +414,7 @@ class NoticeChecker:
         out: list[Attachment] = []
         ok = True
         child = f.node.value.get("附件")
-        if child is None or (child.is_scalar and child.value in (None, "")):
+        if child is None or not f.has("附件"):
             return out
         entries = child.value if child.is_seq else [child]
         for node in entries:
@@ -447,7 +454,11 @@ class NoticeChecker:
 
 def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
     if node.is_scalar:
-        return node.text().strip() or None, None
+        name = node.text().strip()
+        if not name:
+            f.problems.add(f.path, node.line, "附件", msg.ATTACHMENT_EMPTY,
+                           msg.ATTACHMENT_EMPTY_HINT)
+        return name or None, None
     if node.is_map:
         entry = Fields(node, f.path, f.problems, "附件")
         entry.unknown(ATTACHMENT_KEYS)
