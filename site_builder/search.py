@@ -11,7 +11,8 @@ typed (民发2024 12号 finds 民发〔2024〕12号).
 
 Files under `search/data/` (read by overrides/assets/javascripts/sb-search.js, which mirrors
 `squeeze` and `shard_of`):
-  meta.json        facet codes, document count, shard count, id width, format version
+  meta.json        facet codes, document count, shard count, id width, format version (the
+                   search page carries the same, `page_config`, to save a round trip)
   facets.bin       one row of FACET_COLUMNS bytes per document (filters without a query)
   s/<n>.bin        posting shards: the terms whose `shard_of` is n, with the ids of the
                    documents (and of the titles) holding them
@@ -42,7 +43,6 @@ from .model import CatalogItem, ColumnPage, Notice, Site
 
 FORMAT = 1
 FOLDER = "search/data"  # beside the search page (search/index.html)
-SHARD_TARGET = 6 * 1024  # bytes: postings per shard file, on average
 TEXT_LIMIT = 3000  # characters of text kept per document for result snippets
 
 KIND_NOTICE, KIND_ON_REQUEST, KIND_ITEM, KIND_PAGE = 0, 1, 2, 3
@@ -213,6 +213,22 @@ def indexed_text(doc: Document) -> tuple[str, int]:
     return title + rest, len(title)
 
 
+def shard_count(documents: int) -> int:
+    """Shard files for a site of `documents`: known before indexing, so the search page can
+    carry it and fetch postings at once (about 6 KB of postings per shard for notices of
+    ~1,000 characters)."""
+    return max(1, (documents + 1) // 2)
+
+
+def page_config(site: Site) -> dict:
+    """What sb-search.js needs before its first fetch, embedded in the search page."""
+    count = len(site.notices) + len(site.items) + len(site.pages)
+    return {"format": FORMAT, "documents": count, "shards": shard_count(count),
+            "id_bytes": 2 if count <= 0xFFFF else 4, "columns": list(FACET_COLUMNS),
+            "facets": {key: [[value, code] for value, _label, code in values]
+                       for key, values in facet_options(site).items()}}
+
+
 def write_index(site: Site, out_dir: Path) -> IndexStats:
     """Write `search/data/` into the built site (replacing any previous one)."""
     folder = out_dir / FOLDER
@@ -234,8 +250,7 @@ def write_documents(docs: list[Document], folder: Path,
         postings.add(number, text, title_len)
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
         _write_doc(folder / "d" / f"{number}.json", doc)
-    total = sum(len(ids) for ids in postings.all.values()) * width
-    shards = max(1, -(-total // SHARD_TARGET))
+    shards = shard_count(len(docs))
     _write_shards(folder / "s", postings, shards, "H" if width == 2 else "I")
     (folder / "facets.bin").write_bytes(bytes(facets))
     (folder / "meta.json").write_text(_meta(options or {}, len(docs), shards, width),

@@ -54,11 +54,13 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
     sort = _select("s", msg.SEARCH_F_SORT, [("", msg.SEARCH_SORT_RELEVANCE),
                                              ("date", msg.SEARCH_SORT_DATE)], all_label="")
     messages = h.e(json.dumps(SCRIPT_MESSAGES, ensure_ascii=False))
+    config = h.e(json.dumps(search.page_config(site), ensure_ascii=False, separators=(",", ":")))
     html = (
         f'<p class="sb-intro">{h.e(msg.SEARCH_INTRO)}</p>'
         f'<form id="sb-search" class="sb-search" role="search" action="./" method="get" '
         f'data-index="{h.e(urls.rel(here, search.FOLDER + "/"))}" '
-        f'data-root="{h.e(urls.rel(here, urls.HOME))}" data-messages="{messages}">'
+        f'data-root="{h.e(urls.rel(here, urls.HOME))}" data-config="{config}" '
+        f'data-messages="{messages}">'
         f'<label class="sb-search__label" for="sb-search-q">{h.e(msg.SEARCH_LABEL)}</label>'
         f'<div class="sb-search__row"><input id="sb-search-q" name="q" type="search" '
         f'autocomplete="off" enterkeyhint="search" '

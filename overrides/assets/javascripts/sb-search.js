@@ -71,9 +71,11 @@
   var indexReady = null;
   function loadIndex() {
     if (!indexReady) {
-      indexReady = Promise.all([load("meta.json", "json"), load("facets.bin")]).then(function (r) {
-        if (r[0].format !== FORMAT) throw new Error("index format " + r[0].format);
-        return { meta: r[0], facets: new Uint8Array(r[1]), width: r[0].columns.length };
+      // The page carries the index's shape (search.py `page_config`): no meta.json round trip.
+      var meta = JSON.parse(form.getAttribute("data-config"));
+      indexReady = load("facets.bin").then(function (buffer) {
+        if (meta.format !== FORMAT) throw new Error("index format " + meta.format);
+        return { meta: meta, facets: new Uint8Array(buffer), width: meta.columns.length };
       });
       indexReady.catch(function () { indexReady = null; });
     }
