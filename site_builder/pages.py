@@ -18,6 +18,7 @@ from . import messages as msg
 from . import render as h
 from . import urls, vocab
 from .model import Notice, Site
+from .search_page import search_page
 
 
 @dataclass
@@ -65,6 +66,8 @@ def generate(site: Site) -> Output:
     pages.append(_catalog(site))
     nav.append(NavNode(msg.NAV_CATALOG, urls.CATALOG))
     nav.append(NavNode(msg.NAV_XXGK, children=_xxgk(site, pages)))
+    path, title, html, meta = search_page(site)  # in the header of every page, not in the nav
+    pages.append(OutputPage(path, title, "search", after=html, meta=meta))
     assets: list[Asset] = []
     for notice in site.notices:
         pages.append(_notice(site, notice))

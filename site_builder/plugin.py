@@ -27,6 +27,7 @@ from . import output, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
+from .search_page import header_strings
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -176,5 +177,6 @@ def _identity(site) -> dict:
         "site_code": info.site_code,
         "icp": info.icp,
         "police": info.police,
+        "search": header_strings(),  # the search box in the header (partials/header.html)
     }
 

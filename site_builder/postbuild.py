@@ -14,6 +14,7 @@ from .model import Site
 from .opendata import data_files
 from .pages import Output
 from .problems import Problems
+from .search import write_index
 
 
 @dataclass
@@ -33,8 +34,13 @@ def write_open_data(ctx: Context) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def write_search_index(ctx: Context) -> None:
+    """search/data/: the full-text index read by the search page (see search.py)."""
+    write_index(ctx.site, ctx.out_dir)
+
+
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data]
+STEPS: list[Step] = [write_open_data, write_search_index]
 
 
 def run(ctx: Context) -> Problems:
