@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import vocab
+from .privacy import Settings as PrivacySettings
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class SiteInfo:
 class Settings:
     per_page: int = 50  # notices per listing page
     latest_on_home: int = 15
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)  # 个人信息, 遮盖格式
 
 
 @dataclass
@@ -131,6 +133,7 @@ class Attachment:
     title: str  # name shown to readers
     path: Path  # absolute source path
     size: int
+    masked: bytes | None = None  # published instead of the file when personal data was masked
 
 
 @dataclass

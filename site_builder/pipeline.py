@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, validate
+from . import load, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -35,6 +35,9 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     node = load.read_yaml_file(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
+    if node is not None:
+        text = project.catalog.read_bytes().decode("utf-8-sig", errors="replace")
+        screen.screen_catalog(project.catalog, text, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
@@ -45,11 +48,14 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         if notice:
             notices.append(notice)
     notices = checker.check_interpretations(notices)
+    checker.check_withheld_links(notices)
+    screen.note_unchecked(problems, checker.unchecked, project.content)
     page_ids: dict[str, int] = {}
     pages = []
     for path in page_files:
         doc = load.read_document(path, problems)
-        page = validate.check_page(doc, page_ids, project.content, problems) if doc else None
+        page = validate.check_page(doc, page_ids, project.content, problems,
+                                   catalog.settings) if doc else None
         if page:
             pages.append(page)
     if problems.errors or catalog.info is None:

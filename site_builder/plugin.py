@@ -63,6 +63,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             raise PluginError(str(exc)) from None
         for problem in problems.warnings:
             log.warning(problem.format())
+        for problem in problems.notes:
+            log.info(problem.format())
         self.output = generate_pages(self.site)
         self.pages = {p.src_uri: p for p in self.output.pages}
         config.site_name = self.site.info.name
@@ -92,7 +94,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             out.append(File.generated(config, page.src_uri, content=page.markdown,
                                       inclusion=inclusion))
         for asset in self.output.assets:
-            out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+            if asset.content is not None:  # a masked copy: the original never leaves
+                out.append(File.generated(config, asset.path, content=asset.content))
+            else:
+                out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
