@@ -313,12 +313,14 @@ PII_HINT_ATTACHMENT = (
 )
 PII_WHERE_SHEET = "工作表「{sheet}」{cell} 单元格"
 PII_WHERE_PARAGRAPH = "第 {number} 段"
+PII_WHERE_PAGE = "第 {page} 页第 {line} 行"
+PII_HINT_PDF = "PDF 附件无法自动遮盖：请在原文件（Word、Excel）中遮盖，例如 {example}，再重新导出 PDF。"
 PII_WHERE_TABLE = "第 {table} 个表格第 {row} 行第 {column} 列"
 PII_UNREADABLE = "附件「{name}」无法打开，不能检查其中的个人信息（{detail}）。"
 PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
 PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
 PII_UNCHECKED = (
-    "有 {count} 个附件是 PDF、图片或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
+    "有 {count} 个附件是图片、扫描件或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
     "发布前请人工核对。"
 )
 PII_MODE_HINT = "可选：报错（发现个人信息时不生成网站，默认）、遮盖（在网站上自动遮盖，源文件不变）。"
@@ -368,3 +370,32 @@ LINK_WITHHELD = "正文链接了不予公开的信息（{file}）。"
 LINK_WITHHELD_HINT = "不予公开的信息没有网页，也不能被链接；请删除这个链接。"
 TABLE_LONG = "正文里的表格有 {rows} 行，手机上很难阅读，网页也会很慢。"
 TABLE_LONG_HINT = "很长的名单建议做成 Excel 附件，正文只写说明和汇总。"
+
+# -- printed links never break (permalinks.py) ----------------------------------------------------
+MANIFEST_HEADER = (
+    "# 已发布的网址：每次生成网站成功后由 site-builder 自动补充，请随项目一起提交，不要手工删除。\n"
+    "# 这些网址可能已印在公开栏的二维码上。以后生成时如果其中某个网址不再有页面，会报错，\n"
+    "# 需要在 catalog.yaml 的「迁移」（换了网址，自动跳转）或「撤回」（已撤回，显示撤回说明）中写明。\n"
+)
+MANIFEST_UPDATED = "已把新发布的网址记入 {file}，请随项目一起提交。"
+URL_GONE = "网址 {url} 以前发布过（可能已印在公开栏的二维码上），这次生成后它将打不开。"
+URL_GONE_HINT = (
+    "如果这篇信息改了编号或换了位置，请在 catalog.yaml 中写明新网址，生成的网站会自动跳转：\n"
+    "      迁移:\n        - {{原网址: {url}, 新网址: /n/新的编号/}}\n"
+    "    如果这篇信息已撤回、不再公开，请写明撤回日期，网址会显示“已撤回”的说明：\n"
+    "      撤回:\n        - {{网址: {url}, 日期: {today}}}\n"
+    "    （只有确定这个网址从来没有上线过时，才可以从 published-urls.txt 中删除这一行。）"
+)
+URL_STILL_USED = "网址 {url} 现在还有页面，不能写在「迁移」或「撤回」里。"
+URL_STILL_USED_HINT = "请核对网址；只有已经没有页面的旧网址才需要写明去向。"
+URL_DECLARED_TWICE = "网址 {url} 已经写过一次（第 {first} 行）。"
+URL_TARGET_MISSING = "「新网址」{url} 没有页面。"
+URL_TARGET_MISSING_HINT = "请写这次生成的网站中存在的网址，例如 /n/2025-0012/，或者以 https:// 开头的完整网址。"
+URL_DECLARED_BAD = "网址“{value}”的写法不对。"
+URL_DECLARED_BAD_HINT = "请写本站网页的路径，例如 /n/2024-0003/（也可以写完整网址）。"
+MOVED_TITLE = "页面已迁移"
+MOVED_TEXT = "本页已迁移，正在跳转。如果没有自动跳转，请点击："
+RETIRED_TITLE = "该信息已撤回"
+RETIRED_TEXT = "您访问的信息已于 {date} 撤回，不再公开。"
+RETIRED_NOTE = "说明：{note}"
+RETIRED_HOME = "返回首页"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, screen, validate
+from . import load, permalinks, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -73,5 +73,12 @@ def build_model(project: Project) -> tuple[Site, Problems]:
 
 
 def generate_pages(site: Site) -> Output:
-    """Stage 4: every page, asset and the navigation, engine-neutral."""
-    return generate(site)
+    """Stage 4: every page, asset and the navigation, engine-neutral; then the published-URL
+    check (permalinks.py), which adds redirect and tombstone pages. Raises InputError when a
+    published URL would disappear or a declaration is wrong."""
+    output = generate(site)
+    problems = Problems(site.root)
+    permalinks.apply(site, output, site.url_changes, problems)
+    if problems.errors:
+        raise InputError(list(problems))
+    return output

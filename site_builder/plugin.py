@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from . import messages as msg
-from . import output, postbuild, urls
+from . import output, permalinks, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
@@ -59,14 +59,14 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                   str(Path(config.docs_dir)))
         try:
             self.site, problems = build_model(self.project)
+            for problem in problems.warnings:
+                log.warning(problem.format())
+            for problem in problems.notes:
+                log.info(problem.format())
+            self.output = generate_pages(self.site)
         except InputError as exc:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
-        for problem in problems.warnings:
-            log.warning(problem.format())
-        for problem in problems.notes:
-            log.info(problem.format())
-        self.output = generate_pages(self.site)
         self.pages = {p.src_uri: p for p in self.output.pages}
         config.site_name = self.site.info.name
         config.site_url = self.site.info.base_url
@@ -137,6 +137,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return
         output.publish(self.staging, self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
+        if permalinks.record(self.project.root, self.output):
+            log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
         config.site_dir = str(self.final_dir)
         self.staging = None
 

@@ -46,7 +46,8 @@ MODES = (MODE_ERROR, MODE_MASK)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 WORD_SUFFIXES = (".docx",)
-SCANNED_SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES
+PDF_SUFFIXES = (".pdf",)  # scanned (text PDFs), but cannot be masked
+SCANNED_SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
 
 # Full-width digits, letters and punctuation folded to ASCII one character for one, so that
 # offsets in the folded text are offsets in the original.
@@ -516,6 +517,7 @@ class FileScan:
     located: list[Located]
     masked: bytes | None = None
     error: str | None = None  # the file could not be read (message detail)
+    textless: bool = False  # a PDF without text (a scan): nothing could be checked
 
 
 def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileScan:
@@ -528,6 +530,8 @@ def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileSca
             return _scan_workbook(path, patterns)
         if suffix in WORD_SUFFIXES:
             return _scan_word(path, patterns)
+        if suffix in PDF_SUFFIXES:
+            return _scan_pdf(path)
     except Exception as exc:  # a damaged Office file must not stop the check with a traceback
         return FileScan([], error=f"{type(exc).__name__}: {exc}")
     return FileScan([])
@@ -643,6 +647,23 @@ def _scan_word(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
         document.save(buffer)
         masked = buffer.getvalue()
     return FileScan(located, masked)
+
+
+def _scan_pdf(path: Path) -> FileScan:
+    """Text PDFs, page by page (a masked copy cannot be made: the PDF must be fixed at source)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    located: list[Located] = []
+    text_seen = False
+    for page_number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        text_seen |= bool(text.strip())
+        for line_number, line in enumerate(text.split("\n"), start=1):
+            in_list = len(line.split()) >= 3
+            for f in scan(line, in_list=in_list):
+                located.append(Located(f, None, None, f"P{page_number}L{line_number}"))
+    return FileScan(located, textless=bool(reader.pages) and not text_seen)
 
 
 def _word_list(paragraph) -> bool:

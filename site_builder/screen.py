@@ -113,19 +113,21 @@ def _screen_attachment(attachment: Attachment, masking: bool, exceptions: set[st
                                                                  detail=scanned.error),
                      msg.PII_UNREADABLE_HINT)
         return
+    if scanned.textless:
+        result.unchecked.append(attachment.filename)
     located = _keep(scanned.located, exceptions)
-    if masking:
-        if located and scanned.masked is not None:
+    if masking and (scanned.masked is not None or not located):
+        if located:
             result.attachments[path] = scanned.masked
             _note_masked(problems, path, located)
         return
+    hint = msg.PII_HINT_PDF if masking else msg.PII_HINT_ATTACHMENT
     for loc in located:
         f = loc.finding
         problems.add(path, loc.line, None, msg.PII_FOUND_IN.format(
             name=attachment.filename, where=_where(loc), kind=KIND_NAMES[f.kind],
             shown=privacy.shown(f, patterns), why=_why(f)),
-            msg.PII_HINT_ATTACHMENT.format(example=patterns[f.kind].example(f.kind)),
-            column=loc.column)
+            hint.format(example=patterns[f.kind].example(f.kind)), column=loc.column)
 
 
 def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) -> Notice:
@@ -269,6 +271,9 @@ def _where(loc: privacy.Located) -> str:
     m = re.fullmatch(r"T(\d+)R(\d+)C(\d+)", where)
     if m:
         return msg.PII_WHERE_TABLE.format(table=m.group(1), row=m.group(2), column=m.group(3))
+    m = re.fullmatch(r"P(\d+)L(\d+)", where)
+    if m:
+        return msg.PII_WHERE_PAGE.format(page=m.group(1), line=m.group(2))
     if where.startswith("¶"):
         return msg.PII_WHERE_PARAGRAPH.format(number=where[1:])
     return ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages as msg
-from . import screen, vocab
+from . import permalinks, screen, vocab
 from .dates import add_workdays, calendar_known
 from .fields import Fields
 from .links import local_links
@@ -34,12 +34,14 @@ from .model import (
     Source,
     TimeLimit,
     Township,
+    UrlChanges,
     Village,
 )
 from .problems import Problems
 from .yamlsrc import YNode
 
-CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项")
+CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", permalinks.MOVES_KEY,
+                permalinks.RETIRED_KEY)
 SITE_KEYS = ("名称", "网址", "主办单位", "机构代码", "联系方式", "网站标识码", "ICP备案号",
              "公安机关备案号", "简介")
 CONTACT_KEYS = ("地址", "电话", "邮箱", "办公时间", "传真")
@@ -71,6 +73,7 @@ class Catalog:
     items: list[CatalogItem] = field(default_factory=list)
     declared_items: set[str] = field(default_factory=set)
     declared_townships: set[str] = field(default_factory=set)
+    url_changes: UrlChanges = field(default_factory=UrlChanges)
 
 
 def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
@@ -81,6 +84,8 @@ def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
     catalog.townships = _townships(root, problems)
     catalog.domains = _domains(root, problems)
     catalog.items = _items(root, {d.id for d in catalog.domains}, problems)
+    catalog.url_changes = permalinks.read_declarations(
+        root, catalog.info.base_url if catalog.info else None)
     for key, declared in (("事项", catalog.declared_items), ("乡镇", catalog.declared_townships)):
         for entry in root.node.value.get(key, YNode("seq", 0, [])).value or []:
             if getattr(entry, "is_map", False):
@@ -578,4 +583,4 @@ def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[Co
     notices.sort(key=lambda n: n.sort_key, reverse=True)
     pages.sort(key=lambda p: (p.column, p.order, p.id))
     return Site(root, catalog.info, catalog.settings, catalog.townships, catalog.domains,
-                catalog.items, notices, pages, withheld)
+                catalog.items, notices, pages, withheld, catalog.url_changes)
