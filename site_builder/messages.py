@@ -399,3 +399,11 @@ RETIRED_TITLE = "该信息已撤回"
 RETIRED_TEXT = "您访问的信息已于 {date} 撤回，不再公开。"
 RETIRED_NOTE = "说明：{note}"
 RETIRED_HOME = "返回首页"
+
+# -- link check after every build (linkcheck.py) --------------------------------------------------
+LINK_BROKEN = "网页 {page} 上的链接“{link}”指向的页面或文件不存在。"
+LINK_ANCHOR_BROKEN = "网页 {page} 上的链接“{link}”指向的位置（# 后面的部分）在目标页面上找不到。"
+LINK_EXTERNAL = "网页 {page} 要从其他网站加载“{link}”。网站不能向其他网站请求脚本、样式、图片或字体（很多地方打不开，也不安全）。"
+LINK_ON_MORE_PAGES = "（另有 {count} 个网页也是这样）"
+LINK_BROKEN_HINT = "请核对链接：站内网页写成 ../../n/2025-0012/ 这样的相对地址，文件要放在信息旁边并写对文件名。网站没有生成，上一次的网站保持不变。"
+LINK_EXTERNAL_HINT = "请把文件下载下来放进项目（图片放在信息旁边，样式和字体放在 content/assets/ 或 overrides/ 中），改用本站地址。"

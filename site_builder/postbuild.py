@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import linkcheck, urls
 from .model import Site
 from .opendata import data_files
 from .pages import Output
@@ -33,8 +34,16 @@ def write_open_data(ctx: Context) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def check_links(ctx: Context) -> None:
+    """Keep last: no broken internal link, anchor or attachment, nothing from another host."""
+    sources = {urls.notice(n.id): n.source for n in ctx.site.notices}
+    sources.update({urls.column_page(p.id): p.source for p in ctx.site.pages})
+    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url)
+    ctx.problems.extend(linkcheck.report(bad, sources, ctx.site.root))
+
+
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data]
+STEPS: list[Step] = [write_open_data, check_links]
 
 
 def run(ctx: Context) -> Problems:
