@@ -15,8 +15,9 @@ What is detected (docs/privacy.md has the rules, the traps and the measured erro
 - 15-digit old ID numbers: only where a label or column says 身份证 (a bare 15-digit number is
   far more often a business registration or project number);
 - mainland mobiles 1[3-9]x (11 digits), also with +86/0086, spaces or dashes (3-4-4);
-- bank cards: 16–19 digits passing the Luhn check, in list contexts only (table cells,
-  list items, spreadsheet cells, after a 卡号/账号 label, or a flattened roster line).
+- bank cards: 16–19 digits passing the Luhn check, in list contexts (table cells, list items,
+  spreadsheet cells, a flattened roster line) or after a card label (卡号, 银行卡, 社保卡); an
+  account number in running text (账号：… of an office, for tender deposits) is not a card.
 
 Never flagged: landlines (0578-6023301, (0591)23163224), hotlines (12345), 文号, dates, amounts
 (a unit 元/万元 or a decimal point next to the number), postcodes, masked values (138****1234),
@@ -59,6 +60,8 @@ _FOLD = str.maketrans(
 # Runs of digits, where single spaces or dashes may separate groups; an ID may end in X.
 _SPAN = re.compile(r"[0-9](?:[0-9]|[ \-](?=[0-9]))*(?:[Xx](?![A-Za-z0-9]))?")
 _ALNUM = re.compile(r"[0-9A-Za-z]+")
+# Nothing shorter than 11 digits (a mobile) is looked at: one fast search per line decides.
+_CANDIDATE = re.compile(r"[0-9０-９](?:[ \-－　]?[0-9０-９]){10}")
 _PROVINCES = frozenset(str(code) for low, high in ((11, 15), (21, 23), (31, 37), (41, 46),
                                                    (50, 54), (61, 65), (71, 71), (81, 83))
                        for code in range(low, high + 1))
@@ -70,7 +73,7 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 # Words around a number that say what it is. Matched against the column header of a table cell
 # and the few characters before the number on its line.
 _ID_LABEL = re.compile(r"身份证|身份号码|证件号|公民身份|身份证明号")
-_CARD_LABEL = re.compile(r"卡号|银行卡|账号|帐号|账户|帐户|开户|社保卡|一卡通|存折|收款")
+_CARD_LABEL = re.compile(r"卡号|银行卡|社保卡|一卡通|存折|储蓄卡|借记卡")  # a person's card
 _CODE_LABEL = re.compile(
     r"编号|编码|代码|单号|合同号|流水号|索引号|注册号|许可证|证书号|批准号|备案号|识别号|订单|"
     r"项目号|序列号|条码|批次|工单|案号|文号|登记号|税号|学籍号|准考证|考号"
@@ -84,6 +87,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s")
 _LABEL_WINDOW = 16  # characters before a number searched for a label
 _ROSTER_MIN = 3  # identifier-like numbers on one line that make it a (flattened) roster
 _MOBILE_GROUPS = ((11,), (3, 4, 4), (3, 8), (7, 4))
+_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})  # mobile; old ID; cards; ID
 
 
 @dataclass(frozen=True)
@@ -200,12 +204,14 @@ class _Group:
 def scan(text: str, *, header: str = "", in_list: bool = False) -> list[Finding]:
     """Personal data in one line or one table cell. `header` is the cell's column header;
     `in_list` says the text is a list item or a table cell (where bank cards are looked for)."""
-    if not any(c.isdigit() for c in text):
+    if not _CANDIDATE.search(text):
         return []
     folded = text.translate(_FOLD)
     roster = in_list or _is_roster(folded)
     out: list[Finding] = []
     for span in _SPAN.finditer(folded):
+        if span.end() - span.start() < 11:
+            continue
         groups = _groups(folded, span.start(), span.end())
         for f in _scan_span(folded, groups, header, roster):
             out.append(Finding(f.kind, f.start, f.end, text[f.start : f.end], f.hidden, f.reason))
@@ -224,20 +230,27 @@ def _groups(text: str, start: int, end: int) -> list[_Group]:
 
 
 def _scan_span(text: str, groups: list[_Group], header: str, roster: bool) -> Iterator[Finding]:
+    """Try every run of consecutive groups whose length could be an ID, a card or a mobile."""
     used: set[int] = set()
     for finder in (_find_id, _find_card, _find_mobile):
         for i in range(len(groups)):
-            if i in used:
-                continue
+            if i in used or groups[i].text[0] == "0":
+                continue  # nothing we look for starts with 0 (area codes of landlines do)
+            total = 0
             for j in range(i, len(groups)):
-                if used.intersection(range(i, j + 1)):
+                if j in used:
                     break
+                total += len(groups[j].text)
+                if total < 11 or (total not in _LENGTHS and not (i == j and total > 19)):
+                    if total > 19:
+                        break
+                    continue
                 found = finder(text, groups, i, j, header, roster)
                 if found is not None:
                     used.update(range(i, j + 1))
                     yield found
                     break
-                if sum(len(g.text) for g in groups[i : j + 1]) >= 19:
+                if total >= 19:
                     break
 
 
@@ -323,8 +336,9 @@ def _find_card(text: str, groups: list[_Group], i: int, j: int, header: str,
         return None
     context = _context(text, groups[i].start, header)
     labelled = bool(_CARD_LABEL.search(context))
-    if not labelled and (not roster or _CODE_LABEL.search(context)):
-        return None
+    listed = roster and not _CODE_LABEL.search(context)  # in a list, not a project number
+    if not (labelled or listed):
+        return None  # an office's bank account in running text is public (tender deposits)
     if _glued(text, groups, i, j) or _amount(text, groups[i].start, groups[j].end):
         return None
     token = _token(text, groups[i].start, groups[j].end)
@@ -383,29 +397,58 @@ class Located:
     where: str = ""  # for spreadsheets and Word files: sheet/cell or paragraph/table
 
 
-def scan_lines(lines: Iterable[str], first_line: int = 1, *,
+def scan_lines(lines: list[str], first_line: int = 1, *,
                markdown: bool = True) -> list[Located]:
-    """Scan text line by line; Markdown tables are read cell by cell with their headers."""
+    """Scan text line by line; Markdown tables are read cell by cell with their headers.
+    Only lines holding 11 or more digits are looked at (one regular-expression pass finds them),
+    which keeps thousands of notices fast."""
     out: list[Located] = []
-    header: list[str] | None = None
-    previous = ""
-    for number, line in enumerate(lines, start=first_line):
+    memo: dict[int, list[str] | None] = {}
+    for index in _candidate_lines(lines):
+        line, number = lines[index], index + first_line
         if markdown and _is_table_row(line):
-            if header is None and _is_table_rule(line):
-                header = _cells(previous)
-            cells = _cell_spans(line)
-            for index, (start, end) in enumerate(cells):
-                head = header[index] if header and index < len(header) else ""
+            header = _table_header(lines, index, memo)
+            for column, (start, end) in enumerate(_cell_spans(line)):
+                head = header[column] if header and column < len(header) else ""
                 for f in scan(line[start:end], header=head, in_list=True):
                     shifted = _shift(f, start)
                     out.append(Located(shifted, number, shifted.start + 1))
-        else:
-            header = None
-            in_list = bool(_LIST_ITEM.match(line)) if markdown else False
-            for f in scan(line, in_list=in_list):
-                out.append(Located(f, number, f.start + 1))
-        previous = line
+            continue
+        in_list = bool(_LIST_ITEM.match(line)) if markdown else False
+        for f in scan(line, in_list=in_list):
+            out.append(Located(f, number, f.start + 1))
     return out
+
+
+def _candidate_lines(lines: list[str]) -> list[int]:
+    text = "\n".join(lines)
+    found: set[int] = set()
+    line, position = 0, 0
+    for m in _CANDIDATE.finditer(text):
+        line += text.count("\n", position, m.start())
+        position = m.start()
+        found.add(line)
+    return sorted(found)
+
+
+def _table_header(lines: list[str], index: int,
+                  memo: dict[int, list[str] | None]) -> list[str] | None:
+    """The header cells of the Markdown table whose row `index` is (None for the header row).
+    `memo` remembers the answer for rows already seen, so long tables are walked once."""
+    row = index
+    while row not in memo and row > 0 and _is_table_row(lines[row - 1]) and \
+            not _is_table_rule(lines[row]):
+        row -= 1
+    if row in memo:
+        header = memo[row]
+    elif _is_table_rule(lines[row]) and row > 0:
+        header = _cells(lines[row - 1])
+    else:
+        header = None
+    if row == index and _is_table_rule(lines[row]):
+        header = None  # the rule row itself
+    memo[index] = header
+    return header
 
 
 def _is_table_row(line: str) -> bool:
@@ -503,7 +546,7 @@ def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Patter
 
 def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False) -> str:
     """Scan and mask a whole text (front-matter values, titles)."""
-    if not any(c.isdigit() for c in text):
+    if not _CANDIDATE.search(text):
         return text
     lines = text.split("\n")
     return mask_lines(text, scan_lines(lines, markdown=markdown), patterns)

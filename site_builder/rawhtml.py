@@ -102,6 +102,8 @@ def check(text: str) -> list[Unsafe]:
 # -- code is not HTML ----------------------------------------------------------------------------
 def _blank_code(text: str) -> str:
     """The text with fenced code blocks and code spans replaced by spaces (same offsets)."""
+    if "`" not in text and "~~~" not in text:
+        return text
     lines = text.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -223,6 +225,8 @@ def url_safe(url: str) -> bool:
 # -- Markdown links and attribute lists ----------------------------------------------------------
 def _markdown_urls(text: str) -> list[Unsafe]:
     out: list[Unsafe] = []
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return out
     for number, line in enumerate(text.split("\n"), start=1):
         if "](" not in line and "]:" not in line and "<" not in line:
             continue
@@ -243,6 +247,8 @@ def _markdown_urls(text: str) -> list[Unsafe]:
 def _attribute_lists(text: str) -> list[Unsafe]:
     """`{: onclick="…" }` — Markdown's attr_list would put any attribute on an element."""
     out: list[Unsafe] = []
+    if "{" not in text:
+        return out
     for number, line in enumerate(text.split("\n"), start=1):
         if "{" not in line or "=" not in line:
             continue

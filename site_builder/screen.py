@@ -203,6 +203,8 @@ def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
 
 
 def check_long_tables(doc: Document, problems: Problems) -> None:
+    if doc.body.count("\n|") < LONG_TABLE:
+        return
     rows, start = 0, 0
     for number, line in enumerate([*doc.body.split("\n"), ""], start=doc.body_line):
         if line.lstrip().startswith("|"):
