@@ -364,10 +364,6 @@ def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
     start, end = groups[i].start, groups[j].end
     if _glued(text, groups, i, j) or _amount(text, start, end):
         return None
-    if i > 0 and groups[i - 1].text not in ("86", "0086"):
-        return None  # the tail of a longer grouped number
-    if j + 1 < len(groups):
-        return None
     context = _context(text, groups[i - 1].start if i > 0 else start, header)
     if _CODE_LABEL.search(context) and not re.search(r"电话|手机|联系", context):
         return None

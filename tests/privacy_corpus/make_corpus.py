@@ -130,7 +130,7 @@ def stats_table(rng: random.Random, year: int) -> str:
 
 
 def prose(rng: random.Random, year: int, org: str) -> list[str]:
-    d1, d2 = day(rng, year), day(rng, year)
+    d1, d2 = sorted((day(rng, year), day(rng, year)))
     return [
         f"根据《望川县人民政府办公室关于印发望川县养老服务补贴管理办法的通知》"
         f"（{doc_number(rng, year - 1)}）和《关于做好{year}年度社会救助工作的通知》"
@@ -154,7 +154,7 @@ def prose(rng: random.Random, year: int, org: str) -> list[str]:
 
 
 def notice(index: int, rng: random.Random) -> str:
-    year = rng.choice((2024, 2025, 2026))
+    year = rng.choice((2023, 2024, 2025))
     kind = KINDS[index % len(KINDS)]
     org = rng.choice(ORGS)
     title = f"{rng.choice(VILLAGES)}{year}年第{rng.randint(1, 4)}季度{kind}"
