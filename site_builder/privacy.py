@@ -506,17 +506,20 @@ def _delimited_spans(line: str, delimiter: str) -> list[tuple[int, int]]:
     return spans
 
 
-def mask(text: str, findings: Iterable[Finding], patterns: dict[str, Pattern]) -> str:
-    """`text` with each finding masked by its kind's pattern; separators and +86 kept."""
+def mask(text: str, findings: Iterable[Finding], patterns: dict[str, Pattern],
+         *, markdown: bool = False) -> str:
+    """`text` with each finding masked by its kind's pattern; separators and +86 kept. In
+    Markdown the mask character is escaped (138\\*\\*\\*\\*1234), or `*` would mean emphasis."""
     chars = list(text)
     for f in findings:
         pattern = patterns.get(f.kind, DEFAULT_PATTERNS[f.kind])
         hidden = f.hidden
         keep = set(hidden[: pattern.head]) | set(hidden[len(hidden) - pattern.tail :]
                                                  if pattern.tail else ())
+        char = "\\" + pattern.char if markdown and pattern.char in "*_" else pattern.char
         for position in hidden:
             if position not in keep:
-                chars[position] = pattern.char
+                chars[position] = char
     return "".join(chars)
 
 
@@ -527,7 +530,7 @@ def shown(f: Finding, patterns: dict[str, Pattern] | None = None) -> str:
 
 
 def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Pattern],
-               first_line: int = 1) -> str:
+               first_line: int = 1, *, markdown: bool = False) -> str:
     """Mask findings located by line and column in a multi-line text."""
     lines = text.split("\n")
     by_line: dict[int, list[Finding]] = {}
@@ -536,7 +539,7 @@ def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Patter
             by_line.setdefault(loc.line - first_line, []).append(loc.finding)
     for index, findings in by_line.items():
         if 0 <= index < len(lines):
-            lines[index] = mask(lines[index], findings, patterns)
+            lines[index] = mask(lines[index], findings, patterns, markdown=markdown)
     return "\n".join(lines)
 
 

@@ -86,7 +86,8 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
         body = _keep(privacy.scan_lines(doc.body.split("\n"), doc.body_line), exceptions)
         found += body
         if masking and body:
-            result.body = privacy.mask_lines(doc.body, body, patterns, doc.body_line)
+            result.body = privacy.mask_lines(doc.body, body, patterns, doc.body_line,
+                                             markdown=True)
         check_html(doc, problems)
         check_long_tables(doc, problems)
     if masking:
@@ -158,7 +159,8 @@ def screen_page(doc: Document, settings: privacy.Settings, problems: Problems) -
     body = privacy.scan_lines(doc.body.split("\n"), doc.body_line)
     if settings.mode == privacy.MODE_MASK:
         _note_masked(problems, doc.path, front + body)
-        return privacy.mask_lines(doc.body, body, settings.patterns, doc.body_line)
+        return privacy.mask_lines(doc.body, body, settings.patterns, doc.body_line,
+                                  markdown=True)
     for loc in front + body:
         _report(problems, doc.path, loc, settings.patterns, msg.PII_HINT_PAGE,
                 _front_key(doc, loc.line))
