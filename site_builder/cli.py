@@ -19,7 +19,8 @@ from .problems import InputError, format_report
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or t.USAGE_PREFIX)
+        return super().add_usage(usage, actions, groups,
+                                 t.USAGE_PREFIX if prefix is None else prefix)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 def _sub(commands, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
     sub = commands.add_parser(name, help=help_text, description=description,
                               formatter_class=_Formatter, add_help=False)
+    sub._optionals.title = t.OPTIONS_TITLE
     sub.add_argument("-h", "--help", action="help", help=t.HELP_HELP)
     sub.add_argument("--root", default=argparse.SUPPRESS, metavar=t.ROOT_METAVAR,
                      help=t.ROOT_HELP)
