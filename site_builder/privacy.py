@@ -119,7 +119,7 @@ class Pattern:
                    m.group(2)[0])
 
     def example(self, kind: str) -> str:
-        sample = {KIND_ID: "350102199003071234", KIND_MOBILE: "13812341234",
+        sample = {KIND_ID: "350102199001011123", KIND_MOBILE: "13812341234",
                   KIND_CARD: "6222021234567890123"}[kind]
         return sample[: self.head] + self.char * (len(sample) - self.head - self.tail) + \
             sample[len(sample) - self.tail :]
