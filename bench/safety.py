@@ -20,12 +20,13 @@ from site_builder.pipeline import Project
 from site_builder.problems import Problems
 
 
-def best(function, runs: int = 3) -> float:
+def best(function, runs: int = 3) -> tuple[float, float]:
+    """(wall, CPU) seconds of the fastest run; CPU time is less disturbed by a busy machine."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - start, time.process_time() - cpu))
     return min(times)
 
 
@@ -49,8 +50,10 @@ def main() -> None:
     size = sum(p.stat().st_size for p in site.rglob("*.html")) / 1e6
     screening = best(screen_all)
     links = best(lambda: linkcheck.check(site, "https://example.invalid/"), runs=1)
-    print(f"notices: {len(docs)}; screening (personal data + unsafe HTML): {screening:.2f} s")
-    print(f"site: {pages} HTML pages, {size:.0f} MB; link check: {links:.2f} s")
+    print(f"notices: {len(docs)}; screening (personal data + unsafe HTML): "
+          f"{screening[0]:.2f} s wall, {screening[1]:.2f} s CPU")
+    print(f"site: {pages} HTML pages, {size:.0f} MB; link check: "
+          f"{links[0]:.2f} s wall, {links[1]:.2f} s CPU")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ from .problems import Problem
 _TAG = re.compile(
     r"<(a|area|link|script|img|source|iframe|frame|video|audio|embed|object|track|input|use|"
     r"image|meta)\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r"""\s([a-zA-Z:\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ATTR = re.compile(r"""\s(href|src|srcset|poster|data|xlink:href|content|rel|http-equiv)\s*=\s*"""
+                   r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _URL_ATTRS = frozenset({"href", "src", "srcset", "poster", "data", "xlink:href", "content"})
 _NAVIGATION = frozenset({"a", "area"})
 _NOT_RESOURCES = frozenset({"canonical", "alternate", "next", "prev", "author", "license",
@@ -60,6 +61,7 @@ class _Checker:
         self.files = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
                       if p.is_file()}
         self.ids: dict[str, set[str]] = {}
+        self.current: tuple[str, str] = ("", "")
         self.seen: dict[tuple[str, str], str | None] = {}
 
     def run(self) -> Iterator[Bad]:
@@ -72,6 +74,7 @@ class _Checker:
     def _page(self, rel: str) -> Iterator[Bad]:
         text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
         folder = posixpath.dirname(rel)
+        self.current = (rel, text)  # anchors on this very page are looked up in memory
         for m in _TAG.finditer(text):
             tag = m.group(1).lower()
             attrs = {a.group(1).lower(): _value(a) for a in _ATTR.finditer(m.group(2))}
@@ -160,7 +163,9 @@ class _Checker:
 
     def _ids(self, file: str) -> set[str]:
         if file not in self.ids:
-            text = (self.out_dir / file).read_text(encoding="utf-8", errors="replace")
+            rel, text = self.current
+            if rel != file:
+                text = (self.out_dir / file).read_text(encoding="utf-8", errors="replace")
             self.ids[file] = {m.group(1) for m in _ID.finditer(text)}
         return self.ids[file]
 
