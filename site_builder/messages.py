@@ -323,7 +323,6 @@ PII_UNCHECKED = (
     "有 {count} 个附件是图片、扫描件或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
     "发布前请人工核对。"
 )
-PII_MODE_HINT = "可选：报错（发现个人信息时不生成网站，默认）、遮盖（在网站上自动遮盖，源文件不变）。"
 PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
 PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"
 PII_PATTERN_WEAK = "「遮盖格式」中{kind}的写法“{value}”保留的数字太多。"
