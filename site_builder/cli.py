@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages as t
-from .pipeline import Project, read_and_check
-from .problems import format_report
+from .pipeline import Project, generate_pages, read_and_check
+from .problems import InputError, format_report
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -84,6 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     site, problems = read_and_check(project)
+    if site is not None:
+        try:
+            generate_pages(site)  # also checks that no published URL disappears
+        except InputError as exc:
+            problems.extend(exc.problems)
+            site = None
     if len(problems):
         print(format_report(list(problems)), file=sys.stderr)
     if site is None:

@@ -7,6 +7,7 @@ Staff read the problem messages; citizens read the page texts. Messages say what
 # -- problem report ------------------------------------------------------------------------------
 ERROR_LABEL = "✗ 错误"
 WARNING_LABEL = "! 注意"
+NOTE_LABEL = "· 说明"
 AT_LINE = "（第 {line} 行）"
 AT_FIELD = " 字段「{field}」"
 HINT_ARROW = "→ "
@@ -326,3 +327,116 @@ SEARCH_KIND_PAGE = "信息公开栏目"
 SEARCH_ITEM_PUBLISHER = "公开主体：{subject}"
 SEARCH_DOC_NUMBER = "文号：{number}"
 SEARCH_COUNT_OPTION = "{label}（{count}）"
+
+# -- publication safety: personal data (privacy.py, screen.py) ----------------------------------
+PII_KIND_ID = "身份证号"
+PII_KIND_MOBILE = "手机号"
+PII_KIND_CARD = "银行卡号"
+PII_FOUND = "发现{kind}：{shown}{why}。公开的名单和文件中，{kind}必须去标识化，完整号码不能发布。"
+PII_FOUND_IN = "附件「{name}」{where}发现{kind}：{shown}{why}。公开的附件中，{kind}必须去标识化。"
+PII_BY_LABEL = "（按「身份证号」等标注判断）"
+PII_HINT = (
+    "请改成遮盖后的写法，例如 {example}；或在信息块加一行「个人信息: 遮盖」，生成网站时自动遮盖"
+    "（源文件不变）。如果这确实不是个人信息（例如工单编号），把它原样加到信息块的「不是个人信息」列表里。"
+)
+PII_HINT_PAGE = "请改成遮盖后的写法，例如 {example}；或在 catalog.yaml「设置」中写「个人信息: 遮盖」。"
+PII_HINT_CATALOG = "站点信息里请写办公电话（如 0578-6023301）或服务热线，不要写个人手机号、身份证号。"
+PII_HINT_ATTACHMENT = (
+    "请在附件里遮盖后重新保存，例如 {example}；或在信息块加一行「个人信息: 遮盖」，"
+    "生成网站时发布遮盖后的副本（原附件不变）。"
+)
+PII_WHERE_SHEET = "工作表「{sheet}」{cell} 单元格"
+PII_WHERE_PARAGRAPH = "第 {number} 段"
+PII_WHERE_PAGE = "第 {page} 页第 {line} 行"
+PII_HINT_PDF = "PDF 附件无法自动遮盖：请在原文件（Word、Excel）中遮盖，例如 {example}，再重新导出 PDF。"
+PII_WHERE_TABLE = "第 {table} 个表格第 {row} 行第 {column} 列"
+PII_UNREADABLE = "附件「{name}」无法打开（可能已损坏、加了密码，或扩展名不对），不能检查其中的个人信息（{detail}）。"
+PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
+PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
+PII_UNCHECKED = (
+    "有 {count} 个附件是图片、扫描件或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
+    "发布前请人工核对。"
+)
+PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
+PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"
+PII_PATTERN_WEAK = "「遮盖格式」中{kind}的写法“{value}”保留的数字太多。"
+PII_PATTERN_WEAK_HINT = "手机号至少隐藏 4 位，身份证号必须隐藏出生日期（第 7～14 位），银行卡号至少隐藏 6 位。"
+PII_PATTERN_KIND = "「遮盖格式」里不认识“{kind}”。"
+PII_PATTERN_KIND_HINT = "可以设置：手机号、身份证号、银行卡号。"
+
+# -- publication safety: unsafe HTML (rawhtml.py) -------------------------------------------------
+HTML_TAG = "正文里的 HTML 标签 <{name}> 不允许使用{why}：{snippet}"
+HTML_TAG_WHY = {
+    "script": "（脚本可以篡改网页、窃取访问者的信息）",
+    "style": "（样式可以隐藏或伪造网页内容）",
+    "iframe": "（会在网页里嵌入其他网站）",
+    "frame": "（会在网页里嵌入其他网站）",
+    "object": "（会在网页里嵌入插件或其他网站）",
+    "embed": "（会在网页里嵌入插件或其他网站）",
+    "form": "（表单可以伪造办事入口、收集信息）",
+    "input": "（表单可以伪造办事入口、收集信息）",
+    "meta": "（会让网页自动跳转）",
+    "base": "（会改变网页里所有链接的去向）",
+    "link": "（会加载其他网站的文件）",
+}
+HTML_TAG_HINT = (
+    "正文只能用 Markdown 和少量 HTML：表格、换行 <br>、加粗、斜体、下划线、上下标、列表。"
+    "请删除这个标签；表格请用 Markdown 表格。"
+)
+HTML_EVENT = "HTML 属性 {name} 不允许使用（事件属性会运行脚本）：{snippet}"
+HTML_STYLE = "HTML 属性 style 不允许使用（样式可以隐藏或伪造网页内容）：{snippet}"
+HTML_ATTRIBUTE = "HTML 属性 {name} 不允许使用：{snippet}"
+HTML_ATTRIBUTE_HINT = "请删除这个属性。表格可用 colspan、rowspan、align；图片可用 alt、width、height；链接可用 href、title。"
+HTML_URL = "链接地址“{name}”不允许使用。"
+HTML_URL_HINT = "只能链接以 http://、https://、mailto:、tel: 开头的网址，或这篇信息旁边的文件；javascript:、data: 等地址会运行脚本或伪造内容。"
+HTML_EXTERNAL_IMAGE = "图片“{name}”在其他网站上，网页打开时会向那个网站请求（很多地方打不开，也不安全）。"
+HTML_EXTERNAL_IMAGE_HINT = "请把图片文件下载下来放在这篇信息旁边，用 ![图片说明](文件名.jpg) 引用。"
+HTML_COMMENT = "HTML 注释里的文字网页上看不见，却会原样出现在网页源代码中：{snippet}"
+HTML_COMMENT_HINT = "请删除这段注释；不公开的内容不要写进公开信息。"
+
+# -- publication safety: attachments and withheld documents --------------------------------------
+ATTACHMENT_OUTSIDE = "附件“{name}”不在 content 文件夹里（路径里有 ..、是绝对路径，或是指向外面的链接）。"
+ATTACHMENT_OUTSIDE_HINT = "附件只能放在这篇信息旁边（或旁边的子文件夹里），「附件」里直接写文件名。"
+ATTACHMENT_WITHHELD = "附件“{name}”是不予公开的信息（{file}）的附件，不能在这里发布。"
+ATTACHMENT_WITHHELD_HINT = "不予公开的文件不能通过别的信息发布；请核对附件是否放错，或两篇信息的公开属性。"
+LINK_WITHHELD = "正文链接了不予公开的信息（{file}）。"
+LINK_WITHHELD_HINT = "不予公开的信息没有网页，也不能被链接；请删除这个链接。"
+TABLE_LONG = "正文里的表格有 {rows} 行，手机上很难阅读，网页也会很慢。"
+TABLE_LONG_HINT = "很长的名单建议做成 Excel 附件，正文只写说明和汇总。"
+
+# -- printed links never break (permalinks.py) ----------------------------------------------------
+MANIFEST_HEADER = (
+    "# 已发布的网址：每次生成网站成功后由 site-builder 自动补充，请随项目一起提交，不要手工删除。\n"
+    "# 这些网址可能已印在公开栏的二维码上。以后生成时如果其中某个网址不再有页面，会报错，\n"
+    "# 需要在 catalog.yaml 的「迁移」（换了网址，自动跳转）或「撤回」（已撤回，显示撤回说明）中写明。\n"
+)
+MANIFEST_UPDATED = "已把新发布的网址记入 {file}，请随项目一起提交。"
+URL_GONE = "网址 {url} 以前发布过（可能已印在公开栏的二维码上），这次生成后它将打不开。"
+URL_GONE_HINT = (
+    "如果这篇信息改了编号或换了位置，请在 catalog.yaml 中写明新网址，生成的网站会自动跳转：\n"
+    "      迁移:\n        - {{原网址: {url}, 新网址: /n/新的编号/}}\n"
+    "    如果这篇信息已撤回、不再公开，请写明撤回日期，网址会显示“已撤回”的说明：\n"
+    "      撤回:\n        - {{网址: {url}, 日期: {today}}}\n"
+    "    （只有确定这个网址从来没有上线过时，才可以从 published-urls.txt 中删除这一行。）"
+)
+URL_STILL_USED = "网址 {url} 现在还有页面，不能写在「迁移」或「撤回」里。"
+URL_STILL_USED_HINT = "请核对网址；只有已经没有页面的旧网址才需要写明去向。"
+URL_DECLARED_TWICE = "网址 {url} 已经写过一次（第 {first} 行）。"
+URL_TARGET_MISSING = "「新网址」{url} 没有页面。"
+URL_TARGET_MISSING_HINT = "请写这次生成的网站中存在的网址，例如 /n/2025-0012/，或者以 https:// 开头的完整网址。"
+URL_DECLARED_BAD = "网址“{value}”的写法不对。"
+URL_DECLARED_BAD_HINT = "请写本站网页的路径，例如 /n/2024-0003/（也可以写完整网址）。"
+MOVED_TITLE = "页面已迁移"
+MOVED_TEXT = "本页已迁移，正在跳转。如果没有自动跳转，请点击："
+RETIRED_TITLE = "该信息已撤回"
+RETIRED_TEXT = "您访问的信息已于 {date} 撤回，不再公开。"
+RETIRED_NOTE = "说明：{note}"
+RETIRED_HOME = "返回首页"
+
+# -- link check after every build (linkcheck.py) --------------------------------------------------
+LINK_BROKEN = "网页 {page} 上的链接“{link}”指向的页面或文件不存在。"
+LINK_ANCHOR_BROKEN = "网页 {page} 上的链接“{link}”指向的位置（# 后面的部分）在目标页面上找不到。"
+LINK_EXTERNAL = "网页 {page} 要从其他网站加载“{link}”。网站不能向其他网站请求脚本、样式、图片或字体（很多地方打不开，也不安全）。"
+LINK_ON_MORE_PAGES = "（另有 {count} 个网页也是这样）"
+LINK_BROKEN_HINT = "请核对链接：站内网页写成 ../../n/2025-0012/ 这样的相对地址，文件要放在信息旁边并写对文件名。网站没有生成，上一次的网站保持不变。"
+LINK_EXTERNAL_HINT = "请把文件下载下来放进项目（图片放在信息旁边，样式和字体放在 content/assets/ 或 overrides/ 中），改用本站地址。"

@@ -40,6 +40,7 @@ class OutputPage:
 class Asset:
     path: str  # site path of the copy
     source: Path
+    content: bytes | None = None  # published instead of `source` (a masked copy)
 
 
 @dataclass
@@ -72,7 +73,7 @@ def generate(site: Site) -> Output:
     for notice in site.notices:
         pages.append(_notice(site, notice))
         if not notice.on_request:
-            assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path)
+            assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path, a.masked)
                           for a in notice.attachments)
             assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets))
     for page in site.pages:

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from . import messages as msg
-from . import output, postbuild, urls
+from . import output, permalinks, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
@@ -60,12 +60,14 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                   str(Path(config.docs_dir)))
         try:
             self.site, problems = build_model(self.project)
+            for problem in problems.warnings:
+                log.warning(problem.format())
+            for problem in problems.notes:
+                log.info(problem.format())
+            self.output = generate_pages(self.site)
         except InputError as exc:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
-        for problem in problems.warnings:
-            log.warning(problem.format())
-        self.output = generate_pages(self.site)
         self.pages = {p.src_uri: p for p in self.output.pages}
         config.site_name = self.site.info.name
         config.site_url = self.site.info.base_url
@@ -95,7 +97,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             out.append(File.generated(config, page.src_uri, content=page.markdown,
                                       inclusion=inclusion))
         for asset in self.output.assets:
-            out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+            if asset.content is not None:  # a masked copy: the original never leaves
+                out.append(File.generated(config, asset.path, content=asset.content))
+            else:
+                out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -133,6 +138,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return
         output.publish(self.staging, self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
+        if permalinks.record(self.project.root, self.output):
+            log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
         config.site_dir = str(self.final_dir)
         self.staging = None
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import linkcheck, urls
 from .model import Site
 from .opendata import data_files
 from .pages import Output
@@ -39,8 +40,16 @@ def write_search_index(ctx: Context) -> None:
     write_index(ctx.site, ctx.out_dir)
 
 
+def check_links(ctx: Context) -> None:
+    """Keep last: no broken internal link, anchor or attachment, nothing from another host."""
+    sources = {urls.notice(n.id): n.source for n in ctx.site.notices}
+    sources.update({urls.column_page(p.id): p.source for p in ctx.site.pages})
+    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url)
+    ctx.problems.extend(linkcheck.report(bad, sources, ctx.site.root))
+
+
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data, write_search_index]
+STEPS: list[Step] = [write_open_data, write_search_index, check_links]
 
 
 def run(ctx: Context) -> Problems:
