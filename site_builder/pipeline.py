@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, validate
+from . import load, qr, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -67,5 +67,7 @@ def build_model(project: Project) -> tuple[Site, Problems]:
 
 
 def generate_pages(site: Site) -> Output:
-    """Stage 4: every page, asset and the navigation, engine-neutral."""
-    return generate(site)
+    """Stage 4: every page (each with its QR code block), asset and the navigation."""
+    output = generate(site)
+    qr.add_to_pages(site, output)
+    return output

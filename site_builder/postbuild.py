@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import qr
 from .model import Site
 from .opendata import data_files
 from .pages import Output
@@ -33,8 +34,13 @@ def write_open_data(ctx: Context) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def write_qr_codes(ctx: Context) -> None:
+    """qr.svg and qr.png beside every page, from the QR cache (see qr.py)."""
+    qr.write_codes(ctx.site, ctx.output, ctx.out_dir, qr.QrCache(ctx.cache_dir), ctx.problems)
+
+
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data]
+STEPS: list[Step] = [write_open_data, write_qr_codes]
 
 
 def run(ctx: Context) -> Problems:
