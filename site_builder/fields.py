@@ -38,7 +38,7 @@ class Fields:
 
     def has(self, key: str) -> bool:
         child = self.node.value.get(key)
-        return child is not None and not (child.is_scalar and child.value in (None, ""))
+        return child is not None and not _blank(child)
 
     def error(self, key: str | None, message: str, hint: str = "") -> None:
         self.problems.add(self.path, self.line(key), self.name(key) if key else self.label or None,
@@ -50,7 +50,7 @@ class Fields:
 
     def _get(self, key: str, required: bool) -> YNode | None:
         child = self.node.value.get(key)
-        if child is None or (child.is_scalar and child.value in (None, "")):
+        if child is None or _blank(child):
             if required:
                 self.problems.add(self.path, self.line(key) if key in self.node.key_lines
                                   else self.node.line, self.name(key),
@@ -198,6 +198,13 @@ class Fields:
                 hint = msg.YAML_FULLWIDTH_COLON_HINT
             self.problems.add(self.path, self.line(key), self.name(key),
                               msg.UNKNOWN_FIELD.format(field=key), hint)
+
+
+def _blank(node: YNode) -> bool:
+    """An empty value: nothing, only spaces, or an empty list."""
+    if node.is_scalar:
+        return node.value is None or (isinstance(node.value, str) and not node.value.strip())
+    return node.is_seq and not node.value
 
 
 def _choices_hint(value: str, allowed: tuple[str, ...]) -> str:

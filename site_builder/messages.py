@@ -131,6 +131,8 @@ LEVEL_MISMATCH_HINT = (
 )
 ATTACHMENT_MISSING = "附件“{name}”找不到。"
 ATTACHMENT_MISSING_HINT = "附件要和这篇信息放在同一个文件夹（{folder}）里，文件名要完全一致（包括扩展名）。"
+ATTACHMENT_EMPTY = "「附件」里有一项是空的。"
+ATTACHMENT_EMPTY_HINT = "每一项写一个文件名，例如「  - 名单.xlsx」；没有附件就删掉这一行。"
 LINK_MISSING = "正文链接的文件“{target}”找不到。"
 LINK_MISSING_HINT = "图片和文件要放在这篇信息旁边（{folder}），链接写文件名，例如 ![](照片.jpg)。"
 LINK_OUTSIDE = "正文链接的文件“{target}”在 content 文件夹之外。"
@@ -139,6 +141,8 @@ INTERPRETS_UNKNOWN = "「解读」指向的信息“{value}”不存在（或就
 INTERPRETS_UNKNOWN_HINT = "请填写被解读的政策文件的 id，两篇要同步发布。"
 INTERPRETS_WITHHELD = "「解读」指向的信息“{value}”是不予公开的。"
 INTERPRETS_WITHHELD_HINT = "不予公开的文件不能发布解读；请核对 id 或两篇的公开属性。"
+PUBLISHED_FUTURE = "发布日期 {published} 在今天（{today}）之后，这篇信息这次不发布，到发布日期后重新生成网站时才会出现。"
+PUBLISHED_FUTURE_HINT = "如果日期写错了，请改成实际发布的日期。"
 PUBLISHED_LATE = "按「{limit}」应在 {deadline} 前公开，实际发布日期是 {published}，已超过公开时限。"
 PUBLISHED_LATE_HINT = "请核对成文日期和发布日期；确实逾期的，请按本单位规定说明情况。"
 BODY_EMPTY = "正文是空的，也没有附件。"
@@ -177,6 +181,7 @@ PAGE_TITLE = "{title}（第 {number} 页）"
 BY_YEAR = "按年份："
 YEAR_LINK = "{year}年（{count}）"
 COUNTY_LEVEL = "县级"
+COUNTY_PLACE = "县级发布（不属于某个乡镇）"
 CATALOG_INTRO = (
     "本目录依据《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》"
     "（国办发〔2019〕54号）编制，列明各公开事项的内容、依据、时限、主体、渠道、对象、方式和层级。"
@@ -226,6 +231,8 @@ INTERPRETED_BY = "相关解读："
 ON_REQUEST_TITLE = "本信息依申请公开"
 ON_REQUEST_TEXT = "本信息不在网上公开全文。如需获取，请依法提出政府信息公开申请。"
 ON_REQUEST_LINK = "查看《{title}》"
+
+BUILD_PUBLISHED = "网站已生成到 {path}（{notices} 篇公开信息）。"
 
 # -- the site-builder command --------------------------------------------------------------------
 USAGE_PREFIX = "用法："

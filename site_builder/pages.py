@@ -196,7 +196,7 @@ def _catalog(site: Site) -> OutputPage:
         parts.append(h.paragraph(msg.DOMAIN_DEPARTMENT.format(department=domain.department)))
         parts.append(h.catalog_table(site, items, stats, here))
     return OutputPage(here, msg.NAV_CATALOG, "catalog", after="".join(parts),
-                      meta={"hide": ["toc"], "wide": True})
+                      meta={"hide": ["navigation", "toc"], "wide": True})
 
 
 # -- notice pages --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from . import messages as msg
 from . import output, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
@@ -86,9 +87,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         static = docs_dir / STATIC_DIR
         kept = [f for f in files if not _inside(f, docs_dir) or _inside(f, static)]
         out = Files(kept)
+        in_nav = set(_nav_paths(self.output.nav))
         for page in self.output.pages:
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind == "notice" else \
-                InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else \
+                InclusionLevel.NOT_IN_NAV  # notices, later listing pages: no "not in nav" notes
             out.append(File.generated(config, page.src_uri, content=page.markdown,
                                       inclusion=inclusion))
         for asset in self.output.assets:
@@ -129,6 +131,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             output.discard(self.staging)  # MkDocs aborts next; the old site stays
             return
         output.publish(self.staging, self.final_dir)
+        log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         config.site_dir = str(self.final_dir)
         self.staging = None
 
@@ -145,6 +148,13 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
 def _inside(file: File, folder: Path) -> bool:
     return bool(file.abs_src_path) and folder in Path(file.abs_src_path).resolve().parents
+
+
+def _nav_paths(nodes: list[NavNode]):
+    for node in nodes:
+        if node.path is not None:
+            yield node.path
+        yield from _nav_paths(node.children)
 
 
 def _nav_entry(node: NavNode) -> dict:

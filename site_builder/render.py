@@ -124,7 +124,7 @@ def index_number(site: Site, n: Notice) -> str:
 
 def _place_links(site: Site, n: Notice, here: str) -> str:
     if not n.township_id:
-        return e(msg.COUNTY_LEVEL)
+        return e(msg.COUNTY_PLACE)
     township = site.township_by_id[n.township_id]
     out = link(here, urls.township(township.id), township.name)
     if n.village_id:

@@ -266,7 +266,8 @@ class NoticeChecker:
     """
 
     def __init__(self, catalog: Catalog, problems: Problems, content_dir: Path,
-                 catalog_ok: bool = True):
+                 catalog_ok: bool = True, today: dt.date | None = None):
+        self.today = today or dt.date.today()
         self.problems = problems
         self.content_dir = content_dir
         self.catalog_ok = catalog_ok
@@ -313,6 +314,11 @@ class NoticeChecker:
                 township is False or village is False or attachments is None or assets is None:
             return None
         self._check_time_limit(f, item, formed, published)
+        if published > self.today:
+            f.warn("发布日期", msg.PUBLISHED_FUTURE.format(
+                published=published.isoformat(), today=self.today.isoformat()),
+                msg.PUBLISHED_FUTURE_HINT)
+            return None
         if not doc.body.strip() and not attachments and attribute == vocab.ATTR_ACTIVE:
             f.warn(None, msg.BODY_EMPTY, msg.BODY_EMPTY_HINT)
         return Notice(
@@ -407,7 +413,7 @@ class NoticeChecker:
         out: list[Attachment] = []
         ok = True
         child = f.node.value.get("附件")
-        if child is None or (child.is_scalar and child.value in (None, "")):
+        if child is None or not f.has("附件"):
             return out
         entries = child.value if child.is_seq else [child]
         for node in entries:
@@ -447,7 +453,11 @@ class NoticeChecker:
 
 def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
     if node.is_scalar:
-        return node.text().strip() or None, None
+        name = node.text().strip()
+        if not name:
+            f.problems.add(f.path, node.line, "附件", msg.ATTACHMENT_EMPTY,
+                           msg.ATTACHMENT_EMPTY_HINT)
+        return name or None, None
     if node.is_map:
         entry = Fields(node, f.path, f.problems, "附件")
         entry.unknown(ATTACHMENT_KEYS)

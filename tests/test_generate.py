@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from conftest import TestProject
 
 
@@ -180,7 +179,7 @@ def test_open_data_files_are_complete(small_site: TestProject):
         "2025-06-23", "2025-06-20", "", "河西镇人民政府")
     assert records["2024-0001"]["township"] is None
     catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
-    assert [c["url"] for c in catalog["categories"]][0] == "https://gk.example.gov.cn/c/juece/"
+    assert catalog["categories"][0]["url"] == "https://gk.example.gov.cn/c/juece/"
     assert catalog["townships"][0]["villages"][0]["url"] == "https://gk.example.gov.cn/t/hexi/dongcun/"
     item = next(i for i in catalog["items"] if i["id"] == "shjz-dbsh")
     assert item["url"] == "https://gk.example.gov.cn/i/shjz-dbsh/"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import Result, TestProject
 
 GOOD = """
@@ -148,10 +147,8 @@ def test_duplicate_ids(small: TestProject):
     result = small.check()
     assert_problem(result, f"{path_b}:2", "编号“2025-0100”已经被另一篇信息用了",
                    "content/notices/hexi/a.md:2")
-    line = line_of(small, "catalog.yaml", "  - id: hexi\n    名称: 山阳乡".split("\n")[0]) \
-        if False else [i for i, text in enumerate(
-            (small.root / "catalog.yaml").read_text(encoding="utf-8").split("\n"), 1)
-            if text == "  - id: hexi"][1]
+    lines = (small.root / "catalog.yaml").read_text(encoding="utf-8").split("\n")
+    line = [number for number, text in enumerate(lines, 1) if text == "  - id: hexi"][1]
     assert_problem(result, f"catalog.yaml:{line}", "乡镇编号“hexi”重复了（第一次出现在第")
 
 
@@ -280,3 +277,12 @@ def test_strict_build_with_a_warning_keeps_the_previous_site(small: TestProject)
     assert (small.site / "index.html").read_bytes() == index
     assert small.build().code == 0  # without --strict the warning does not block
     assert "逾期发布的新通知" in (small.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_future_publication_date_is_held_back_with_a_warning(small: TestProject):
+    path = notice_with(small, {"成文日期": "2099-01-01", "发布日期": "2099-01-02",
+                               "标题": "未来才发布的通知"})
+    result = small.check()
+    assert result.code == 0, result.text
+    assert_problem(result, f"{path}:8", "在今天", "这次不发布")
+    assert "检查通过：6 篇信息将发布" in result.out

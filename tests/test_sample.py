@@ -1,0 +1,77 @@
+"""The bundled sample county (望川县) is complete and builds strictly."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import REPO, TestProject
+
+from site_builder import vocab
+from site_builder.pipeline import Project, read_and_check
+
+
+@pytest.fixture(scope="module")
+def model():
+    site, problems = read_and_check(Project.at(REPO))
+    assert site is not None, "\n".join(p.format() for p in problems)
+    assert not list(problems), "\n".join(p.format() for p in problems)  # no warnings either
+    return site
+
+
+def test_townships_kinds_and_villages(model):
+    assert len(model.townships) >= 8
+    assert {t.kind for t in model.townships} == {"镇", "乡", "街道"}
+    assert sum(1 for t in model.townships if t.villages) >= 4
+
+
+def test_domains_and_full_catalogs(model):
+    names = {d.name for d in model.domains}
+    assert {"养老服务", "社会救助"} <= names and len(names) >= 5
+    by_domain = Counter(i.domain_id for i in model.items)
+    assert by_domain["ylfw"] >= 8 and by_domain["shjz"] >= 10
+    assert all(vocab.LEVELS[2] not in i.levels for i in model.items if i.domain_id == "ylfw")
+
+
+def test_notices_cover_categories_townships_years(model):
+    assert len(model.notices) >= 120
+    assert {n.category for n in model.notices} == {c.name for c in vocab.CATEGORIES}
+    assert {n.township_id for n in model.notices if n.township_id} == {
+        t.id for t in model.townships}
+    assert len({n.published.year for n in model.notices}) >= 2
+    assert any(n.village_id for n in model.notices)
+    assert any(not n.township_id for n in model.notices)
+
+
+def test_required_kinds_of_notice(model):
+    assert any(n.interprets for n in model.notices), "a policy with its 解读"
+    assert any("征求意见" in n.title for n in model.notices)
+    assert any(n.on_request for n in model.notices)
+    assert model.withheld >= 1
+    masked = re.compile(r"\d{2}\*{10,}\d{2}[\dXx]|1[3-9]\d\*{4}\d{4}")
+    assert any(masked.search(n.body) for n in model.notices if "公示" in n.title)
+
+
+def test_sample_builds_strict_without_the_withheld_document(sample_site: TestProject):
+    notices = json.loads((sample_site.site / "data/notices.json").read_text(encoding="utf-8"))
+    ids = {r["id"] for r in notices["notices"]}
+    withheld = [p for p in (REPO / "content").rglob("*.md")
+                if re.search(r"^公开属性:\s*不予公开", p.read_text(encoding="utf-8"), re.M)]
+    assert withheld
+    for path in withheld:
+        text = path.read_text(encoding="utf-8")
+        notice_id = re.search(r"^id:\s*(\S+)", text, re.M).group(1)
+        title = re.search(r"^标题:\s*(.+)$", text, re.M).group(1).strip()
+        assert notice_id not in ids
+        assert not (sample_site.site / "n" / notice_id).exists()
+        for html in sample_site.site.rglob("*.html"):
+            assert title not in html.read_text(encoding="utf-8"), html
+
+
+def test_every_page_kind_is_built(sample_site: TestProject):
+    for path in ("", "catalog/", "xxgk/", "c/jieguo/", "d/shjz/", "t/chengguan/",
+                 "t/chengguan/dongmen/", "i/shjz-dbsh/"):
+        assert (Path(sample_site.site) / path / "index.html").is_file(), path
