@@ -19,7 +19,8 @@ from .problems import format_report
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or t.USAGE_PREFIX)
+        return super().add_usage(usage, actions, groups,
+                                 t.USAGE_PREFIX if prefix is None else prefix)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--addr", default="127.0.0.1:8000", metavar=t.ADDR_METAVAR,
                        help=t.ADDR_HELP)
 
+    printing = _sub(commands, "print", t.PRINT_HELP, t.PRINT_DESCRIPTION)
+    _add_print_arguments(printing)
+
     fix = _sub(commands, "fix-encoding", t.FIX_HELP, t.FIX_DESCRIPTION)
     fix.add_argument("files", nargs="*", metavar=t.FILES_METAVAR, help=t.FILES_HELP)
     return parser
@@ -57,6 +61,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 def _sub(commands, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
     sub = commands.add_parser(name, help=help_text, description=description,
                               formatter_class=_Formatter, add_help=False)
+    sub._optionals.title = t.OPTIONS_TITLE
     sub.add_argument("-h", "--help", action="help", help=t.HELP_HELP)
     sub.add_argument("--root", default=argparse.SUPPRESS, metavar=t.ROOT_METAVAR,
                      help=t.ROOT_HELP)
@@ -72,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "fix-encoding": _fix_encoding}
+                "print": _print, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -118,6 +123,18 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _serve(project: Project, args: argparse.Namespace) -> int:
     print(t.SERVE_START.format(addr=args.addr))
     return _mkdocs(project, ["serve", "--dev-addr", args.addr])
+
+
+def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
+    from .printing import add_arguments
+
+    add_arguments(parser)
+
+
+def _print(project: Project, args: argparse.Namespace) -> int:
+    from .printing import command
+
+    return command(project, args)
 
 
 def _fix_encoding(project: Project, args: argparse.Namespace) -> int:
