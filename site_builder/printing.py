@@ -253,6 +253,9 @@ class Job:
 def command(project: Project, args: argparse.Namespace, today: dt.date | None = None) -> int:
     """`site-builder print`: returns the exit code; messages go to stdout/stderr in Chinese."""
     today = today or dt.date.today()
+    if args.village and not args.township:
+        print(msg.PRINT_VILLAGE_NEEDS_TOWNSHIP, file=sys.stderr)
+        return 2
     if not (args.township or args.notice or args.sheets):
         print(msg.PRINT_NOTHING, file=sys.stderr)
         return 2
@@ -288,8 +291,6 @@ def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
     jobs: list[Job] = []
     if args.township:
         jobs.append(_pack_job(site, args, cache, out, today))
-    elif args.village:
-        raise PrintError(msg.PRINT_VILLAGE_NEEDS_TOWNSHIP)
     for notice_id in args.notice or []:
         n = site.notice_by_id.get(notice_id)
         if n is None:
