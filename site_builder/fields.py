@@ -108,7 +108,11 @@ class Fields:
         """One value or a list of values, each from `allowed` (multi-select columns)."""
         allowed = tuple(allowed)
         out: list[str] = []
-        for value, line in self._text_list(key, required):
+        entries = self._text_list(key, required)
+        if required and not entries and self.has(key):
+            self.error(key, msg.FIELD_MISSING.format(field=key),
+                       msg.FIELD_MISSING_HINT.format(field=key))
+        for value, line in entries:
             if value not in allowed:
                 self.problems.add(self.path, line, self.name(key),
                                   msg.CHOICE_UNKNOWN.format(field=key, value=value),

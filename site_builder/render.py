@@ -251,7 +251,7 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
     domain = site.domain_by_id[item.domain_id]
     category = vocab.CATEGORY_BY_NAME[item.category]
     limit = item.time_limit.text
-    if item.time_limit.notice_days:
+    if item.time_limit.notice_days and "公示" not in limit:
         limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
     rows = [
         (msg.C_DOMAIN, link(here, urls.domain(domain.id), domain.name)),

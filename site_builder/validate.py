@@ -271,7 +271,8 @@ class NoticeChecker:
         self.problems = problems
         self.content_dir = content_dir
         self.catalog_ok = catalog_ok
-        self.declared = catalog.declared_items | catalog.declared_townships
+        self.declared_items = catalog.declared_items
+        self.declared_townships = catalog.declared_townships
         self.items = {i.id: i for i in catalog.items}
         self.townships = {t.id: t for t in catalog.townships}
         self.township_names = {t.name: t for t in catalog.townships}
@@ -369,7 +370,7 @@ class NoticeChecker:
         if ref is None:
             return None
         item = self.items.get(ref)
-        if item is None and self.catalog_ok and ref not in self.declared:
+        if item is None and self.catalog_ok and ref not in self.declared_items:
             f.error("事项", msg.REF_UNKNOWN.format(what=msg.WHAT_ITEM, value=ref),
                     _suggest(ref, self.items, msg.REF_ITEM_HINT))
         return item
@@ -380,7 +381,7 @@ class NoticeChecker:
         township = None
         if tref:
             township = self.townships.get(tref) or self.township_names.get(tref)
-            if township is None and (not self.catalog_ok or tref in self.declared):
+            if township is None and (not self.catalog_ok or tref in self.declared_townships):
                 return False, None
             if township is None:
                 f.error("乡镇", msg.REF_UNKNOWN.format(what=msg.WHAT_TOWNSHIP, value=tref),
