@@ -37,7 +37,7 @@ def symbol_width_mm(result) -> float:
 
 
 def add_notice(project: TestProject, notice_id: str, published: str, body: str,
-               title: str, village: str = "xicun") -> None:
+               title: str, village: str = "xicun", extra: str = "") -> None:
     project.notice(f"hexi/{notice_id}.md", f"""
 id: {notice_id}
 标题: {title}
@@ -48,6 +48,7 @@ id: {notice_id}
 成文日期: {published}
 发布日期: {published}
 公开属性: 主动公开
+{extra}
 """, body)
 
 
@@ -59,8 +60,10 @@ WIDE_TABLE = ("| " + " | ".join(f"第{i}列标题" for i in range(1, 11)) + " |\
 
 
 def test_a_notice_page_prints_without_site_chrome(small: TestProject, browser, tmp_path: Path):
+    small.write("content/notices/hexi/西村名单.csv", "户主,人口\n王**,3\n")
     add_notice(small, "2025-0010", "2025-07-10", "下列家庭拟纳入低保。\n\n" + WIDE_TABLE,
-               "西村低保审核对象公示（宽表格）")
+               "西村低保审核对象公示（宽表格）",
+               extra="附件:\n  - {文件: 西村名单.csv, 名称: 西村低保审核对象名单}")
     assert small.build().code == 0
     out = tmp_path / "page.pdf"
     with serve(small.site) as base:
@@ -72,7 +75,7 @@ def test_a_notice_page_prints_without_site_chrome(small: TestProject, browser, t
     words = flat(text)
     for wanted in ("西村低保审核对象公示（宽表格）", "索引号", "发布机构", "河西镇人民政府", "发布日期",
                    "2025年07月10日", "下列家庭拟纳入低保", "扫码查看原文", f"{BASE}n/2025-0010/",
-                   "打印日期：", "Z9"):
+                   "打印日期：", "Z9", "附件", "西村低保审核对象名单"):
         assert flat(wanted) in words, wanted
     for chrome in ("回到页面顶部", "主办单位：", "网站标识码", "重点领域", "乡镇（街道）"):
         assert chrome not in words, f"{chrome} was printed"
