@@ -52,21 +52,22 @@ def has_chinese_font() -> bool | None:
     return bool(result.stdout.strip())
 
 
-def render(jobs: list[tuple[Path, Path]]) -> None:
-    """Print each HTML file to its PDF path (A4, page size from the document's CSS)."""
+def render(jobs: list[tuple[Path, Path]], work: Path | None = None) -> None:
+    """Print each HTML file to its PDF path (A4, page size from the document's CSS). Browser
+    profiles are made in `work` (default: the system's temporary folder)."""
     browser = find_chromium()
     if browser is None:
         raise RenderError(msg.PDF_NO_BROWSER)
     workers = max(1, min(len(jobs), (os.cpu_count() or 1), 4))
     with ThreadPoolExecutor(workers) as pool:
-        for _ in pool.map(lambda job: _render_one(browser, *job), jobs):
+        for _ in pool.map(lambda job: _render_one(browser, *job, work), jobs):
             pass
 
 
-def _render_one(browser: str, html: Path, pdf: Path) -> None:
+def _render_one(browser: str, html: Path, pdf: Path, work: Path | None) -> None:
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    temporary = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp")
-    with tempfile.TemporaryDirectory(prefix="site-builder-chromium-") as profile:
+    temporary = pdf.with_name(f"{pdf.stem}.{os.getpid()}.tmp.pdf")
+    with tempfile.TemporaryDirectory(prefix="profile-", dir=work) as profile:
         command = [
             browser, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -357,13 +357,17 @@ def _date(text: str | None, option: str) -> dt.date | None:
 
 
 def _render(jobs: list[Job]) -> None:
-    with tempfile.TemporaryDirectory(prefix="site-builder-print-") as folder:
+    """Write each document beside its PDF (a temporary folder in the output folder, which a
+    sandboxed browser such as Ubuntu's snap Chromium can read, unlike /tmp) and print it."""
+    out = jobs[0].pdf.parent
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tmp-", dir=out) as folder:
         pairs = []
         for number, job in enumerate(jobs):
             html = Path(folder) / f"{number}.html"
             html.write_text(document(job.title, job.sections), encoding="utf-8")
             pairs.append((html, job.pdf))
-        pdf.render(pairs)
+        pdf.render(pairs, Path(folder))
 
 
 def _warn_unpublished(project: Project, jobs: list[Job]) -> None:

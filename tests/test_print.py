@@ -4,7 +4,9 @@ read back from the paper image with zxing-cpp, text read with pdftotext."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,8 @@ MM_AT_150_DPI = 150 / 25.4
 @pytest.fixture(autouse=True)
 def _need_chromium():
     if pdf.find_chromium() is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium is not installed (REQUIRE_BROWSER=1)")
         pytest.skip("chromium is not installed (apt-get install chromium)")
 
 
@@ -92,8 +96,6 @@ def test_a_notice_page_prints_without_site_chrome(small: TestProject, browser, t
 
 def pdftotext_words(path: Path) -> list[tuple[float, str]]:
     """(right edge in mm, word) for every word pdftotext finds."""
-    import subprocess
-
     xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
                          text=True, check=True).stdout
     return [(float(x) / 72 * 25.4, word) for x, word in
