@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, permalinks, screen, validate
+from . import load, permalinks, qr, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -73,10 +73,11 @@ def build_model(project: Project) -> tuple[Site, Problems]:
 
 
 def generate_pages(site: Site) -> Output:
-    """Stage 4: every page, asset and the navigation, engine-neutral; then the published-URL
-    check (permalinks.py), which adds redirect and tombstone pages. Raises InputError when a
-    published URL would disappear or a declaration is wrong."""
+    """Stage 4: every page (each with its QR code block), asset and the navigation; then the
+    published-URL check (permalinks.py), which adds redirect and tombstone pages. Raises
+    InputError when a published URL would disappear or a declaration is wrong."""
     output = generate(site)
+    qr.add_to_pages(site, output)
     problems = Problems(site.root)
     permalinks.apply(site, output, site.url_changes, problems)
     if problems.errors:

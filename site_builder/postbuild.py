@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import linkcheck, urls
+from . import linkcheck, qr, urls
 from .model import Site
 from .opendata import data_files
 from .pages import Output
@@ -35,6 +35,11 @@ def write_open_data(ctx: Context) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def write_qr_codes(ctx: Context) -> None:
+    """qr.svg and qr.png beside every page, from the QR cache (see qr.py)."""
+    qr.write_codes(ctx.site, ctx.output, ctx.out_dir, qr.QrCache(ctx.cache_dir), ctx.problems)
+
+
 def write_search_index(ctx: Context) -> None:
     """search/data/: the full-text index read by the search page (see search.py)."""
     write_index(ctx.site, ctx.out_dir)
@@ -49,7 +54,7 @@ def check_links(ctx: Context) -> None:
 
 
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data, write_search_index, check_links]
+STEPS: list[Step] = [write_open_data, write_qr_codes, write_search_index, check_links]
 
 
 def run(ctx: Context) -> Problems:
