@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from posixpath import relpath
 
 from . import messages as msg
 from . import render as h
@@ -26,10 +25,12 @@ class OutputPage:
     path: str  # site path, "" for home, "n/2024-0001/" ...
     title: str
     kind: str  # home, category, domain, township, village, item, catalog, notice, column, xxgk
-    markdown: str = ""
+    markdown: str = ""  # the body as written; the render stage (bodies.py) turns it into `html`
     before: str = ""
     after: str = ""
     meta: dict = field(default_factory=dict)  # for templates: hide, description, ...
+    html: str | None = None  # the rendered body
+    toc: list[dict] = field(default_factory=list)  # headings of the body, for the page's contents
 
     @property
     def src_uri(self) -> str:
@@ -220,27 +221,27 @@ _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
 
 
 def link_notices(site: Site, source: Path, body: str, here: str) -> str:
-    """Rewrite links to other notices' .md files into links to their generated pages."""
+    """Rewrite links to other notices' and column pages' .md files into their page URLs."""
     if ".md" not in body:
         return body
-    by_source = _notice_sources(site)
+    by_source = _page_sources(site)
 
     def replace(m: re.Match[str]) -> str:
-        target = (source.parent / m.group(2)).resolve()
-        notice_id = by_source.get(target)
-        if notice_id is None:
+        target = by_source.get((source.parent / m.group(2)).resolve())
+        if target is None:
             return m.group(0)
-        href = relpath(urls.src_uri(urls.notice(notice_id)), here.rstrip("/") or ".")
-        return f"{m.group(1)}{href}{m.group(3)}"
+        return f"{m.group(1)}{urls.rel(here, target)}{m.group(3)}"
 
     return _MD_LINK.sub(replace, body)
 
 
-def _notice_sources(site: Site) -> dict[Path, str]:
-    cached = getattr(site, "_notice_sources", None)
+def _page_sources(site: Site) -> dict[Path, str]:
+    """Source file → site path, for notices and column pages (built once per site)."""
+    cached = getattr(site, "_page_sources", None)
     if cached is None:
-        cached = {n.source.resolve(): n.id for n in site.notices}
-        site._notice_sources = cached  # type: ignore[attr-defined]
+        cached = {n.source.resolve(): urls.notice(n.id) for n in site.notices}
+        cached.update({p.source.resolve(): urls.column_page(p.id) for p in site.pages})
+        site._page_sources = cached  # type: ignore[attr-defined]
     return cached
 
 

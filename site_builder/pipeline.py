@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, permalinks, qr, screen, validate
+from . import bodies, load, permalinks, qr, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -77,9 +77,17 @@ def generate_pages(site: Site) -> Output:
     published-URL check (permalinks.py), which adds redirect and tombstone pages. Raises
     InputError when a published URL would disappear or a declaration is wrong."""
     output = generate(site)
+    render_bodies(output)
     qr.add_to_pages(site, output)
     problems = Problems(site.root)
     permalinks.apply(site, output, site.url_changes, problems)
     if problems.errors:
         raise InputError(list(problems))
     return output
+
+
+def render_bodies(output: Output) -> None:
+    """Stage 5 (render): every Markdown body to HTML, in parallel on large sites (bodies.py)."""
+    pages = [p for p in output.pages if p.markdown.strip()]
+    for page, rendered in zip(pages, bodies.render_all([p.markdown for p in pages]), strict=True):
+        page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import messages as msg
@@ -43,6 +44,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def __init__(self) -> None:
         self.command: str | None = None
+        self.jobs: dict = {}
         self.pages: dict[str, OutputPage] = {}
         self.final_dir: Path | None = None
         self.staging: Path | None = None
@@ -74,6 +76,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
         self._stage(config)
+        self.jobs = postbuild.start_jobs(self.site, self.project.root / ".cache" / "jobs",
+                                         background=self.command != "serve")
         return config
 
     def _stage(self, config: MkDocsConfig) -> None:
@@ -90,7 +94,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         static = docs_dir / STATIC_DIR
         kept = [f for f in files if not _inside(f, docs_dir) or _inside(f, static)]
         out = Files(kept)
-        in_nav = set(_nav_paths(self.output.nav))
+        self.in_nav = in_nav = set(_nav_paths(self.output.nav))
         for page in self.output.pages:
             inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else \
                 InclusionLevel.NOT_IN_NAV  # notices, later listing pages: no "not in nav" notes
@@ -110,6 +114,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             page.meta.update(generated.meta)
             page.meta["title"] = generated.title
             page.meta["sb_kind"] = generated.kind
+            key = _shared_nav_key(generated.path, self.in_nav)
+            if key:
+                page.meta["sb_nav_key"] = key
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -117,14 +124,23 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
-        return f'{generated.before}<div class="sb-body">{html}</div>{generated.after}' \
-            if generated.markdown.strip() else generated.before + generated.after
+        if generated.toc:
+            page.toc = get_toc(generated.toc)
+        body = generated.html if generated.html is not None else html
+        if not body.strip():
+            return generated.before + generated.after
+        return f'{generated.before}<div class="sb-body">{body}</div>{generated.after}'
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.globals["sb_nav_cache"] = {}  # fresh for every build (mkdocs serve rebuilds)
+        return env
 
     # -- post-build ------------------------------------------------------------------------------
     @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
-                                self.project.root / ".cache", Problems(self.project.root))
+                                self.project.root / ".cache", Problems(self.project.root),
+                                self.jobs)
         problems = postbuild.run(ctx)
         for problem in problems.warnings:
             log.warning(problem.format())
@@ -145,6 +161,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        for job in getattr(self, "jobs", {}).values():
+            job.cancel()
         if self.staging is not None:
             output.discard(self.staging)
             self.staging = None
@@ -156,6 +174,18 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
 def _inside(file: File, folder: Path) -> bool:
     return bool(file.abs_src_path) and folder in Path(file.abs_src_path).resolve().parents
+
+
+def _shared_nav_key(path: str, in_nav: set[str]) -> str | None:
+    """Pages whose sidebar HTML is identical share a key, and main.html renders it once.
+
+    True of pages outside the nav under a first folder that holds no nav page (every notice,
+    n/<id>/): relative links from them to the nav depend only on their depth.
+    """
+    first = path.split("/", 1)[0]
+    if not first or path in in_nav or any(p.split("/", 1)[0] == first for p in in_nav):
+        return None
+    return f"{first}-{path.count('/')}"
 
 
 def _nav_paths(nodes: list[NavNode]):

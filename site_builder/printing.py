@@ -10,7 +10,7 @@
 
 Documents are HTML made from the model, so nothing depends on `site/` being built or current; the
 QR codes are the same as the site's (same cache, same absolute URLs). Bodies are Markdown rendered
-with the extensions of the project's mkdocs.yml (BODY_EXTENSIONS; a test keeps them in step).
+by the same renderer as the site's pages (bodies.py).
 PDFs are printed by headless Chromium (pdf.py).
 """
 
@@ -26,16 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import markdown
-
-from . import dates, pdf, qr, urls, vocab
+from . import bodies, dates, pdf, qr, urls, vocab
 from . import messages as msg
 from .model import Notice, Site, Township, Village
 from .pipeline import Project, read_and_check
 from .problems import format_report
 from .render import e, index_number
 
-BODY_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "sane_lists"]
 POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
 COVER_MAIN_QR_MM = 34
 COVER_CATEGORY_QR_MM = 20
@@ -139,7 +136,7 @@ _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
 
 def body_html(n: Notice) -> str:
     """The notice body as HTML; pictures beside the notice are shown from their files."""
-    html = markdown.markdown(n.body, extensions=BODY_EXTENSIONS)
+    html = bodies.render_one(n.body).html
 
     def local(m: re.Match[str]) -> str:
         src = m.group(2)

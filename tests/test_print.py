@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import REPO, TestProject, serve
+from bs4 import BeautifulSoup
+from conftest import TestProject, serve
 from qrtools import decode, pdf_fonts, pdf_pages, pdf_text
 
 from site_builder import pdf, printing
@@ -264,7 +264,12 @@ def test_default_is_this_week_and_warns_when_the_site_is_not_built(small: TestPr
     assert poster.code == 0 and "还没有生成网站（没有 site/ 文件夹）" in poster.err
 
 
-def test_poster_bodies_use_the_sites_markdown_extensions():
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert set(printing.BODY_EXTENSIONS) == set(names) - {"toc"}
+def test_poster_and_site_render_a_body_alike(small_site: TestProject):
+    """One renderer (bodies.py) for the site and the posters: the same table, cell for cell."""
+    site, _ = read_and_check(Project.at(small_site.root))
+    notice = site.notice_by_id["2025-0002"]
+    poster = BeautifulSoup(printing.body_html(notice), "html.parser")
+    page = small_site.html("n/2025-0002/").select_one(".sb-body")
+    cells = [[td.get_text() for td in tr.find_all(["td", "th"])] for tr in page.select("tr")]
+    assert cells and cells == [[td.get_text() for td in tr.find_all(["td", "th"])]
+                               for tr in poster.select("tr")]
