@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages as t
-from .pipeline import Project, read_and_check
-from .problems import format_report
+from .pipeline import Project, generate_pages, read_and_check
+from .problems import InputError, format_report
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--addr", default="127.0.0.1:8000", metavar=t.ADDR_METAVAR,
                        help=t.ADDR_HELP)
 
+    printing = _sub(commands, "print", t.PRINT_HELP, t.PRINT_DESCRIPTION)
+    _add_print_arguments(printing)
+
     fix = _sub(commands, "fix-encoding", t.FIX_HELP, t.FIX_DESCRIPTION)
     fix.add_argument("files", nargs="*", metavar=t.FILES_METAVAR, help=t.FILES_HELP)
     return parser
@@ -74,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "fix-encoding": _fix_encoding}
+                "print": _print, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -84,6 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     site, problems = read_and_check(project)
+    if site is not None:
+        try:
+            generate_pages(site)  # also checks that no published URL disappears
+        except InputError as exc:
+            problems.extend(exc.problems)
+            site = None
     if len(problems):
         print(format_report(list(problems)), file=sys.stderr)
     if site is None:
@@ -120,6 +129,18 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _serve(project: Project, args: argparse.Namespace) -> int:
     print(t.SERVE_START.format(addr=args.addr))
     return _mkdocs(project, ["serve", "--dev-addr", args.addr])
+
+
+def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
+    from .printing import add_arguments
+
+    add_arguments(parser)
+
+
+def _print(project: Project, args: argparse.Namespace) -> int:
+    from .printing import command
+
+    return command(project, args)
 
 
 def _fix_encoding(project: Project, args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import chinese_calendar
@@ -36,6 +37,7 @@ def parse_date(text: str) -> dt.date:
         raise DateError("impossible") from None
 
 
+@functools.lru_cache(maxsize=8192)
 def is_workday(day: dt.date) -> bool:
     """Official working day; beyond the years the calendar knows, Monday to Friday."""
     try:
@@ -44,12 +46,17 @@ def is_workday(day: dt.date) -> bool:
         return day.weekday() < 5
 
 
-def calendar_known(day: dt.date) -> bool:
+@functools.lru_cache(maxsize=64)
+def _year_known(year: int) -> bool:
     try:
-        chinese_calendar.is_workday(day)
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
     except NotImplementedError:
         return False
     return True
+
+
+def calendar_known(day: dt.date) -> bool:
+    return _year_known(day.year)
 
 
 def add_workdays(start: dt.date, days: int) -> dt.date:

@@ -27,6 +27,7 @@ class Document:
     meta: YNode | None  # the front matter mapping (None if it could not be read)
     body: str
     body_line: int  # file line where the body starts
+    front: str = ""  # the front matter text as written (file line 2 onwards)
 
 
 def decode(path: Path, problems: Problems) -> str | None:
@@ -77,13 +78,14 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> Document | 
     fm_text = "\n".join(lines[1:end])
     node, yaml_problems = parse(fm_text, file=problems.rel(path), first_line=2)
     problems.extend(yaml_problems)
-    if node is not None and not node.is_map:
+    not_mapping = node is not None and not node.is_map
+    if not_mapping:
         problems.add(path, 2, None, msg.FM_NOT_MAPPING, msg.FM_MISSING_HINT)
         node = None
-    if node is None and not yaml_problems:
+    if node is None and not yaml_problems and not not_mapping:
         problems.add(path, 2, None, msg.FM_EMPTY, msg.FM_MISSING_HINT)
     body = "\n".join(lines[end + 1 :])
-    return Document(path, node, body, end + 2)
+    return Document(path, node, body, end + 2, fm_text)
 
 
 def read_document(path: Path, problems: Problems) -> Document | None:

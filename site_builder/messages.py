@@ -7,6 +7,7 @@ Staff read the problem messages; citizens read the page texts. Messages say what
 # -- problem report ------------------------------------------------------------------------------
 ERROR_LABEL = "✗ 错误"
 WARNING_LABEL = "! 注意"
+NOTE_LABEL = "· 说明"
 AT_LINE = "（第 {line} 行）"
 AT_FIELD = " 字段「{field}」"
 HINT_ARROW = "→ "
@@ -248,6 +249,7 @@ EPILOG = """常用流程：
   site-builder check                                       检查所有文件，列出要修改的地方
   site-builder serve                                       在本机预览网站（改文件后自动刷新）
   site-builder build                                       生成网站到 site/ 文件夹，用于上传发布
+  site-builder print --township chengguan                  打印本周的公开栏张贴包（PDF）
 
 每个命令的详细说明：site-builder 命令 --help，例如 site-builder new --help"""
 CHECK_HELP = "检查标准目录和全部公开信息，列出所有问题"
@@ -292,3 +294,233 @@ FIX_FAILED = "无法转换：{path}（{note}）"
 FIX_NOT_GBK = "既不是 UTF-8 也不是 GBK，请手工另存为 UTF-8"
 FIX_ALREADY = "（原来就是 UTF-8，未改动）"
 INTERRUPTED = "已中断。"
+
+# -- search (the search page, its script and the header box) ------------------------------------
+SEARCH_TITLE = "站内搜索"
+SEARCH_INTRO = "可以搜索公开信息的标题、正文、文号、发布机构、乡镇和村（社区）名称，也可以只用下面的条件筛选。多个词用空格隔开，表示同时包含。"
+SEARCH_LABEL = "搜索关键词"
+SEARCH_PLACEHOLDER = "例如：低保、高龄津贴、12号"
+SEARCH_BUTTON = "搜索"
+SEARCH_HEADER_LABEL = "搜索本站"
+SEARCH_FILTERS = "筛选条件"
+SEARCH_ALL = "全部"
+SEARCH_F_CATEGORY = "五公开类别"
+SEARCH_F_DOMAIN = "领域"
+SEARCH_F_TOWNSHIP = "乡镇（街道）"
+SEARCH_F_YEAR = "发布年份"
+SEARCH_F_SORT = "排序"
+SEARCH_SORT_RELEVANCE = "相关程度"
+SEARCH_SORT_DATE = "发布日期（从新到旧）"
+SEARCH_YEAR = "{year}年"
+SEARCH_CLEAR = "清除条件"
+SEARCH_NOSCRIPT = "搜索需要浏览器启用 JavaScript。也可以按五公开、领域或乡镇栏目浏览全部公开信息。"
+SEARCH_LOADING = "正在搜索……"
+SEARCH_PROMPT = "请输入关键词，或选择筛选条件。"
+SEARCH_COUNT = "共找到 {count} 条结果。"
+SEARCH_COUNT_QUERY = "“{query}”共找到 {count} 条结果。"
+SEARCH_EMPTY = "没有找到符合条件的信息。请检查错别字、减少关键词，或者放宽筛选条件再试。"
+SEARCH_MORE = "显示更多结果"
+SEARCH_SHOWN = "已显示 {shown} 条，共 {count} 条。"
+SEARCH_FAILED = "搜索暂时无法使用（索引文件加载失败）。请稍后再试，或按栏目浏览。"
+SEARCH_OFFLINE = "以本地文件方式打开网站时无法搜索（浏览器不允许读取索引文件）。请通过网站地址访问，或按五公开、领域、乡镇栏目浏览。"
+SEARCH_KIND_ITEM = "标准目录事项"
+SEARCH_KIND_PAGE = "信息公开栏目"
+SEARCH_ITEM_PUBLISHER = "公开主体：{subject}"
+SEARCH_DOC_NUMBER = "文号：{number}"
+SEARCH_COUNT_OPTION = "{label}（{count}）"
+
+# -- publication safety: personal data (privacy.py, screen.py) ----------------------------------
+PII_KIND_ID = "身份证号"
+PII_KIND_MOBILE = "手机号"
+PII_KIND_CARD = "银行卡号"
+PII_FOUND = "发现{kind}：{shown}{why}。公开的名单和文件中，{kind}必须去标识化，完整号码不能发布。"
+PII_FOUND_IN = "附件「{name}」{where}发现{kind}：{shown}{why}。公开的附件中，{kind}必须去标识化。"
+PII_BY_LABEL = "（按「身份证号」等标注判断）"
+PII_HINT = (
+    "请改成遮盖后的写法，例如 {example}；或在信息块加一行「个人信息: 遮盖」，生成网站时自动遮盖"
+    "（源文件不变）。如果这确实不是个人信息（例如工单编号），把它原样加到信息块的「不是个人信息」列表里。"
+)
+PII_HINT_PAGE = "请改成遮盖后的写法，例如 {example}；或在 catalog.yaml「设置」中写「个人信息: 遮盖」。"
+PII_HINT_CATALOG = "站点信息里请写办公电话（如 0578-6023301）或服务热线，不要写个人手机号、身份证号。"
+PII_HINT_ATTACHMENT = (
+    "请在附件里遮盖后重新保存，例如 {example}；或在信息块加一行「个人信息: 遮盖」，"
+    "生成网站时发布遮盖后的副本（原附件不变）。"
+)
+PII_WHERE_SHEET = "工作表「{sheet}」{cell} 单元格"
+PII_WHERE_PARAGRAPH = "第 {number} 段"
+PII_WHERE_PAGE = "第 {page} 页第 {line} 行"
+PII_HINT_PDF = "PDF 附件无法自动遮盖：请在原文件（Word、Excel）中遮盖，例如 {example}，再重新导出 PDF。"
+PII_WHERE_TABLE = "第 {table} 个表格第 {row} 行第 {column} 列"
+PII_UNREADABLE = "附件「{name}」无法打开（可能已损坏、加了密码，或扩展名不对），不能检查其中的个人信息（{detail}）。"
+PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
+PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
+PII_UNCHECKED = (
+    "有 {count} 个附件是图片、扫描件或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
+    "发布前请人工核对。"
+)
+PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
+PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"
+PII_PATTERN_WEAK = "「遮盖格式」中{kind}的写法“{value}”保留的数字太多。"
+PII_PATTERN_WEAK_HINT = "手机号至少隐藏 4 位，身份证号必须隐藏出生日期（第 7～14 位），银行卡号至少隐藏 6 位。"
+PII_PATTERN_KIND = "「遮盖格式」里不认识“{kind}”。"
+PII_PATTERN_KIND_HINT = "可以设置：手机号、身份证号、银行卡号。"
+
+# -- publication safety: unsafe HTML (rawhtml.py) -------------------------------------------------
+HTML_TAG = "正文里的 HTML 标签 <{name}> 不允许使用{why}：{snippet}"
+HTML_TAG_WHY = {
+    "script": "（脚本可以篡改网页、窃取访问者的信息）",
+    "style": "（样式可以隐藏或伪造网页内容）",
+    "iframe": "（会在网页里嵌入其他网站）",
+    "frame": "（会在网页里嵌入其他网站）",
+    "object": "（会在网页里嵌入插件或其他网站）",
+    "embed": "（会在网页里嵌入插件或其他网站）",
+    "form": "（表单可以伪造办事入口、收集信息）",
+    "input": "（表单可以伪造办事入口、收集信息）",
+    "meta": "（会让网页自动跳转）",
+    "base": "（会改变网页里所有链接的去向）",
+    "link": "（会加载其他网站的文件）",
+}
+HTML_TAG_HINT = (
+    "正文只能用 Markdown 和少量 HTML：表格、换行 <br>、加粗、斜体、下划线、上下标、列表。"
+    "请删除这个标签；表格请用 Markdown 表格。"
+)
+HTML_EVENT = "HTML 属性 {name} 不允许使用（事件属性会运行脚本）：{snippet}"
+HTML_STYLE = "HTML 属性 style 不允许使用（样式可以隐藏或伪造网页内容）：{snippet}"
+HTML_ATTRIBUTE = "HTML 属性 {name} 不允许使用：{snippet}"
+HTML_ATTRIBUTE_HINT = "请删除这个属性。表格可用 colspan、rowspan、align；图片可用 alt、width、height；链接可用 href、title。"
+HTML_URL = "链接地址“{name}”不允许使用。"
+HTML_URL_HINT = "只能链接以 http://、https://、mailto:、tel: 开头的网址，或这篇信息旁边的文件；javascript:、data: 等地址会运行脚本或伪造内容。"
+HTML_EXTERNAL_IMAGE = "图片“{name}”在其他网站上，网页打开时会向那个网站请求（很多地方打不开，也不安全）。"
+HTML_EXTERNAL_IMAGE_HINT = "请把图片文件下载下来放在这篇信息旁边，用 ![图片说明](文件名.jpg) 引用。"
+HTML_COMMENT = "HTML 注释里的文字网页上看不见，却会原样出现在网页源代码中：{snippet}"
+HTML_COMMENT_HINT = "请删除这段注释；不公开的内容不要写进公开信息。"
+
+# -- publication safety: attachments and withheld documents --------------------------------------
+ATTACHMENT_OUTSIDE = "附件“{name}”不在 content 文件夹里（路径里有 ..、是绝对路径，或是指向外面的链接）。"
+ATTACHMENT_OUTSIDE_HINT = "附件只能放在这篇信息旁边（或旁边的子文件夹里），「附件」里直接写文件名。"
+ATTACHMENT_WITHHELD = "附件“{name}”是不予公开的信息（{file}）的附件，不能在这里发布。"
+ATTACHMENT_WITHHELD_HINT = "不予公开的文件不能通过别的信息发布；请核对附件是否放错，或两篇信息的公开属性。"
+LINK_WITHHELD = "正文链接了不予公开的信息（{file}）。"
+LINK_WITHHELD_HINT = "不予公开的信息没有网页，也不能被链接；请删除这个链接。"
+TABLE_LONG = "正文里的表格有 {rows} 行，手机上很难阅读，网页也会很慢。"
+TABLE_LONG_HINT = "很长的名单建议做成 Excel 附件，正文只写说明和汇总。"
+
+# -- printed links never break (permalinks.py) ----------------------------------------------------
+MANIFEST_HEADER = (
+    "# 已发布的网址：每次生成网站成功后由 site-builder 自动补充，请随项目一起提交，不要手工删除。\n"
+    "# 这些网址可能已印在公开栏的二维码上。以后生成时如果其中某个网址不再有页面，会报错，\n"
+    "# 需要在 catalog.yaml 的「迁移」（换了网址，自动跳转）或「撤回」（已撤回，显示撤回说明）中写明。\n"
+)
+MANIFEST_UPDATED = "已把新发布的网址记入 {file}，请随项目一起提交。"
+URL_GONE = "网址 {url} 以前发布过（可能已印在公开栏的二维码上），这次生成后它将打不开。"
+URL_GONE_HINT = (
+    "如果这篇信息改了编号或换了位置，请在 catalog.yaml 中写明新网址，生成的网站会自动跳转：\n"
+    "      迁移:\n        - {{原网址: {url}, 新网址: /n/新的编号/}}\n"
+    "    如果这篇信息已撤回、不再公开，请写明撤回日期，网址会显示“已撤回”的说明：\n"
+    "      撤回:\n        - {{网址: {url}, 日期: {today}}}\n"
+    "    （只有确定这个网址从来没有上线过时，才可以从 published-urls.txt 中删除这一行。）"
+)
+URL_STILL_USED = "网址 {url} 现在还有页面，不能写在「迁移」或「撤回」里。"
+URL_STILL_USED_HINT = "请核对网址；只有已经没有页面的旧网址才需要写明去向。"
+URL_DECLARED_TWICE = "网址 {url} 已经写过一次（第 {first} 行）。"
+URL_TARGET_MISSING = "「新网址」{url} 没有页面。"
+URL_TARGET_MISSING_HINT = "请写这次生成的网站中存在的网址，例如 /n/2025-0012/，或者以 https:// 开头的完整网址。"
+URL_DECLARED_BAD = "网址“{value}”的写法不对。"
+URL_DECLARED_BAD_HINT = "请写本站网页的路径，例如 /n/2024-0003/（也可以写完整网址）。"
+MOVED_TITLE = "页面已迁移"
+MOVED_TEXT = "本页已迁移，正在跳转。如果没有自动跳转，请点击："
+RETIRED_TITLE = "该信息已撤回"
+RETIRED_TEXT = "您访问的信息已于 {date} 撤回，不再公开。"
+RETIRED_NOTE = "说明：{note}"
+RETIRED_HOME = "返回首页"
+
+# -- link check after every build (linkcheck.py) --------------------------------------------------
+LINK_BROKEN = "网页 {page} 上的链接“{link}”指向的页面或文件不存在。"
+LINK_ANCHOR_BROKEN = "网页 {page} 上的链接“{link}”指向的位置（# 后面的部分）在目标页面上找不到。"
+LINK_EXTERNAL = "网页 {page} 要从其他网站加载“{link}”。网站不能向其他网站请求脚本、样式、图片或字体（很多地方打不开，也不安全）。"
+LINK_ON_MORE_PAGES = "（另有 {count} 个网页也是这样）"
+LINK_BROKEN_HINT = "请核对链接：站内网页写成 ../../n/2025-0012/ 这样的相对地址，文件要放在信息旁边并写对文件名。网站没有生成，上一次的网站保持不变。"
+LINK_EXTERNAL_HINT = "请把文件下载下来放进项目（图片放在信息旁边，样式和字体放在 content/assets/ 或 overrides/ 中），改用本站地址。"
+
+# -- QR codes (qr.py) ----------------------------------------------------------------------------
+QR_LABEL = "本页二维码"
+QR_ALT = "本页网址 {url} 的二维码"
+QR_SCAN_SCREEN = "用手机扫码，打开本页"
+QR_SCAN_PRINT = "扫码查看原文"
+QR_DOWNLOAD = "下载二维码："
+QR_PNG = "PNG 图片（可插入 Word）"
+QR_SVG = "SVG 矢量图（印刷用）"
+QR_SOURCE = "来源：{site}"
+PRINT_DATE = "打印日期："
+QR_FILE_NAME = "二维码-{name}"
+QR_HOME_NAME = "首页"
+QR_NAME_TAKEN = "文件名“{name}”和本页二维码的文件名相同，二维码会覆盖它。"
+QR_NAME_HINT = "qr.svg 和 qr.png 是网站为每个页面生成的二维码，请把这个文件改名（并修改正文或附件中对它的引用）。"
+
+# -- printing: posters, board packs, QR sheets (printing.py, pdf.py) -----------------------------
+POSTER_SITE = "{site} · 公开栏"
+POSTER_PERIOD = "公示期"
+POSTER_PERIOD_VALUE = "{first}至{last}（{days}个工作日）"
+POSTER_ATTACHMENTS_ONLINE = "附件请扫描上方二维码，在网上查看和下载。"
+COVER_TITLE = "政务公开栏"
+COVER_SCOPE = "本期张贴：{scope}，共 {count} 篇"
+COVER_MAIN_QR = "扫码查看{place}全部公开信息"
+COVER_CATEGORIES = "按“五公开”分类查看全县信息"
+COVER_CONTENTS = "本期目录"
+COVER_NO = "序号"
+COVER_PERIOD = "至{last}"
+SCOPE_SINCE = "{since}以来发布的信息"
+SCOPE_UNTIL = "{until}以前发布的信息"
+SCOPE_BETWEEN = "{since}至{until}发布的信息"
+SCOPE_LATEST = "最新 {count} 篇"
+SCOPE_JOIN = "中的"
+SHEET_HOME = "网站首页"
+SHEET_HALL_TITLE = "{site}政务公开专区"
+SHEET_HALL_SUBTITLE = "用手机扫描二维码，查看政府信息公开"
+SHEET_TOWNSHIP_TITLE = "{township}政务公开"
+SHEET_TOWNSHIP_SUBTITLE = "扫码查看本乡镇（街道）和各村（社区）的公开信息"
+SHEET_TOWNSHIP_SELF = "{township}（全部）"
+SHEET_FOOT = "主办单位：{sponsor}　电话：{phone}　网址：{url}"
+FILE_PACK = "公开栏-{place}-{date}.pdf"
+FILE_POSTER = "公示栏版-{notice}.pdf"
+FILE_HALL_SHEET = "二维码-政务公开专区.pdf"
+FILE_TOWNSHIP_SHEET = "二维码-{township}.pdf"
+DONE_PACK = "封面和 {count} 篇信息的公示栏版"
+DONE_POSTER = "公示栏版"
+DONE_HALL_SHEET = "政务公开专区二维码：首页、五公开、各领域"
+DONE_TOWNSHIP_SHEET = "本乡镇和 {count} 个村（社区）的二维码"
+PRINT_DONE = "已生成：{path}（{what}，共 {pages} 页）"
+PRINT_HELP = "生成打印用的 PDF：公开栏张贴包、公示栏版、政务公开专区二维码"
+PRINT_DESCRIPTION = """生成 A4 打印用的 PDF 文件（放在 print/ 文件夹）：
+  --township 乡镇          公开栏张贴包：封面（乡镇名称、日期、二维码、目录）+ 每篇信息的公示栏版
+  --notice 编号            一篇信息的公示栏版（大字标题、发布机构、发布日期、公示期、二维码）
+  --sheets                 政务公开专区二维码：全县一张（五公开、各领域），每个乡镇一张（含各村）
+不写 --since、--until、--latest 时，张贴包包含本周（周一起）发布的信息。
+例如：site-builder print --township chengguan --since 2026-11-16"""
+PRINT_TOWNSHIP_HELP = "乡镇（街道）的 id 或名称：生成这个乡镇的公开栏张贴包"
+PRINT_VILLAGE_HELP = "村（社区）的 id 或名称：只打印这个村的信息（同时写 --township）"
+PRINT_SINCE_HELP = "只包含这一天及以后发布的信息，例如 2026-11-16"
+PRINT_UNTIL_HELP = "只包含这一天及以前发布的信息"
+PRINT_LATEST_HELP = "只包含最新的 N 篇"
+PRINT_NOTICE_HELP = "信息编号，生成这篇信息的公示栏版；可以写多次"
+PRINT_SHEETS_HELP = "生成政务公开专区二维码（全县一张，每个乡镇一张）"
+PRINT_OUT_HELP = "PDF 放在哪个文件夹，默认 print/"
+DATE_METAVAR = "日期"
+NOTICE_METAVAR = "编号"
+PRINT_NOTHING = "请说明要打印什么：--township 乡镇（张贴包）、--notice 编号（公示栏版）或 --sheets（二维码）。例如：site-builder print --township chengguan --since 2026-11-16"
+PRINT_INPUT_ERRORS = "请先按上面的提示修改，再打印。"
+PRINT_UNKNOWN_TOWNSHIP = "没有乡镇（街道）“{township}”。可用的有：{townships}"
+PRINT_UNKNOWN_VILLAGE = "{township}没有村（社区）“{village}”。可用的有：{villages}"
+PRINT_VILLAGE_NEEDS_TOWNSHIP = "写了 --village，请同时用 --township 写明所属乡镇。"
+PRINT_UNKNOWN_NOTICE = "没有编号为“{notice}”的已发布信息。请核对编号（见信息文件开头的 id，或网址 /n/编号/）。"
+PRINT_ON_REQUEST = "信息“{notice}”是依申请公开的，不在网上公开全文，不能打印公示栏版。"
+PRINT_BAD_DATE = "{option} 的日期“{value}”无法识别，请写成 2026-11-16 这样的格式。"
+PRINT_BAD_LATEST = "--latest 后面要写一个正整数，例如 --latest 10（这里是“{value}”）。"
+PRINT_DEFAULT_WEEK = "没有指定 --since、--until 或 --latest：打印本周（{since}以来）发布的信息。"
+PRINT_NO_NOTICES = "{place}没有符合条件的信息（{scope}；依申请公开的信息不打印）。请用 --since 指定更早的日期，或用 --latest 10 打印最新 10 篇。"
+PRINT_SITE_MISSING = "注意：还没有生成网站（没有 site/ 文件夹）。二维码指向网站上的页面，请运行 site-builder build 并把网站发布后再张贴。"
+PRINT_PAGES_MISSING = "注意：site/ 中还没有这些信息的页面：{notices}。二维码指向网站上的页面，请重新运行 site-builder build 并发布网站后再张贴。"
+PDF_NO_BROWSER = "生成 PDF 需要 Chromium 浏览器，但没有找到。请安装：sudo apt-get install chromium fonts-noto-cjk（也可以用环境变量 SITE_BUILDER_CHROMIUM 指定浏览器程序）。"
+PDF_NO_CHINESE_FONT = "注意：没有找到中文字体，PDF 中的汉字可能显示为方框。请安装：sudo apt-get install fonts-noto-cjk"
+PDF_TIMEOUT = "生成 PDF 超过 {seconds} 秒没有完成，已停止。请重试；信息很多时可以用 --latest 减少篇数。"
+PDF_FAILED = "Chromium 没能生成 PDF（{detail}）。请确认 Chromium 可以运行：chromium --headless --version"

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import vocab
+from .privacy import Settings as PrivacySettings
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class SiteInfo:
 class Settings:
     per_page: int = 50  # notices per listing page
     latest_on_home: int = 15
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)  # 个人信息, 遮盖格式
 
 
 @dataclass
@@ -131,6 +133,7 @@ class Attachment:
     title: str  # name shown to readers
     path: Path  # absolute source path
     size: int
+    masked: bytes | None = None  # published instead of the file when personal data was masked
 
 
 @dataclass
@@ -184,6 +187,32 @@ class ColumnPage:
     assets: list[Path] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Move:
+    old: str  # site path
+    new: str  # site path, or an absolute http(s) URL on another site
+    source: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class Retirement:
+    path: str
+    date: dt.date
+    note: str
+    source: Path
+    line: int
+
+
+@dataclass
+class UrlChanges:
+    """What catalog.yaml declares about published URLs that are no longer pages of their own
+    (permalinks.py): moved pages get a redirect, withdrawn ones a tombstone page."""
+
+    moves: list[Move] = field(default_factory=list)
+    retired: list[Retirement] = field(default_factory=list)
+
+
 @dataclass
 class Site:
     """Everything the generator needs. Withheld (不予公开) notices are never in it."""
@@ -197,6 +226,7 @@ class Site:
     notices: list[Notice]  # 主动公开 and 依申请公开 only, newest first
     pages: list[ColumnPage]
     withheld: int = 0  # how many 不予公开 notices were left out
+    url_changes: UrlChanges = field(default_factory=lambda: UrlChanges())  # 迁移, 撤回
 
     @cached_property
     def township_by_id(self) -> dict[str, Township]:

@@ -20,10 +20,17 @@ def previous_dir(site_dir: Path) -> Path:
 
 
 def prepare(site_dir: Path) -> Path:
-    """A fresh, empty staging folder for a build whose result goes to `site_dir`."""
+    """A fresh, empty staging folder for a build whose result goes to `site_dir`.
+
+    Leftovers of an interrupted build are cleaned first. If a build was stopped between the two
+    renames of `publish` (the old site moved aside, the new one not yet in place), the old site
+    is put back rather than deleted."""
     staging = staging_dir(site_dir)
+    previous = previous_dir(site_dir)
+    if previous.exists() and not site_dir.exists():
+        previous.rename(site_dir)
     _remove(staging)
-    _remove(previous_dir(site_dir))
+    _remove(previous)
     staging.mkdir(parents=True)
     return staging
 

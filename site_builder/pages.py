@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from posixpath import relpath
 
 from . import messages as msg
 from . import render as h
 from . import urls, vocab
 from .model import Notice, Site
+from .search_page import search_page
 
 
 @dataclass
@@ -25,10 +25,12 @@ class OutputPage:
     path: str  # site path, "" for home, "n/2024-0001/" ...
     title: str
     kind: str  # home, category, domain, township, village, item, catalog, notice, column, xxgk
-    markdown: str = ""
+    markdown: str = ""  # the body as written; the render stage (bodies.py) turns it into `html`
     before: str = ""
     after: str = ""
     meta: dict = field(default_factory=dict)  # for templates: hide, description, ...
+    html: str | None = None  # the rendered body
+    toc: list[dict] = field(default_factory=list)  # headings of the body, for the page's contents
 
     @property
     def src_uri(self) -> str:
@@ -39,6 +41,7 @@ class OutputPage:
 class Asset:
     path: str  # site path of the copy
     source: Path
+    content: bytes | None = None  # published instead of `source` (a masked copy)
 
 
 @dataclass
@@ -65,11 +68,13 @@ def generate(site: Site) -> Output:
     pages.append(_catalog(site))
     nav.append(NavNode(msg.NAV_CATALOG, urls.CATALOG))
     nav.append(NavNode(msg.NAV_XXGK, children=_xxgk(site, pages)))
+    path, title, html, meta = search_page(site)  # in the header of every page, not in the nav
+    pages.append(OutputPage(path, title, "search", after=html, meta=meta))
     assets: list[Asset] = []
     for notice in site.notices:
         pages.append(_notice(site, notice))
         if not notice.on_request:
-            assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path)
+            assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path, a.masked)
                           for a in notice.attachments)
             assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets))
     for page in site.pages:
@@ -216,27 +221,27 @@ _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
 
 
 def link_notices(site: Site, source: Path, body: str, here: str) -> str:
-    """Rewrite links to other notices' .md files into links to their generated pages."""
+    """Rewrite links to other notices' and column pages' .md files into their page URLs."""
     if ".md" not in body:
         return body
-    by_source = _notice_sources(site)
+    by_source = _page_sources(site)
 
     def replace(m: re.Match[str]) -> str:
-        target = (source.parent / m.group(2)).resolve()
-        notice_id = by_source.get(target)
-        if notice_id is None:
+        target = by_source.get((source.parent / m.group(2)).resolve())
+        if target is None:
             return m.group(0)
-        href = relpath(urls.src_uri(urls.notice(notice_id)), here.rstrip("/") or ".")
-        return f"{m.group(1)}{href}{m.group(3)}"
+        return f"{m.group(1)}{urls.rel(here, target)}{m.group(3)}"
 
     return _MD_LINK.sub(replace, body)
 
 
-def _notice_sources(site: Site) -> dict[Path, str]:
-    cached = getattr(site, "_notice_sources", None)
+def _page_sources(site: Site) -> dict[Path, str]:
+    """Source file → site path, for notices and column pages (built once per site)."""
+    cached = getattr(site, "_page_sources", None)
     if cached is None:
-        cached = {n.source.resolve(): n.id for n in site.notices}
-        site._notice_sources = cached  # type: ignore[attr-defined]
+        cached = {n.source.resolve(): urls.notice(n.id) for n in site.notices}
+        cached.update({p.source.resolve(): urls.column_page(p.id) for p in site.pages})
+        site._page_sources = cached  # type: ignore[attr-defined]
     return cached
 
 

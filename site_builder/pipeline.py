@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, validate
+from . import bodies, load, permalinks, qr, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -35,6 +35,9 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     node = load.read_yaml_file(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
+    if node is not None:
+        text = project.catalog.read_bytes().decode("utf-8-sig", errors="replace")
+        screen.screen_catalog(project.catalog, text, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
@@ -45,11 +48,14 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         if notice:
             notices.append(notice)
     notices = checker.check_interpretations(notices)
+    checker.check_withheld_links(notices)
+    screen.note_unchecked(problems, checker.unchecked, project.content)
     page_ids: dict[str, int] = {}
     pages = []
     for path in page_files:
         doc = load.read_document(path, problems)
-        page = validate.check_page(doc, page_ids, project.content, problems) if doc else None
+        page = validate.check_page(doc, page_ids, project.content, problems,
+                                   catalog.settings) if doc else None
         if page:
             pages.append(page)
     if problems.errors or catalog.info is None:
@@ -67,5 +73,21 @@ def build_model(project: Project) -> tuple[Site, Problems]:
 
 
 def generate_pages(site: Site) -> Output:
-    """Stage 4: every page, asset and the navigation, engine-neutral."""
-    return generate(site)
+    """Stage 4: every page (each with its QR code block), asset and the navigation; then the
+    published-URL check (permalinks.py), which adds redirect and tombstone pages. Raises
+    InputError when a published URL would disappear or a declaration is wrong."""
+    output = generate(site)
+    render_bodies(output)
+    qr.add_to_pages(site, output)
+    problems = Problems(site.root)
+    permalinks.apply(site, output, site.url_changes, problems)
+    if problems.errors:
+        raise InputError(list(problems))
+    return output
+
+
+def render_bodies(output: Output) -> None:
+    """Stage 5 (render): every Markdown body to HTML, in parallel on large sites (bodies.py)."""
+    pages = [p for p in output.pages if p.markdown.strip()]
+    for page, rendered in zip(pages, bodies.render_all([p.markdown for p in pages]), strict=True):
+        page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""

@@ -6,14 +6,18 @@ error stops the build (the previous `site/` stays). Steps run in the order of `S
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import linkcheck, qr, urls
+from .background import Job
 from .model import Site
 from .opendata import data_files
 from .pages import Output
 from .problems import Problems
+from .search import write_index
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Context:
     out_dir: Path  # the folder being built (staging), not yet published
     cache_dir: Path  # kept between builds (e.g. QR images), safe to delete
     problems: Problems
+    jobs: dict[str, Job] = field(default_factory=dict)  # started early (see start_jobs)
 
 
 def write_open_data(ctx: Context) -> None:
@@ -33,8 +38,36 @@ def write_open_data(ctx: Context) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def write_qr_codes(ctx: Context) -> None:
+    """qr.svg and qr.png beside every page, from the QR cache (see qr.py)."""
+    qr.write_codes(ctx.site, ctx.output, ctx.out_dir, qr.QrCache(ctx.cache_dir), ctx.problems)
+
+
+def start_jobs(site: Site, work_dir: Path, *, background: bool) -> dict[str, Job]:
+    """Start the steps that need only the model, to run while the engine renders pages."""
+    return {"search": Job(functools.partial(write_index, site), work_dir / "search",
+                          background=background)}
+
+
+def write_search_index(ctx: Context) -> None:
+    """search/data/: the full-text index read by the search page (see search.py)."""
+    job = ctx.jobs.get("search")
+    if job is not None:
+        job.finish(ctx.out_dir)
+    else:
+        write_index(ctx.site, ctx.out_dir)
+
+
+def check_links(ctx: Context) -> None:
+    """Keep last: no broken internal link, anchor or attachment, nothing from another host."""
+    sources = {urls.notice(n.id): n.source for n in ctx.site.notices}
+    sources.update({urls.column_page(p.id): p.source for p in ctx.site.pages})
+    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url)
+    ctx.problems.extend(linkcheck.report(bad, sources, ctx.site.root))
+
+
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data]
+STEPS: list[Step] = [write_open_data, write_qr_codes, write_search_index, check_links]
 
 
 def run(ctx: Context) -> Problems:

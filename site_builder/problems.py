@@ -15,6 +15,7 @@ from . import messages as msg
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # information only (e.g. what was masked); never fails a build
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Problem:
 
     def format(self) -> str:
         """One problem as the user reads it: where, which field, what, what to do."""
-        label = msg.ERROR_LABEL if self.severity == ERROR else msg.WARNING_LABEL
+        label = {ERROR: msg.ERROR_LABEL, WARNING: msg.WARNING_LABEL}.get(self.severity,
+                                                                         msg.NOTE_LABEL)
         where = self.location()
         if self.line is not None:
             where += msg.AT_LINE.format(line=self.line)
@@ -81,6 +83,11 @@ class Problems:
     ) -> None:
         self.add(path, line, fld, message, hint, severity=WARNING)
 
+    def note(
+        self, path: Path | str, line: int | None, fld: str | None, message: str, hint: str = ""
+    ) -> None:
+        self.add(path, line, fld, message, hint, severity=NOTE)
+
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)
 
@@ -91,6 +98,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == NOTE]
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(self.items, key=_sort_key))

@@ -50,6 +50,18 @@ def paged(base: str, number: int) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
+def unpaged(path: str) -> str:
+    """The first page of the listing that `path` is a page of (`path` itself otherwise)."""
+    head, sep, tail = path.rpartition("page/")
+    paged_tail = sep and tail.endswith("/") and tail[:-1].isdigit()
+    return head if paged_tail and (head == "" or head.endswith("/")) else path
+
+
+def qr_code(path: str, extension: str) -> str:
+    """The QR image of the page at `path`: `<path>qr.svg` or `<path>qr.png` (first listing page)."""
+    return f"{unpaged(path)}qr.{extension}"
+
+
 def attachment(notice_id: str, filename: str) -> str:
     return f"{notice(notice_id)}{filename}"
 

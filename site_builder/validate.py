@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages as msg
-from . import vocab
+from . import permalinks, screen, vocab
 from .dates import add_workdays, calendar_known
 from .fields import Fields
 from .links import local_links
@@ -34,16 +34,18 @@ from .model import (
     Source,
     TimeLimit,
     Township,
+    UrlChanges,
     Village,
 )
 from .problems import Problems
 from .yamlsrc import YNode
 
-CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项")
+CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", permalinks.MOVES_KEY,
+                permalinks.RETIRED_KEY)
 SITE_KEYS = ("名称", "网址", "主办单位", "机构代码", "联系方式", "网站标识码", "ICP备案号",
              "公安机关备案号", "简介")
 CONTACT_KEYS = ("地址", "电话", "邮箱", "办公时间", "传真")
-SETTINGS_KEYS = ("每页条数", "首页最新条数")
+SETTINGS_KEYS = ("每页条数", "首页最新条数", screen.SETTINGS_MODE_KEY, screen.SETTINGS_PATTERNS_KEY)
 TOWNSHIP_KEYS = ("id", "名称", "类型", "村", "简介")
 VILLAGE_KEYS = ("id", "名称")
 DOMAIN_KEYS = ("id", "名称", "主管部门", "简介")
@@ -52,7 +54,8 @@ ITEM_KEYS = ("id", "领域", "一级事项", "二级事项", "公开内容", "�
 BASIS_KEYS = ("名称", "文号")
 LIMIT_KEYS = ("原文", "类型", "天数", "周期", "公示期")
 NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成文日期", "发布日期", "文号",
-               "公开属性", "五公开", "摘要", "主题词", "附件", "解读")
+               "公开属性", "五公开", "摘要", "主题词", "附件", "解读", screen.NOTICE_MODE_KEY,
+               screen.NOTICE_EXCEPTIONS_KEY)
 ATTACHMENT_KEYS = ("文件", "名称")
 PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
 
@@ -70,6 +73,7 @@ class Catalog:
     items: list[CatalogItem] = field(default_factory=list)
     declared_items: set[str] = field(default_factory=set)
     declared_townships: set[str] = field(default_factory=set)
+    url_changes: UrlChanges = field(default_factory=UrlChanges)
 
 
 def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
@@ -80,6 +84,8 @@ def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
     catalog.townships = _townships(root, problems)
     catalog.domains = _domains(root, problems)
     catalog.items = _items(root, {d.id for d in catalog.domains}, problems)
+    catalog.url_changes = permalinks.read_declarations(
+        root, catalog.info.base_url if catalog.info else None)
     for key, declared in (("事项", catalog.declared_items), ("乡镇", catalog.declared_townships)):
         for entry in root.node.value.get(key, YNode("seq", 0, [])).value or []:
             if getattr(entry, "is_map", False):
@@ -123,6 +129,7 @@ def _settings(f: Fields | None) -> Settings:
     f.unknown(SETTINGS_KEYS)
     settings.per_page = f.integer("每页条数", minimum=10) or settings.per_page
     settings.latest_on_home = f.integer("首页最新条数", minimum=1) or settings.latest_on_home
+    settings.privacy = screen.read_settings(f)
     return settings
 
 
@@ -279,6 +286,9 @@ class NoticeChecker:
         self.ids: dict[str, tuple[Path, int]] = {}
         self.withheld_ids: set[str] = set()
         self.interprets_lines: dict[str, int] = {}
+        self.privacy = catalog.settings.privacy
+        self.withheld_files: dict[Path, Path] = {}  # a withheld notice's file → that notice
+        self.unchecked: list[str] = []  # attachments that cannot be scanned (PDF, images)
 
     def check(self, doc: Document) -> Notice | None:
         if doc.meta is None:
@@ -308,7 +318,11 @@ class NoticeChecker:
         if attribute == vocab.ATTR_WITHHELD:
             if nid:
                 self.withheld_ids.add(nid)
+            self._record_withheld(doc, attachments or [], assets or [])
             return None
+        screened = screen.screen_notice(doc, f, attribute == vocab.ATTR_ACTIVE,
+                                        attachments or [], self.privacy, self.problems)
+        self.unchecked.extend(screened.unchecked)
         if interprets and nid:
             self.interprets_lines[nid] = f.line("解读")
         if not (nid and title and attribute and item and publisher and formed and published) or \
@@ -322,7 +336,7 @@ class NoticeChecker:
             return None
         if not doc.body.strip() and not attachments and attribute == vocab.ATTR_ACTIVE:
             f.warn(None, msg.BODY_EMPTY, msg.BODY_EMPTY_HINT)
-        return Notice(
+        notice = Notice(
             id=nid, title=title, item_id=item.id, domain_id=item.domain_id,
             category=category or item.category, township_id=township.id if township else None,
             village_id=village.id if village else None, publisher=publisher, formed=formed,
@@ -330,6 +344,34 @@ class NoticeChecker:
             keywords=keywords, attachments=attachments, interprets=interprets, body=doc.body,
             body_line=doc.body_line, source=doc.path, assets=assets,
         )
+        return screen.mask_notice(notice, screened, self.privacy)
+
+    def _record_withheld(self, doc: Document, attachments: list[Attachment],
+                         assets: list[Path]) -> None:
+        self.withheld_files[doc.path.resolve()] = doc.path
+        for file in [a.path for a in attachments] + assets:
+            self.withheld_files[file.resolve()] = doc.path
+
+    def check_withheld_links(self, notices: list[Notice]) -> None:
+        """A published notice must not attach or link a withheld notice or its files."""
+        for n in notices:
+            if n.on_request:
+                continue  # neither its attachments nor its body are published
+            files = [(a.path, a.filename) for a in n.attachments]
+            files += [(p, p.name) for p in n.assets]
+            for path, name in files:
+                owner = self.withheld_files.get(path.resolve())
+                if owner is not None:
+                    self.problems.add(n.source, _line_of(n.source, name), "附件",
+                                      msg.ATTACHMENT_WITHHELD.format(
+                                          name=name, file=self.problems.rel(owner)),
+                                      msg.ATTACHMENT_WITHHELD_HINT)
+            for link in local_links(n.body):
+                target = (n.source.parent / link.target).resolve()
+                if target.suffix.lower() == ".md" and target in self.withheld_files:
+                    self.problems.add(n.source, n.body_line + link.line - 1, None,
+                                      msg.LINK_WITHHELD.format(file=self.problems.rel(target)),
+                                      msg.LINK_WITHHELD_HINT)
 
     def check_interpretations(self, notices: list[Notice]) -> list[Notice]:
         """A 解读 must point to another published notice; drop those that do not."""
@@ -423,6 +465,12 @@ class NoticeChecker:
                 ok = False
                 continue
             file = path.parent / filename
+            if screen.attachment_outside(filename, file, self.content_dir):
+                self.problems.add(path, node.line, "附件",
+                                  msg.ATTACHMENT_OUTSIDE.format(name=filename),
+                                  msg.ATTACHMENT_OUTSIDE_HINT)
+                ok = False
+                continue
             if not file.is_file():
                 self.problems.add(path, node.line, "附件",
                                   msg.ATTACHMENT_MISSING.format(name=filename),
@@ -468,6 +516,17 @@ def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _line_of(path: Path, needle: str) -> int | None:
+    """The first line of `path` that mentions `needle` (for problems found after reading)."""
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if needle in line:
+                return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
 def _suggest(value: str, known: dict, fallback: str) -> str:
     guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
     return msg.REF_GUESS.format(guess=guess[0]) if guess else fallback
@@ -497,7 +556,7 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems) -> list[Pa
 
 # -- column pages --------------------------------------------------------------------------------
 def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
-               problems: Problems) -> ColumnPage | None:
+               problems: Problems, settings: Settings | None = None) -> ColumnPage | None:
     if doc.meta is None:
         return None
     f = Fields(doc.meta, doc.path, problems)
@@ -507,6 +566,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     order = f.integer("排序") or 0
     updated = f.date("更新日期")
     assets = body_assets(doc, content_dir, problems)
+    body = screen.screen_page(doc, (settings or Settings()).privacy, problems)
     if pid and pid in ids:
         f.error("id", msg.DUPLICATE_ID.format(what=msg.WHAT_PAGE, value=pid, first=ids[pid]),
                 msg.DUPLICATE_ID_HINT)
@@ -514,7 +574,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     if not (pid and title and column) or assets is None:
         return None
     ids[pid] = f.line("id")
-    return ColumnPage(pid, title, vocab.COLUMN_BY_NAME[column].id, order, updated, doc.body,
+    return ColumnPage(pid, title, vocab.COLUMN_BY_NAME[column].id, order, updated, body,
                       doc.body_line, doc.path, assets)
 
 
@@ -524,4 +584,4 @@ def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[Co
     notices.sort(key=lambda n: n.sort_key, reverse=True)
     pages.sort(key=lambda p: (p.column, p.order, p.id))
     return Site(root, catalog.info, catalog.settings, catalog.townships, catalog.domains,
-                catalog.items, notices, pages, withheld)
+                catalog.items, notices, pages, withheld, catalog.url_changes)

@@ -137,15 +137,18 @@ _FULLWIDTH_COLON_KEY = re.compile(r"^\s*(-\s+)?[^:#\s][^:#]*?：")
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line: int) -> Problem:
     """Translate a PyYAML error into a Chinese message with the right line and advice."""
     problem = (exc.problem or "") + " " + (exc.context or "")
+    lines = text.splitlines()
     # For an unclosed quote the useful place is where the quoted text began.
     starts = "quoted scalar" in problem or "flow" in problem
     mark = (exc.context_mark if starts else None) or exc.problem_mark or exc.context_mark
     line0 = mark.line if mark else 0
     column = None
-    lines = text.splitlines()
 
-    # Tabs: YAML only allows spaces for indentation.
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+    # Tabs: YAML only allows spaces for indentation. (libyaml's message does not always name
+    # the tab: "found character that cannot start any token".)
+    tab_indented = any("\t" in line[: len(line) - len(line.lstrip())] for line in lines)
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower() or (
+            tab_indented and "cannot start any token" in problem):
         tab_line = _first_line_with(lines, "\t", default=line0)
         return Problem(file, tab_line + first_line, None, msg.YAML_TAB, msg.YAML_TAB_HINT)
     # Full-width colon after a key: 标题：xxx is text, not a key.

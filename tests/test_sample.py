@@ -75,3 +75,10 @@ def test_every_page_kind_is_built(sample_site: TestProject):
     for path in ("", "catalog/", "xxgk/", "c/jieguo/", "d/shjz/", "t/chengguan/",
                  "t/chengguan/dongmen/", "i/shjz-dbsh/"):
         assert (Path(sample_site.site) / path / "index.html").is_file(), path
+
+
+def test_committed_url_manifest_is_current(sample_site: TestProject):
+    """Building the sample adds no URL: published-urls.txt in the repo is up to date (commit it
+    after adding sample pages)."""
+    built = (sample_site.root / "published-urls.txt").read_text(encoding="utf-8")
+    assert built == (REPO / "published-urls.txt").read_text(encoding="utf-8")

@@ -251,6 +251,10 @@ CATALOG_BAD = {
     "公开依据是空列表": ("      - {名称: 《养老机构管理办法》, 文号: 民政部令第66号}\n", "      []\n"),
     "领域名单为空": ("  - {id: shjz, 名称: 社会救助, 主管部门: 县民政局}\n"
                      "  - {id: ylfw, 名称: 养老服务, 主管部门: 县民政局}\n", "  []\n"),
+    "个人信息值不对": ("设置:\n", "设置:\n  个人信息: 隐藏\n"),
+    "遮盖格式没有星号": ("设置:\n", "设置:\n  遮盖格式:\n    手机号: 13812341234\n"),
+    "迁移缺新网址": ("设置:\n", "迁移:\n  - {原网址: /n/2024-0009/}\n设置:\n"),
+    "撤回缺日期": ("设置:\n", "撤回:\n  - {网址: /n/2024-0009/}\n设置:\n"),
 }
 
 
@@ -273,6 +277,10 @@ CATALOG_GOOD = {
     "渠道列表里有空的一项": ("公开渠道: [政府网站, 便民服务站]",
                              "公开渠道:\n      - 政府网站\n      -\n      - 便民服务站"),
     "可选项是空列表": ("    二级事项: 补贴办事指南\n", "    二级事项: []\n"),
+    "个人信息遮盖和遮盖格式": ("设置:\n", "设置:\n  个人信息: 遮盖\n  遮盖格式:\n"
+                                "    手机号: 138****1234\n    身份证号: 35*************123\n"),
+    "迁移和撤回": ("设置:\n", "迁移:\n  - {原网址: /n/2024-0009/, 新网址: /n/2025-0002/}\n"
+                   "撤回:\n  - {网址: /n/2024-0008/, 日期: 2025-03-01, 说明: 已被替代}\n设置:\n"),
 }
 
 
@@ -500,6 +508,21 @@ def test_editor_settings_map_catalog_schema():
 GUIDE = REPO / "docs" / "编写指南.md"
 
 
+def write_attachment(path: Path) -> None:
+    """A real file of the kind its name says (attachments are opened to look for personal data)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        openpyxl.Workbook().save(path)
+    elif path.suffix == ".docx":
+        import docx
+
+        docx.Document().save(str(path))
+    else:
+        path.write_text("附件", encoding="utf-8")
+
+
 def test_guide_examples_pass_schema_and_check(tmp_path: Path):
     """The complete examples in docs/编写指南.md pass their schema and `site-builder check`."""
     blocks = re.findall(r"```(\w*)\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
@@ -521,7 +544,7 @@ def test_guide_examples_pass_schema_and_check(tmp_path: Path):
         project.write(f"{folder}/{meta['id']}.md", text + "\n正文。\n")
         for entry in meta.get("附件") or []:
             name = entry["文件"] if isinstance(entry, dict) else entry
-            project.write(f"{folder}/{name}", "附件")
+            write_attachment(project.root / folder / name)
     for text in pages:
         project.write(f"content/pages/{front_matter(text)['id']}.md", text)
     result = project.check()

@@ -1,0 +1,431 @@
+/* 站内搜索（search page only）. Reads the index written by site_builder/search.py:
+ *   meta.json, facets.bin, s/<n>.bin (postings), d/<id>.json (one record per result).
+ * Every file comes from this site; nothing is loaded from any other host.
+ * `squeeze` and `shardOf` mirror search.py: keep them in step (format version in meta.json).
+ */
+(function () {
+  "use strict";
+  var FORMAT = 1;
+  var PAGE = 10; // results shown at a time
+  var KIND_NOTICE = 0, KIND_ON_REQUEST = 1, KIND_ITEM = 2, KIND_PAGE = 3;
+  var FILTERS = { c: "category", d: "domain", t: "township", y: "year" };
+  var DROP = /[^\p{L}\p{N}]+/gu;
+
+  var form = document.getElementById("sb-search");
+  if (!form) return;
+  var M = JSON.parse(form.getAttribute("data-messages"));
+  var base = new URL(form.getAttribute("data-index"), location.href);
+  var root = new URL(form.getAttribute("data-root"), location.href);
+  var input = form.elements.q;
+  var statusEl = document.getElementById("sb-search-status");
+  var list = document.getElementById("sb-search-results");
+  var moreButton = document.getElementById("sb-search-more");
+
+  // -- text -------------------------------------------------------------------------------------
+  function squeeze(text) {
+    return text.normalize("NFKC").toLowerCase().replace(DROP, "");
+  }
+
+  function shardOf(term, shards) {
+    var cps = Array.from(term);
+    var value = cps.length;
+    for (var i = 0; i < cps.length; i++) value = (value * 31 + cps[i].codePointAt(0)) % 1000003;
+    return value % shards;
+  }
+
+  /** The index terms a query word needs: itself up to 3 characters, else its 3-character pieces. */
+  function grams(word) {
+    var cps = Array.from(word);
+    if (cps.length <= 3) return [word];
+    var out = [];
+    for (var i = 0; i + 3 <= cps.length; i++) {
+      var g = cps.slice(i, i + 3).join("");
+      if (out.indexOf(g) < 0) out.push(g);
+    }
+    return out;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // -- loading ----------------------------------------------------------------------------------
+  var cache = {};
+  function load(path, type) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, base)).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return type === "json" ? r.json() : r.arrayBuffer();
+      });
+      cache[path].catch(function () { delete cache[path]; });
+    }
+    return cache[path];
+  }
+
+  var indexReady = null;
+  function loadIndex() {
+    if (!indexReady) {
+      // The page carries the index's shape (search.py `page_config`): no meta.json round trip.
+      var meta = JSON.parse(form.getAttribute("data-config"));
+      indexReady = load("facets.bin").then(function (buffer) {
+        if (meta.format !== FORMAT) throw new Error("index format " + meta.format);
+        return { meta: meta, facets: new Uint8Array(buffer), width: meta.columns.length };
+      });
+      indexReady.catch(function () { indexReady = null; });
+    }
+    return indexReady;
+  }
+
+  function readVarint(bytes, state) {
+    var value = 0, shift = 0, b;
+    do {
+      b = bytes[state.at++];
+      value += (b & 0x7f) * Math.pow(2, shift);
+      shift += 7;
+    } while (b & 0x80);
+    return value;
+  }
+
+  function readIds(view, at, count, width) {
+    var out = new Uint32Array(count);
+    for (var i = 0; i < count; i++) {
+      out[i] = width === 2 ? view.getUint16(at + 2 * i, true) : view.getUint32(at + 4 * i, true);
+    }
+    return out;
+  }
+
+  /** Shard file → Map(term → {all, title}) (see search.py `_write_shards`). */
+  var shards = {};
+  function loadShard(number, idBytes) {
+    if (!shards[number]) {
+      shards[number] = load("s/" + number + ".bin").then(function (buffer) {
+        var bytes = new Uint8Array(buffer), view = new DataView(buffer);
+        var state = { at: 0 }, terms = new Map();
+        var count = readVarint(bytes, state);
+        for (var t = 0; t < count; t++) {
+          var length = readVarint(bytes, state), term = "";
+          for (var c = 0; c < length; c++) term += String.fromCodePoint(readVarint(bytes, state));
+          var all = readVarint(bytes, state), title = readVarint(bytes, state);
+          var ids = readIds(view, state.at, all, idBytes);
+          state.at += all * idBytes;
+          var titleIds = readIds(view, state.at, title, idBytes);
+          state.at += title * idBytes;
+          terms.set(term, { all: ids, title: titleIds });
+        }
+        return terms;
+      });
+      shards[number].catch(function () { delete shards[number]; });
+    }
+    return shards[number];
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
+      else if (a[i] < b[j]) i++;
+      else j++;
+    }
+    return out;
+  }
+
+  /** Documents holding every word (Map id → how many words are in its title), or [] . */
+  function match(words, index) {
+    var meta = index.meta, needed = {};
+    words.forEach(function (w) {
+      grams(w).forEach(function (g) { needed[g] = shardOf(g, meta.shards); });
+    });
+    var numbers = Array.from(new Set(Object.keys(needed).map(function (g) { return needed[g]; })));
+    return Promise.all(numbers.map(function (n) { return loadShard(n, meta.id_bytes); }))
+      .then(function (loaded) {
+        var byNumber = {};
+        numbers.forEach(function (n, i) { byNumber[n] = loaded[i]; });
+        var hits = null;
+        var titleCount = new Map();
+        for (var w = 0; w < words.length; w++) {
+          var docs = null, titles = null;
+          var gs = grams(words[w]);
+          for (var g = 0; g < gs.length; g++) {
+            var entry = byNumber[needed[gs[g]]].get(gs[g]);
+            if (!entry) return new Map();
+            docs = docs ? intersect(docs, entry.all) : Array.from(entry.all);
+            titles = titles ? intersect(titles, entry.title) : Array.from(entry.title);
+          }
+          hits = hits ? intersect(hits, docs) : docs;
+          titles.forEach(function (id) { titleCount.set(id, (titleCount.get(id) || 0) + 1); });
+        }
+        var out = new Map();
+        hits.forEach(function (id) { out.set(id, titleCount.get(id) || 0); });
+        return out;
+      });
+  }
+
+  // -- state in the URL ---------------------------------------------------------------------------
+  function readState() {
+    var params = new URLSearchParams(location.search);
+    var state = { q: params.get("q") || "", s: params.get("s") === "date" ? "date" : "" };
+    Object.keys(FILTERS).forEach(function (key) { state[key] = params.get(key) || ""; });
+    return state;
+  }
+
+  function showState(state) {
+    input.value = state.q;
+    Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
+      var select = form.elements[key];
+      select.value = state[key];
+      if (select.value !== state[key]) select.value = "";
+    });
+  }
+
+  function formState() {
+    var state = { q: input.value.trim(), s: form.elements.s.value };
+    Object.keys(FILTERS).forEach(function (key) { state[key] = form.elements[key].value; });
+    return state;
+  }
+
+  function stateUrl(state) {
+    var params = new URLSearchParams();
+    ["q"].concat(Object.keys(FILTERS), ["s"]).forEach(function (key) {
+      if (state[key]) params.set(key, state[key]);
+    });
+    var text = params.toString();
+    return location.pathname + (text ? "?" + text : "");
+  }
+
+  // -- search -----------------------------------------------------------------------------------
+  /** Facet code wanted for each filter (0 = any), from URL values via meta.facets. */
+  function wantedCodes(state, meta) {
+    var codes = {};
+    Object.keys(FILTERS).forEach(function (key) {
+      codes[key] = 0;
+      (meta.facets[key] || []).forEach(function (option) {
+        if (option[0] === state[key]) codes[key] = option[1];
+      });
+    });
+    return codes;
+  }
+
+  function run(state) {
+    var words = Array.from(new Set(state.q.split(/\s+/).map(squeeze).filter(Boolean)));
+    var filtered = Object.keys(FILTERS).some(function (k) { return state[k]; });
+    if (!words.length && !filtered) {
+      clear(M.prompt);
+      return Promise.resolve();
+    }
+    statusEl.textContent = M.loading;
+    var started = performance.now();
+    return loadIndex().then(function (index) {
+      var found = words.length ? match(words, index) : Promise.resolve(null);
+      return found.then(function (hits) {
+        var result = rank(hits, state, index);
+        updateCounts(result.counts, index.meta);
+        return show(result.ids, state, words, hits).then(function () {
+          document.documentElement.setAttribute("data-sb-search-ms",
+            String(Math.round(performance.now() - started)));
+        });
+      });
+    }).catch(function (error) {
+      clear(location.protocol === "file:" ? M.offline : M.failed);
+      if (window.console) console.error(error);
+    });
+  }
+
+  /** Apply the filters, count the options of every filter, order the results. */
+  function rank(hits, state, index) {
+    var facets = index.facets, width = index.width, meta = index.meta;
+    var codes = wantedCodes(state, meta);
+    var keys = Object.keys(FILTERS);
+    var columns = keys.map(function (k) { return meta.columns.indexOf(FILTERS[k]); });
+    var counts = {};
+    keys.forEach(function (k) { counts[k] = new Map(); });
+    var ids = [];
+    var candidates = hits ? Array.from(hits.keys()) : null;
+    var total = candidates ? candidates.length : meta.documents;
+    for (var n = 0; n < total; n++) {
+      var id = candidates ? candidates[n] : n;
+      var row = id * width, kind = facets[row];
+      if (!hits && kind !== KIND_NOTICE && kind !== KIND_ON_REQUEST) continue; // browse: notices
+      var misses = 0, missed = -1;
+      for (var k = 0; k < keys.length; k++) {
+        var want = codes[keys[k]];
+        if (want && facets[row + columns[k]] !== want) { misses++; missed = k; }
+      }
+      if (misses === 0) ids.push(id);
+      // A filter's option counts ignore that filter itself: "how many if I chose this".
+      for (var f = 0; f < keys.length; f++) {
+        if (misses === 0 || (misses === 1 && missed === f)) {
+          var value = facets[row + columns[f]];
+          counts[keys[f]].set(value, (counts[keys[f]].get(value) || 0) + 1);
+        }
+      }
+    }
+    var byDate = state.s === "date" || !hits;
+    ids.sort(function (a, b) {
+      var ka = facets[a * width], kb = facets[b * width];
+      var undatedA = ka === KIND_ITEM || ka === KIND_PAGE, undatedB = kb === KIND_ITEM || kb === KIND_PAGE;
+      if (!byDate) {
+        var ta = hits.get(a), tb = hits.get(b);
+        if (ta !== tb) return tb - ta; // more query words in the title first
+        // Named in the title: the catalog item (or column page) first, then its notices.
+        if (ta > 0 && undatedA !== undatedB) return undatedA ? -1 : 1;
+      } else if (undatedA !== undatedB) {
+        return undatedA ? 1 : -1;
+      }
+      return a - b; // documents are numbered newest first
+    });
+    return { ids: ids, counts: counts };
+  }
+
+  function updateCounts(counts, meta) {
+    Object.keys(FILTERS).forEach(function (key) {
+      var select = form.elements[key], byCode = {};
+      (meta.facets[key] || []).forEach(function (option) { byCode[option[0]] = option[1]; });
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.text);
+        var count = counts[key].get(byCode[option.value]) || 0;
+        option.text = format(M.countOption, { label: option.getAttribute("data-label"), count: count });
+      });
+    });
+  }
+
+  // -- results ----------------------------------------------------------------------------------
+  var current = null;
+
+  function clear(message) {
+    current = null;
+    list.innerHTML = "";
+    moreButton.hidden = true;
+    statusEl.textContent = message;
+  }
+
+  function show(ids, state, words, hits) {
+    current = { ids: ids, shown: 0, words: words, query: state.q };
+    list.innerHTML = "";
+    if (!ids.length) {
+      moreButton.hidden = true;
+      statusEl.textContent = M.empty;
+      return Promise.resolve();
+    }
+    return showMore();
+  }
+
+  function showMore() {
+    var state = current;
+    var slice = state.ids.slice(state.shown, state.shown + PAGE);
+    return Promise.all(slice.map(function (id) { return load("d/" + id + ".json", "json"); }))
+      .then(function (records) {
+        if (state !== current) return;
+        var html = records.map(function (r) { return renderResult(r, state.words); }).join("");
+        list.insertAdjacentHTML("beforeend", html);
+        state.shown += slice.length;
+        moreButton.hidden = state.shown >= state.ids.length;
+        var count = state.ids.length;
+        var text = state.query ? format(M.countQuery, { query: state.query, count: count })
+          : format(M.count, { count: count });
+        if (count > state.shown) text += " " + format(M.shown, { shown: state.shown, count: count });
+        statusEl.textContent = text;
+      });
+  }
+
+  function wordPattern(word) {
+    // Each character, allowing punctuation and spaces between them (as the index ignores them);
+    // ASCII letters and digits also match their fullwidth forms.
+    var parts = Array.from(word).map(function (ch) {
+      var code = ch.codePointAt(0);
+      var escaped = ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (code < 0x80 && /[0-9a-z]/.test(ch)) {
+        return "[" + escaped + String.fromCodePoint(code + 0xfee0) + "]";
+      }
+      return escaped;
+    });
+    return parts.join("[^\\p{L}\\p{N}]{0,3}");
+  }
+
+  function highlighter(words) {
+    if (!words.length) return null;
+    var sorted = words.slice().sort(function (a, b) { return b.length - a.length; });
+    return new RegExp(sorted.map(wordPattern).join("|"), "giu");
+  }
+
+  function highlight(text, pattern) {
+    if (!pattern) return escapeHtml(text);
+    var out = "", last = 0;
+    text.replace(pattern, function (m, offset) {
+      out += escapeHtml(text.slice(last, offset)) + "<mark>" + escapeHtml(m) + "</mark>";
+      last = offset + m.length;
+      return m;
+    });
+    return out + escapeHtml(text.slice(last));
+  }
+
+  function snippet(text, pattern) {
+    if (!text) return "";
+    var start = 0;
+    if (pattern) {
+      pattern.lastIndex = 0;
+      var m = pattern.exec(text);
+      pattern.lastIndex = 0;
+      if (m) start = Math.max(0, m.index - 30);
+    }
+    var end = Math.min(text.length, start + 120);
+    return (start > 0 ? "…" : "") + highlight(text.slice(start, end), pattern) +
+      (end < text.length ? "…" : "");
+  }
+
+  function renderResult(r, words) {
+    var pattern = highlighter(words);
+    var href = new URL(r.u, root).href;
+    var badge = "", meta = [];
+    if (r.k === KIND_ON_REQUEST) badge = M.onRequest;
+    if (r.k === KIND_ITEM) badge = M.kindItem;
+    if (r.k === KIND_PAGE) badge = M.kindPage;
+    if (r.d) meta.push('<time datetime="' + escapeHtml(r.d) + '">' + escapeHtml(r.d) + "</time>");
+    if (r.p) {
+      var publisher = r.k === KIND_ITEM ? format(M.itemPublisher, { subject: r.p }) : r.p;
+      meta.push('<span class="sb-result__publisher">' + highlight(publisher, pattern) + "</span>");
+    }
+    if (r.l) meta.push('<span class="sb-result__place">' + highlight(r.l, pattern) + "</span>");
+    if (r.n) meta.push("<span>" + highlight(format(M.docNumber, { number: r.n }), pattern) + "</span>");
+    return '<li class="sb-result"><a class="sb-result__title" href="' + escapeHtml(href) + '">' +
+      highlight(r.t, pattern) + "</a>" +
+      (badge ? '<span class="sb-badge">' + escapeHtml(badge) + "</span>" : "") +
+      '<span class="sb-list__meta">' + meta.join("") + "</span>" +
+      (r.x ? '<p class="sb-result__snippet">' + snippet(r.x, pattern) + "</p>" : "") + "</li>";
+  }
+
+  // -- wiring -----------------------------------------------------------------------------------
+  function go(push) {
+    var state = formState();
+    var url = stateUrl(state);
+    if (url !== location.pathname + location.search) {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+    return run(state);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    go(true);
+  });
+  Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
+    form.elements[key].addEventListener("change", function () { go(true); });
+  });
+  moreButton.addEventListener("click", function () { if (current) showMore(); });
+  window.addEventListener("popstate", function () {
+    var state = readState();
+    showState(state);
+    run(state);
+  });
+
+  var initial = readState();
+  showState(initial);
+  if (!initial.q) input.focus();
+  window.sbSearchReady = run(initial);
+})();

@@ -1,0 +1,233 @@
+"""After every build: no broken internal link, anchor or attachment, nothing loaded from elsewhere.
+
+A post-build step over the finished staging folder. For every HTML page it reads each `href`,
+`src`, `srcset` and meta refresh; internal addresses must resolve to a file of the output (a
+directory address to its index.html) and `#anchors` to an id on the target page. Scripts,
+styles, images, fonts, media and frames must not come from another host (links `<a href>` to
+other sites are fine). CSS files are read for `url(…)` and `@import` too (fonts).
+
+The output is generated HTML, so attributes are read with regular expressions (fast: thousands
+of pages in seconds). A link that is broken on many pages (a template link) is reported once,
+with the number of pages. Problems name the page, the link and, for notices and column pages,
+the source file and line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import messages as msg
+from .problems import Problem
+
+_TAG = re.compile(
+    r"<(a|area|link|script|img|source|iframe|frame|video|audio|embed|object|track|input|use|"
+    r"image|meta)\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""\s(href|src|srcset|poster|data|xlink:href|content|rel|http-equiv)\s*=\s*"""
+                   r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_URL_ATTRS = frozenset({"href", "src", "srcset", "poster", "data", "xlink:href", "content"})
+_NAVIGATION = frozenset({"a", "area"})
+_NOT_RESOURCES = frozenset({"canonical", "alternate", "next", "prev", "author", "license",
+                            "search", "help", "bookmark"})
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+_REFRESH = re.compile(r"url\s*=\s*(.+)$", re.IGNORECASE)
+_SKIP_SCHEMES = ("mailto:", "tel:", "data:", "about:", "blob:", "sms:")
+
+
+@dataclass(frozen=True)
+class Bad:
+    page: str  # site path of the page (or CSS file)
+    link: str  # as written
+    kind: str  # "missing", "anchor", "external"
+
+
+def check(out_dir: Path, base_url: str) -> list[Bad]:
+    """Every broken internal link and every resource from another host in `out_dir`."""
+    checker = _Checker(out_dir, base_url)
+    return list(checker.run())
+
+
+class _Checker:
+    def __init__(self, out_dir: Path, base_url: str):
+        self.out_dir = out_dir
+        parts = urlsplit(base_url)
+        self.host = parts.netloc.lower()
+        self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self.files = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
+                      if p.is_file()}
+        self.ids: dict[str, set[str]] = {}
+        self.current: tuple[str, str] = ("", "")
+        self.seen: dict[tuple[str, str], str | None] = {}
+
+    def run(self) -> Iterator[Bad]:
+        for rel in sorted(self.files):
+            if rel.endswith(".html"):
+                yield from self._page(rel)
+            elif rel.endswith(".css"):
+                yield from self._css(rel)
+
+    def _page(self, rel: str) -> Iterator[Bad]:
+        text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
+        folder = posixpath.dirname(rel)
+        self.current = (rel, text)  # anchors on this very page are looked up in memory
+        for m in _TAG.finditer(text):
+            tag = m.group(1).lower()
+            attrs = {a.group(1).lower(): _value(a) for a in _ATTR.finditer(m.group(2))}
+            resource = self._is_resource(tag, attrs)
+            for name, value in attrs.items():
+                if name not in _URL_ATTRS or (name == "content" and tag != "meta"):
+                    continue
+                for url in _urls(name, value, attrs):
+                    problem = self._judge(folder, url, resource)
+                    if problem:
+                        yield Bad(_page_path(rel), url, problem)
+        for m in _CSS_URL.finditer(text) if "url(" in text or "@import" in text else ():
+            url = m.group(1) or m.group(2)
+            if self._external(url):
+                yield Bad(_page_path(rel), url, "external")
+
+    def _css(self, rel: str) -> Iterator[Bad]:
+        text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
+        folder = posixpath.dirname(rel)
+        for m in _CSS_URL.finditer(text):
+            url = m.group(1) or m.group(2)
+            problem = self._judge(folder, url, True, anchors=False)
+            if problem:
+                yield Bad(rel, url, problem)
+
+    @staticmethod
+    def _is_resource(tag: str, attrs: dict[str, str]) -> bool:
+        if tag in _NAVIGATION:
+            return False
+        if tag == "link":
+            rels = set(attrs.get("rel", "").lower().split())
+            return not rels or not rels <= _NOT_RESOURCES
+        return tag != "meta"
+
+    def _external(self, url: str) -> bool:
+        parts = urlsplit(url.strip())
+        return bool(parts.netloc) and parts.netloc.lower() != self.host
+
+    def _judge(self, folder: str, url: str, resource: bool, anchors: bool = True) -> str | None:
+        url = url.strip()
+        if not url or url.lower().startswith(_SKIP_SCHEMES) or url.startswith("javascript:"):
+            return None
+        parts = urlsplit(url)
+        if parts.netloc and parts.netloc.lower() != self.host:
+            return "external" if resource else None
+        if parts.scheme and parts.scheme not in ("http", "https"):
+            return None
+        key = (folder, url)
+        if key not in self.seen:
+            self.seen[key] = self._resolve(folder, parts, anchors)
+        return self.seen[key]
+
+    def _resolve(self, folder: str, parts, anchors: bool) -> str | None:
+        path = unquote(parts.path)
+        if parts.netloc or path.startswith("/"):
+            if not path.startswith(self.base_path):
+                return "missing"
+            target = path[len(self.base_path) :]
+        elif path:
+            target = posixpath.normpath(posixpath.join(folder, path))
+            if target.startswith("../") or target == "..":
+                return "missing"
+            if path.endswith("/"):
+                target += "/"
+        else:
+            target = folder + "/" if folder else ""
+        file = self._file(target)
+        if file is None:
+            return "missing"
+        if anchors and parts.fragment and file.endswith(".html") and \
+                unquote(parts.fragment) not in self._ids(file):
+            return "anchor"
+        return None
+
+    def _file(self, target: str) -> str | None:
+        target = target.lstrip("./") if target.startswith("./") else target
+        if target in ("", ".", "./"):
+            return "index.html" if "index.html" in self.files else None
+        if target.endswith("/"):
+            candidate = target + "index.html"
+            return candidate if candidate in self.files else None
+        if target in self.files:
+            return target
+        candidate = target + "/index.html"
+        return candidate if candidate in self.files else None
+
+    def _ids(self, file: str) -> set[str]:
+        if file not in self.ids:
+            rel, text = self.current
+            if rel != file:
+                text = (self.out_dir / file).read_text(encoding="utf-8", errors="replace")
+            self.ids[file] = {m.group(1) for m in _ID.finditer(text)}
+        return self.ids[file]
+
+
+def _value(m: re.Match[str]) -> str:
+    raw = next((g for g in m.groups()[1:] if g is not None), "")
+    return raw.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", '"')
+
+
+def _urls(name: str, value: str, attrs: dict[str, str]) -> list[str]:
+    if name == "srcset":
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    if name == "content":
+        if attrs.get("http-equiv", "").lower() != "refresh":
+            return []
+        m = _REFRESH.search(value)
+        return [m.group(1).strip().strip("'\"")] if m else []
+    return [value]
+
+
+def _page_path(rel: str) -> str:
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+# -- reporting -----------------------------------------------------------------------------------
+def report(bad: list[Bad], sources: dict[str, Path], root: Path) -> list[Problem]:
+    """One problem per distinct broken link; pages of notices point at their source file."""
+    groups: dict[tuple[str, str], list[Bad]] = {}
+    for b in bad:
+        key = (b.link, b.kind) if b.page not in sources else (b.page + "\0" + b.link, b.kind)
+        groups.setdefault(key, []).append(b)
+    out: list[Problem] = []
+    for items in groups.values():
+        first = items[0]
+        message = {"missing": msg.LINK_BROKEN, "anchor": msg.LINK_ANCHOR_BROKEN,
+                   "external": msg.LINK_EXTERNAL}[first.kind].format(
+            page="/" + first.page, link=first.link)
+        if len(items) > 1:
+            message += msg.LINK_ON_MORE_PAGES.format(count=len(items) - 1)
+        hint = msg.LINK_EXTERNAL_HINT if first.kind == "external" else msg.LINK_BROKEN_HINT
+        source = sources.get(first.page)
+        file, line = ("/" + first.page, None)
+        if source is not None:
+            file, line = _rel(source, root), _line_of(source, first.link)
+        out.append(Problem(file, line, None, message, hint))
+    return out
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _line_of(path: Path, link: str) -> int | None:
+    needles = {link, unquote(link), unquote(link).split("#", 1)[0]}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if any(n and n in line for n in needles):
+            return number
+    return None

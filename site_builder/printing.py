@@ -1,0 +1,408 @@
+"""Printed matter for paper boards and service halls, and the `site-builder print` command.
+
+- **Poster** (公示栏版) of a notice: A4 portrait, large title, 发布机构, 发布日期, the 公示期 in
+  working days when the catalog item sets one, a QR code of the notice page at least 4 cm wide;
+  the title and the QR code are on the first sheet, long text continues on further sheets.
+- **Board pack** (公开栏张贴包) of a township or village: a cover sheet (name, date, QR codes of
+  its page and of the five disclosures, the list of notices) and the poster of each notice.
+- **QR sheets** (政务公开专区): one A4 sheet with the home page, the five disclosures and every
+  domain; one sheet per township with its page and each of its villages (一村一码).
+
+Documents are HTML made from the model, so nothing depends on `site/` being built or current; the
+QR codes are the same as the site's (same cache, same absolute URLs). Bodies are Markdown rendered
+by the same renderer as the site's pages (bodies.py).
+PDFs are printed by headless Chromium (pdf.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import bodies, dates, pdf, qr, urls, vocab
+from . import messages as msg
+from .model import Notice, Site, Township, Village
+from .pipeline import Project, read_and_check
+from .problems import format_report
+from .render import e, index_number
+
+POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
+COVER_MAIN_QR_MM = 34
+COVER_CATEGORY_QR_MM = 20
+# QR sheets: (columns, symbol mm, most entries that fit one A4 sheet, URL under each code)
+SHEET_GRIDS = ((3, 32, 12, True), (4, 24, 20, False), (5, 18, 30, False), (6, 15, 36, False))
+DEFAULT_OUT = "print"
+
+
+# -- choosing notices ----------------------------------------------------------------------------
+@dataclass
+class Selection:
+    notices: list[Notice]
+    scope: str  # e.g. "2026年11月16日以来发布的信息", shown on the cover
+
+
+def select(site: Site, township: Township, village: Village | None, since: dt.date | None,
+           until: dt.date | None, latest: int | None) -> Selection:
+    """The notices of a township (or one village) to post, newest first. On-request notices have
+    no public text and are left out."""
+    chosen = [n for n in site.notices
+              if n.township_id == township.id and not n.on_request
+              and (village is None or n.village_id == village.id)
+              and (since is None or n.published >= since)
+              and (until is None or n.published <= until)]
+    if latest is not None:
+        chosen = chosen[:latest]
+    parts = []
+    if since and until:
+        parts.append(msg.SCOPE_BETWEEN.format(since=dates.cn(since), until=dates.cn(until)))
+    elif since:
+        parts.append(msg.SCOPE_SINCE.format(since=dates.cn(since)))
+    elif until:
+        parts.append(msg.SCOPE_UNTIL.format(until=dates.cn(until)))
+    if latest is not None:
+        parts.append(msg.SCOPE_LATEST.format(count=latest))
+    return Selection(chosen, msg.SCOPE_JOIN.join(parts))
+
+
+def this_week(today: dt.date) -> dt.date:
+    return today - dt.timedelta(days=today.weekday())
+
+
+def notice_period(site: Site, n: Notice) -> tuple[dt.date, dt.date, int] | None:
+    """The 公示期 (first day, last day, working days) when the notice's item sets one."""
+    days = site.item_by_id[n.item_id].time_limit.notice_days
+    if not days:
+        return None
+    first, last = dates.workday_span(n.published, days)
+    return first, last, days
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+def document(title: str, sections: Sequence[str]) -> str:
+    css = (Path(__file__).parent / "templates" / "paper.css").read_text(encoding="utf-8")
+    return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f"<title>{e(title)}</title><style>{css}</style></head>"
+            f"<body>{''.join(sections)}</body></html>\n")
+
+
+def poster(site: Site, n: Notice, cache: qr.QrCache) -> str:
+    url = urls.absolute(site.info.base_url, urls.notice(n.id))
+    rows = [(msg.F_PUBLISHER, n.publisher), (msg.F_PUBLISHED, dates.cn(n.published))]
+    period = notice_period(site, n)
+    if period:
+        first, last, days = period
+        rows.append((msg.POSTER_PERIOD, msg.POSTER_PERIOD_VALUE.format(
+            first=dates.cn(first), last=dates.cn(last), days=days)))
+    if n.doc_number:
+        rows.append((msg.F_DOC_NO, n.doc_number))
+    rows.append((msg.F_INDEX_NO, index_number(site, n)))
+    meta = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in rows)
+    summary = f'<p class="poster__summary">{e(n.summary)}</p>' if n.summary else ""
+    return (
+        f'<section class="poster">'
+        f'<p class="poster__site">{e(msg.POSTER_SITE.format(site=site.info.name))}</p>'
+        f'<h1 class="poster__title">{e(n.title)}</h1>'
+        f'<div class="poster__info"><dl class="poster__meta">{meta}</dl>'
+        f'{_qr_figure(cache, url, POSTER_QR_MM, msg.QR_SCAN_PRINT, url)}</div>'
+        f'{summary}<div class="poster__body">{body_html(n)}</div>{_attachments(n)}'
+        f"</section>"
+    )
+
+
+def _qr_figure(cache: qr.QrCache, url: str, symbol_mm: float, caption: str, note: str,
+               cls: str = "qr") -> str:
+    svg = qr.inline_svg(cache, url, symbol_mm, msg.QR_ALT.format(url=url))
+    return (f'<figure class="{cls}">{svg}<figcaption><strong>{e(caption)}</strong>'
+            f'<span class="qr__note">{e(note)}</span></figcaption></figure>')
+
+
+def _attachments(n: Notice) -> str:
+    if not n.attachments:
+        return ""
+    items = "".join(f"<li>{e(a.title)}</li>" for a in n.attachments)
+    return (f'<section class="poster__att"><h2>{e(msg.ATTACHMENTS)}</h2><ul>{items}</ul>'
+            f'<p>{e(msg.POSTER_ATTACHMENTS_ONLINE)}</p></section>')
+
+
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
+
+
+def body_html(n: Notice) -> str:
+    """The notice body as HTML; pictures beside the notice are shown from their files."""
+    html = bodies.render_one(n.body).html
+
+    def local(m: re.Match[str]) -> str:
+        src = m.group(2)
+        if urlsplit(src).scheme or src.startswith(("/", "#")):
+            return m.group(0)
+        path = (n.source.parent / unquote(src)).resolve()
+        return f"{m.group(1)}{e(path.as_uri())}{m.group(3)}" if path.is_file() else m.group(0)
+
+    return _IMG_SRC.sub(local, html)
+
+
+def cover(site: Site, township: Township, village: Village | None, selection: Selection,
+          cache: qr.QrCache, today: dt.date) -> str:
+    base = site.info.base_url
+    place = f"{township.name}{village.name}" if village else township.name
+    path = urls.village(township.id, village.id) if village else urls.township(township.id)
+    main_url = urls.absolute(base, path)
+    categories = [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
+    scope = msg.COVER_SCOPE.format(scope=selection.scope, count=len(selection.notices))
+    main = _qr_figure(cache, main_url, COVER_MAIN_QR_MM, msg.COVER_MAIN_QR.format(place=place),
+                      main_url)
+    return (
+        f'<section class="cover">'
+        f'<p class="cover__site">{e(site.info.name)}</p>'
+        f'<h1 class="cover__title">{e(place)}{e(msg.COVER_TITLE)}</h1>'
+        f'<p class="cover__date">{e(dates.cn(today))}</p><p class="cover__scope">{e(scope)}</p>'
+        f'<div class="cover__codes"><div class="cover__main">{main}</div>'
+        f'<div class="cover__categories"><h2>{e(msg.COVER_CATEGORIES)}</h2>'
+        f"{_grid(cache, categories, COVER_CATEGORY_QR_MM, 3, with_url=False)}</div></div>"
+        f"<h2>{e(msg.COVER_CONTENTS)}</h2>{_contents(site, selection.notices)}"
+        f"</section>"
+    )
+
+
+def _contents(site: Site, notices: Sequence[Notice]) -> str:
+    rows = []
+    for number, n in enumerate(notices, start=1):
+        period = notice_period(site, n)
+        until = msg.COVER_PERIOD.format(last=dates.cn(period[1])) if period else ""
+        rows.append(f"<tr><td>{number}</td><td>{e(n.title)}</td>"
+                    f"<td>{e(dates.cn(n.published))}</td><td>{e(until)}</td></tr>")
+    return (f'<table class="cover__list"><thead><tr><th>{e(msg.COVER_NO)}</th>'
+            f"<th>{e(msg.F_TITLE)}</th><th>{e(msg.F_PUBLISHED)}</th>"
+            f"<th>{e(msg.POSTER_PERIOD)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _grid(cache: qr.QrCache, entries: Sequence[tuple[str, str]], symbol_mm: float,
+          columns: int, with_url: bool = True) -> str:
+    cells = []
+    for label, url in entries:
+        svg = qr.inline_svg(cache, url, symbol_mm, msg.QR_ALT.format(url=url))
+        note = f'<span class="qr__note">{e(url)}</span>' if with_url else ""
+        cells.append(f"<li>{svg}<strong>{e(label)}</strong>{note}</li>")
+    return (f'<ul class="qr-grid qr-grid--{columns}" style="--columns: {columns}">'
+            f'{"".join(cells)}</ul>')
+
+
+def sheet(site: Site, title: str, subtitle: str, entries: Sequence[tuple[str, str]],
+          cache: qr.QrCache) -> str:
+    """One A4 sheet of labelled QR codes; the grid gets finer as entries grow."""
+    columns, symbol_mm, _, with_url = next((g for g in SHEET_GRIDS if len(entries) <= g[2]),
+                                           SHEET_GRIDS[-1])
+    info = site.info
+    foot = msg.SHEET_FOOT.format(sponsor=info.sponsor, phone=info.contact.phone,
+                                 url=info.base_url)
+    return (f'<section class="sheet"><h1 class="sheet__title">{e(title)}</h1>'
+            f'<p class="sheet__subtitle">{e(subtitle)}</p>'
+            f"{_grid(cache, entries, symbol_mm, columns, with_url)}"
+            f'<p class="sheet__foot">{e(foot)}</p></section>')
+
+
+def hall_sheet(site: Site, cache: qr.QrCache) -> str:
+    base = site.info.base_url
+    entries = [(msg.SHEET_HOME, base)]
+    entries += [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
+    entries += [(d.name, urls.absolute(base, urls.domain(d.id))) for d in site.domains]
+    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
+                 entries, cache)
+
+
+def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> str:
+    base = site.info.base_url
+    entries = [(msg.SHEET_TOWNSHIP_SELF.format(township=township.name),
+                urls.absolute(base, urls.township(township.id)))]
+    entries += [(v.name, urls.absolute(base, urls.village(township.id, v.id)))
+                for v in township.villages]
+    return sheet(site, msg.SHEET_TOWNSHIP_TITLE.format(township=township.name),
+                 msg.SHEET_TOWNSHIP_SUBTITLE, entries, cache)
+
+
+def _county(site: Site) -> str:
+    """望川县 from 望川县人民政府信息公开 (the site name), for sheet titles."""
+    m = re.match(r"^(.+?[县区市旗])", site.info.name)
+    return m.group(1) if m else site.info.name
+
+
+# -- the command ---------------------------------------------------------------------------------
+class PrintError(Exception):
+    """A request that cannot be printed; the message says why and what to do, in Chinese."""
+
+
+@dataclass
+class Job:
+    title: str
+    sections: list[str]
+    pdf: Path
+    summary: str  # the line printed after the file name
+    notice_ids: tuple[str, ...] = ()  # notices whose QR codes lead to their pages
+
+
+def command(project: Project, args: argparse.Namespace, today: dt.date | None = None) -> int:
+    """`site-builder print`: returns the exit code; messages go to stdout/stderr in Chinese."""
+    today = today or dt.date.today()
+    if args.village and not args.township:
+        print(msg.PRINT_VILLAGE_NEEDS_TOWNSHIP, file=sys.stderr)
+        return 2
+    if not (args.township or args.notice or args.sheets):
+        print(msg.PRINT_NOTHING, file=sys.stderr)
+        return 2
+    site, problems = read_and_check(project)
+    if site is None:
+        print(format_report(list(problems)), file=sys.stderr)
+        print(msg.PRINT_INPUT_ERRORS, file=sys.stderr)
+        return 1
+    out = (project.root / args.out) if not Path(args.out).is_absolute() else Path(args.out)
+    cache = qr.QrCache(project.root / ".cache")
+    try:
+        jobs = _jobs(site, args, cache, out, today)
+    except PrintError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if pdf.has_chinese_font() is False:
+        print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
+    _warn_unpublished(project, jobs)
+    try:
+        _render(jobs)
+    except pdf.RenderError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    for job in jobs:
+        shown = _shown_path(job.pdf, project.root)
+        print(msg.PRINT_DONE.format(path=shown, pages=pdf.page_count(job.pdf),
+                                    what=job.summary))
+    return 0
+
+
+def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
+          today: dt.date) -> list[Job]:
+    jobs: list[Job] = []
+    if args.township:
+        jobs.append(_pack_job(site, args, cache, out, today))
+    for notice_id in args.notice or []:
+        n = site.notice_by_id.get(notice_id)
+        if n is None:
+            raise PrintError(msg.PRINT_UNKNOWN_NOTICE.format(notice=notice_id))
+        if n.on_request:
+            raise PrintError(msg.PRINT_ON_REQUEST.format(notice=notice_id))
+        jobs.append(Job(n.title, [poster(site, n, cache)],
+                        out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER, (n.id,)))
+    if args.sheets:
+        jobs.append(Job(msg.SHEET_HALL_SUBTITLE, [hall_sheet(site, cache)],
+                        out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET))
+        for township in site.townships:
+            jobs.append(Job(township.name, [township_sheet(site, township, cache)],
+                            out / msg.FILE_TOWNSHIP_SHEET.format(township=township.name),
+                            msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages))))
+    return jobs
+
+
+def _pack_job(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
+              today: dt.date) -> Job:
+    township = _find_township(site, args.township)
+    village = None
+    if args.village:
+        village = township.village(args.village)
+        if village is None:
+            raise PrintError(msg.PRINT_UNKNOWN_VILLAGE.format(
+                township=township.name, village=args.village,
+                villages=_choices((v.id, v.name) for v in township.villages)))
+    since = _date(args.since, "--since")
+    until = _date(args.until, "--until")
+    if since is None and until is None and args.latest is None:
+        since = this_week(today)
+        print(msg.PRINT_DEFAULT_WEEK.format(since=dates.cn(since)))
+    selection = select(site, township, village, since, until, args.latest)
+    place = f"{township.name}{village.name}" if village else township.name
+    if not selection.notices:
+        raise PrintError(msg.PRINT_NO_NOTICES.format(place=place, scope=selection.scope))
+    sections = [cover(site, township, village, selection, cache, today)]
+    sections += [poster(site, n, cache) for n in selection.notices]
+    name = msg.FILE_PACK.format(place=place, date=today.isoformat())
+    return Job(place, sections, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
+               tuple(n.id for n in selection.notices))
+
+
+def _find_township(site: Site, ref: str) -> Township:
+    for township in site.townships:
+        if ref in (township.id, township.name):
+            return township
+    raise PrintError(msg.PRINT_UNKNOWN_TOWNSHIP.format(
+        township=ref, townships=_choices((t.id, t.name) for t in site.townships)))
+
+
+def _choices(pairs) -> str:
+    return "、".join(f"{ident}（{name}）" for ident, name in pairs) or msg.NONE
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dates.parse_date(text)
+    except dates.DateError:
+        raise PrintError(msg.PRINT_BAD_DATE.format(option=option, value=text)) from None
+
+
+def _render(jobs: list[Job]) -> None:
+    """Write each document beside its PDF (a temporary folder in the output folder, which a
+    sandboxed browser such as Ubuntu's snap Chromium can read, unlike /tmp) and print it."""
+    out = jobs[0].pdf.parent
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tmp-", dir=out) as folder:
+        pairs = []
+        for number, job in enumerate(jobs):
+            html = Path(folder) / f"{number}.html"
+            html.write_text(document(job.title, job.sections), encoding="utf-8")
+            pairs.append((html, job.pdf))
+        pdf.render(pairs, Path(folder))
+
+
+def _warn_unpublished(project: Project, jobs: list[Job]) -> None:
+    """The QR codes lead to the website: say so when the pages are not in site/ yet."""
+    built = project.root / "site"
+    if not built.is_dir():
+        print(msg.PRINT_SITE_MISSING, file=sys.stderr)
+        return
+    ids = dict.fromkeys(i for job in jobs for i in job.notice_ids)
+    missing = [i for i in ids if not (built / urls.notice(i) / "index.html").is_file()]
+    if missing:
+        print(msg.PRINT_PAGES_MISSING.format(notices="、".join(missing[:10])), file=sys.stderr)
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(msg.PRINT_BAD_LATEST.format(value=text))
+    return int(text)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `site-builder print` (the parser itself lives in cli.py)."""
+    parser.add_argument("--township", "-t", metavar=msg.TOWNSHIP_METAVAR,
+                        help=msg.PRINT_TOWNSHIP_HELP)
+    parser.add_argument("--village", "-v", metavar=msg.VILLAGE_METAVAR,
+                        help=msg.PRINT_VILLAGE_HELP)
+    parser.add_argument("--since", metavar=msg.DATE_METAVAR, help=msg.PRINT_SINCE_HELP)
+    parser.add_argument("--until", metavar=msg.DATE_METAVAR, help=msg.PRINT_UNTIL_HELP)
+    parser.add_argument("--latest", type=_count, metavar="N", help=msg.PRINT_LATEST_HELP)
+    parser.add_argument("--notice", "-n", action="append", metavar=msg.NOTICE_METAVAR,
+                        help=msg.PRINT_NOTICE_HELP)
+    parser.add_argument("--sheets", action="store_true", help=msg.PRINT_SHEETS_HELP)
+    parser.add_argument("--out", "-o", default=DEFAULT_OUT, metavar=msg.ROOT_METAVAR,
+                        help=msg.PRINT_OUT_HELP)

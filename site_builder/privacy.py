@@ -1,0 +1,737 @@
+"""Personal data (个人信息) in what is published: resident ID numbers, mobiles, bank cards.
+
+Seed 000: lists published for public comment (名单公示) must de-identify 身份证号 and 手机号. A
+leaked ID number is a single-veto failure for the whole site, so every published text is scanned
+here before anything is written: notice bodies, front matter, text/Excel/Word attachments, column
+pages and catalog.yaml. Each finding names the file, line and column, shows the value masked, and
+the build fails — unless the notice (front matter `个人信息: 遮盖`) or the whole site
+(catalog.yaml `设置: 个人信息: 遮盖`) asks for masking in the output instead.
+
+What is detected (docs/privacy.md has the rules, the traps and the measured error rates):
+
+- 18-digit resident ID numbers: province code, real birth date, ISO 7064 check digit (X or x),
+  also written with spaces or dashes, in full-width digits, or glued to other digits; a value
+  labelled 身份证号 (line label or table column) is an ID even when its check digit is wrong;
+- 15-digit old ID numbers: only where a label or column says 身份证 (a bare 15-digit number is
+  far more often a business registration or project number);
+- mainland mobiles 1[3-9]x (11 digits), also with +86/0086, spaces or dashes (3-4-4);
+- bank cards: 16–19 digits passing the Luhn check, in list contexts (table cells, list items,
+  spreadsheet cells, a flattened roster line) or after a card label (卡号, 银行卡, 社保卡); an
+  account number in running text (账号：… of an office, for tender deposits) is not a card.
+
+Never flagged: landlines (0578-6023301, (0591)23163224), hotlines (12345), 文号, dates, amounts
+(a unit 元/万元 or a decimal point next to the number), postcodes, masked values (138****1234),
+unified social credit codes (统一社会信用代码, recognised by their GB 32100 check character), and
+numbers labelled as project/ticket/contract numbers (编号, 单号, 代码 …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KIND_ID = "id"
+KIND_MOBILE = "mobile"
+KIND_CARD = "card"
+KINDS = (KIND_ID, KIND_MOBILE, KIND_CARD)
+
+MODE_ERROR = "报错"
+MODE_MASK = "遮盖"
+MODES = (MODE_ERROR, MODE_MASK)
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md")
+SHEET_SUFFIXES = (".xlsx", ".xlsm")
+WORD_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)  # scanned (text PDFs), but cannot be masked
+SCANNED_SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
+
+# Full-width digits, letters and punctuation folded to ASCII one character for one, so that
+# offsets in the folded text are offsets in the original.
+_FOLD = str.maketrans(
+    "０１２３４５６７８９ＸｘＬ－＋（）　\u00a0\u2002\u2003\u2009‐‑–",
+    "0123456789XxL-+() " + "    " + "---",
+)
+
+# Runs of digits, where single spaces or dashes may separate groups; an ID may end in X.
+_SPAN = re.compile(r"[0-9](?:[0-9]|[ \-](?=[0-9]))*(?:[Xx](?![A-Za-z0-9]))?")
+_ALNUM = re.compile(r"[0-9A-Za-z]+")
+# Nothing shorter than 11 digits (a mobile) is looked at: one fast search per line decides.
+_CANDIDATE = re.compile(r"[0-9０-９](?:[ \-－　]?[0-9０-９]){10}")
+_PROVINCES = frozenset(str(code) for low, high in ((11, 15), (21, 23), (31, 37), (41, 46),
+                                                   (50, 54), (61, 65), (71, 71), (81, 83))
+                       for code in range(low, high + 1))
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+# Words around a number that say what it is. Matched against the column header of a table cell
+# and the few characters before the number on its line.
+_ID_LABEL = re.compile(r"身份证|身份号码|证件号|公民身份|身份证明号")
+_CARD_LABEL = re.compile(r"卡号|银行卡|社保卡|一卡通|存折|储蓄卡|借记卡")  # a person's card
+_CODE_LABEL = re.compile(
+    r"编号|编码|代码|单号|合同号|流水号|索引号|注册号|许可证|证书号|批准号|备案号|识别号|订单|"
+    r"项目号|序列号|条码|批次|工单|案号|文号|登记号|税号|学籍号|准考证|考号"
+)
+_CREDIT_LABEL = re.compile(r"信用代码|社会信用|纳税人识别号|组织机构代码|注册号|营业执照")
+_UNIT_AFTER = re.compile(
+    r"\s?(?:元|万|亿|千|百|人|户|次|个|件|吨|米|亩|平方|㎡|台|辆|套|份|笔|kg|KG|km|公斤|公里|"
+    r"千克|立方|度|瓦|字节|条|页)"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s")
+_LABEL_WINDOW = 16  # characters before a number searched for a label
+_ROSTER_MIN = 3  # identifier-like numbers on one line that make it a (flattened) roster
+_MOBILE_GROUPS = ((11,), (3, 4, 4), (3, 8), (7, 4))
+_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})  # mobile; old ID; cards; ID
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data in a text. Offsets index the scanned text."""
+
+    kind: str
+    start: int
+    end: int
+    value: str  # as written
+    hidden: tuple[int, ...] = ()  # offsets of the characters that masking replaces
+    reason: str = ""  # "" or "label" (found by its label or column, not by its structure)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A masking pattern written as an example, e.g. 138****1234: keep 3, hide, keep 4."""
+
+    head: int
+    tail: int
+    char: str = "*"
+
+    @classmethod
+    def parse(cls, example: str) -> Pattern | None:
+        m = re.fullmatch(r"([^*＊×]*)([*＊×]+)([^*＊×]*)", example.strip())
+        if not m:
+            return None
+        return cls(len(re.sub(r"\D", "", m.group(1))), len(re.sub(r"\D", "", m.group(3))),
+                   m.group(2)[0])
+
+    def example(self, kind: str) -> str:
+        sample = {KIND_ID: "350102199001011123", KIND_MOBILE: "13812341234",
+                  KIND_CARD: "6222021234567890123"}[kind]
+        return sample[: self.head] + self.char * (len(sample) - self.head - self.tail) + \
+            sample[len(sample) - self.tail :]
+
+
+DEFAULT_PATTERNS: dict[str, Pattern] = {
+    KIND_MOBILE: Pattern(3, 4),  # 138****1234
+    KIND_ID: Pattern(2, 3),  # 35*************123
+    KIND_CARD: Pattern(4, 4),  # 6222***********0123
+}
+
+
+@dataclass
+class Settings:
+    """The site-wide choice (catalog.yaml 设置) of what to do with personal data."""
+
+    mode: str = MODE_ERROR
+    patterns: dict[str, Pattern] = field(default_factory=lambda: dict(DEFAULT_PATTERNS))
+
+
+def pattern_problem(kind: str, pattern: Pattern) -> bool:
+    """True if a pattern keeps too much: phones must hide 4 digits, IDs the birth date, cards 6."""
+    if kind == KIND_MOBILE:
+        return pattern.head + pattern.tail > 7
+    if kind == KIND_ID:
+        return pattern.head > 6 or pattern.tail > 4
+    return pattern.head + pattern.tail > 10
+
+
+# -- checks on numbers ---------------------------------------------------------------------------
+def id18_valid(value: str) -> bool:
+    """An 18-character resident ID: province, a real birth date, and its check digit."""
+    if len(value) != 18 or not value[:17].isdigit() or value[17] not in "0123456789Xx":
+        return False
+    if value[:2] not in _PROVINCES or not _birth_date(value[6:14]):
+        return False
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == value[17].upper()
+
+
+def id15_valid(value: str) -> bool:
+    """A 15-digit old ID: province and a real birth date 19YYMMDD (no check digit)."""
+    return len(value) == 15 and value.isdigit() and value[:2] in _PROVINCES and \
+        _birth_date("19" + value[6:12]) is not None
+
+
+def _birth_date(text: str) -> dt.date | None:
+    try:
+        day = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+    return day if 1900 <= day.year <= dt.date.today().year else None
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        d = int(char)
+        if index % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def uscc_valid(value: str) -> bool:
+    """A unified social credit code (统一社会信用代码, GB 32100-2015) with its check character."""
+    value = value.upper()
+    if len(value) != 18 or any(c not in _USCC_CHARS for c in value):
+        return False
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(value[:17], _USCC_WEIGHTS, strict=True))
+    return _USCC_CHARS[(31 - total % 31) % 31] == value[17]
+
+
+# -- scanning ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Group:
+    start: int
+    end: int
+    text: str  # digits (and a final X)
+
+
+def scan(text: str, *, header: str = "", in_list: bool = False) -> list[Finding]:
+    """Personal data in one line or one table cell. `header` is the cell's column header;
+    `in_list` says the text is a list item or a table cell (where bank cards are looked for)."""
+    if not _CANDIDATE.search(text):
+        return []
+    folded = text.translate(_FOLD)
+    roster = in_list or _is_roster(folded)
+    out: list[Finding] = []
+    for span in _SPAN.finditer(folded):
+        if span.end() - span.start() < 11:
+            continue
+        groups = _groups(folded, span.start(), span.end())
+        for f in _scan_span(folded, groups, header, roster):
+            out.append(Finding(f.kind, f.start, f.end, text[f.start : f.end], f.hidden, f.reason))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _is_roster(line: str) -> bool:
+    return sum(1 for m in _ALNUM.finditer(line) if len(m.group()) >= 15) >= _ROSTER_MIN
+
+
+def _groups(text: str, start: int, end: int) -> list[_Group]:
+    out: list[_Group] = []
+    for m in re.finditer(r"[0-9]+[Xx]?|[Xx]", text[start:end]):
+        out.append(_Group(start + m.start(), start + m.end(), m.group()))
+    return out
+
+
+def _scan_span(text: str, groups: list[_Group], header: str, roster: bool) -> Iterator[Finding]:
+    """Try every run of consecutive groups whose length could be an ID, a card or a mobile."""
+    used: set[int] = set()
+    for finder in (_find_id, _find_card, _find_mobile):
+        for i in range(len(groups)):
+            if i in used or groups[i].text[0] == "0":
+                continue  # nothing we look for starts with 0 (area codes of landlines do)
+            total = 0
+            for j in range(i, len(groups)):
+                if j in used:
+                    break
+                total += len(groups[j].text)
+                if total < 11 or (total not in _LENGTHS and not (i == j and total > 19)):
+                    if total > 19:
+                        break
+                    continue
+                found = finder(text, groups, i, j, header, roster)
+                if found is not None:
+                    used.update(range(i, j + 1))
+                    yield found
+                    break
+                if total >= 19:
+                    break
+
+
+def _label_before(text: str, start: int) -> str:
+    before = text[max(0, start - _LABEL_WINDOW) : start]
+    # only the words of this clause: stop at the previous number or sentence break
+    return re.split(r"[0-9。；;，,]", before)[-1]
+
+
+def _context(text: str, start: int, header: str) -> str:
+    return header + " " + _label_before(text, start)
+
+
+def _token(text: str, start: int, end: int) -> str:
+    """The whole run of ASCII letters and digits around [start, end)."""
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isascii() and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def _finding(kind: str, text: str, groups: list[_Group], i: int, j: int,
+             reason: str = "") -> Finding:
+    start, end = groups[i].start, groups[j].end
+    positions = [p for g in groups[i : j + 1] for p in range(g.start, g.end)]
+    return Finding(kind, start, end, text[start:end], tuple(positions), reason)
+
+
+def _joined(groups: list[_Group], i: int, j: int) -> str:
+    return "".join(g.text for g in groups[i : j + 1])
+
+
+def _glued(text: str, groups: list[_Group], i: int, j: int) -> bool:
+    """True if the candidate touches another digit without a separator (part of a longer run)."""
+    start, end = groups[i].start, groups[j].end
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
+def _find_id(text: str, groups: list[_Group], i: int, j: int, header: str,
+             roster: bool) -> Finding | None:
+    value = _joined(groups, i, j)
+    if "X" in value[:-1].upper():
+        return None
+    context = _context(text, groups[i].start, header)
+    labelled = bool(_ID_LABEL.search(context))
+    token = _token(text, groups[i].start, groups[j].end)
+    if len(value) == 18 and id18_valid(value):
+        if token.upper() == value.upper() and uscc_valid(value) and \
+                _CREDIT_LABEL.search(context + text[: groups[i].start]):
+            return None  # a credit code that happens to pass the ID check too
+        return _finding(KIND_ID, text, groups, i, j)
+    if len(value) == 15 and labelled and id15_valid(value):
+        return _finding(KIND_ID, text, groups, i, j)
+    if labelled and len(value) in (15, 18) and value[:17].isdigit() and \
+            not uscc_valid(token) and len(token) == len(value):
+        return _finding(KIND_ID, text, groups, i, j, "label")
+    if len(value) > 18 and i == j:
+        return _find_glued_id(text, groups[i])
+    return None
+
+
+def _find_glued_id(text: str, group: _Group) -> Finding | None:
+    """An ID inside a longer run of digits (table cells run together when text is copied)."""
+    digits = group.text
+    for offset in range(len(digits) - 17):
+        window = digits[offset : offset + 18]
+        if id18_valid(window):
+            start = group.start + offset
+            return Finding(KIND_ID, start, start + 18, text[start : start + 18],
+                           tuple(range(start, start + 18)))
+    return None
+
+
+def _find_card(text: str, groups: list[_Group], i: int, j: int, header: str,
+               roster: bool) -> Finding | None:
+    value = _joined(groups, i, j)
+    if not value.isdigit() or not 16 <= len(value) <= 19:
+        return None
+    lengths = [len(g.text) for g in groups[i : j + 1]]
+    grouped_by_four = all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 4
+    if len(lengths) > 1 and not grouped_by_four and lengths[:1] != [6]:  # or 622202 123456…
+        return None
+    context = _context(text, groups[i].start, header)
+    labelled = bool(_CARD_LABEL.search(context))
+    listed = roster and not _CODE_LABEL.search(context)  # in a list, not a project number
+    if not (labelled or listed):
+        return None  # an office's bank account in running text is public (tender deposits)
+    if _glued(text, groups, i, j) or _amount(text, groups[i].start, groups[j].end):
+        return None
+    token = _token(text, groups[i].start, groups[j].end)
+    if len(token) == 18 and uscc_valid(token):
+        return None
+    if id18_valid(value):
+        return None
+    if luhn_valid(value):
+        return _finding(KIND_CARD, text, groups, i, j)
+    if labelled and _CARD_LABEL.search(header):
+        return _finding(KIND_CARD, text, groups, i, j, "label")
+    return None
+
+
+def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
+                 roster: bool) -> Finding | None:
+    lengths = tuple(len(g.text) for g in groups[i : j + 1])
+    if lengths not in _MOBILE_GROUPS:
+        return None
+    value = _joined(groups, i, j)
+    if not re.fullmatch(r"1[3-9][0-9]{9}", value):
+        return None
+    start, end = groups[i].start, groups[j].end
+    if _glued(text, groups, i, j) or _amount(text, start, end):
+        return None
+    context = _context(text, groups[i - 1].start if i > 0 else start, header)
+    if _CODE_LABEL.search(context) and not re.search(r"电话|手机|联系", context):
+        return None
+    token = _token(text, start, end)
+    if len(token) == 18 and uscc_valid(token):
+        return None
+    return _finding(KIND_MOBILE, text, groups, i, j)
+
+
+def _amount(text: str, start: int, end: int) -> bool:
+    """A number with a currency sign, a decimal point or a unit is an amount, not an identifier."""
+    before = text[max(0, start - 2) : start]
+    if re.search(r"[¥￥$]\s?$|[0-9]\.$", before):
+        return True
+    after = text[end : end + 4]
+    return bool(re.match(r"\.[0-9]", after) or _UNIT_AFTER.match(after))
+
+
+# -- documents -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Located:
+    """A finding placed in a file: line (1-based) and column (1-based, in characters)."""
+
+    finding: Finding
+    line: int | None
+    column: int | None
+    where: str = ""  # for spreadsheets and Word files: sheet/cell or paragraph/table
+
+
+def scan_lines(lines: list[str], first_line: int = 1, *,
+               markdown: bool = True) -> list[Located]:
+    """Scan text line by line; Markdown tables are read cell by cell with their headers.
+    Only lines holding 11 or more digits are looked at (one regular-expression pass finds them),
+    which keeps thousands of notices fast."""
+    out: list[Located] = []
+    memo: dict[int, list[str] | None] = {}
+    for index in _candidate_lines(lines):
+        line, number = lines[index], index + first_line
+        if markdown and _is_table_row(line):
+            header = _table_header(lines, index, memo)
+            for column, (start, end) in enumerate(_cell_spans(line)):
+                head = header[column] if header and column < len(header) else ""
+                for f in scan(line[start:end], header=head, in_list=True):
+                    shifted = _shift(f, start)
+                    out.append(Located(shifted, number, shifted.start + 1))
+            continue
+        in_list = bool(_LIST_ITEM.match(line)) if markdown else False
+        for f in scan(line, in_list=in_list):
+            out.append(Located(f, number, f.start + 1))
+    return out
+
+
+def _candidate_lines(lines: list[str]) -> list[int]:
+    text = "\n".join(lines)
+    found: set[int] = set()
+    line, position = 0, 0
+    for m in _CANDIDATE.finditer(text):
+        line += text.count("\n", position, m.start())
+        position = m.start()
+        found.add(line)
+    return sorted(found)
+
+
+def _table_header(lines: list[str], index: int,
+                  memo: dict[int, list[str] | None]) -> list[str] | None:
+    """The header cells of the Markdown table whose row `index` is (None for the header row).
+    `memo` remembers the answer for rows already seen, so long tables are walked once."""
+    row = index
+    while row not in memo and row > 0 and _is_table_row(lines[row - 1]) and \
+            not _is_table_rule(lines[row]):
+        row -= 1
+    if row in memo:
+        header = memo[row]
+    elif _is_table_rule(lines[row]) and row > 0:
+        header = _cells(lines[row - 1])
+    else:
+        header = None
+    if row == index and _is_table_rule(lines[row]):
+        header = None  # the rule row itself
+    memo[index] = header
+    return header
+
+
+def _is_table_row(line: str) -> bool:
+    return line.lstrip().startswith("|") or line.count("|") >= 2
+
+
+def _is_table_rule(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", line))
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    edges = [-1, *bounds, len(line)]
+    spans = [(a + 1, b) for a, b in itertools.pairwise(edges)]
+    if line.strip().startswith("|"):
+        spans = spans[1:]
+    if line.strip().endswith("|") and spans:
+        spans = spans[:-1]
+    return spans
+
+
+def _cells(line: str) -> list[str]:
+    return [line[a:b].strip() for a, b in _cell_spans(line)]
+
+
+def _shift(f: Finding, by: int) -> Finding:
+    return Finding(f.kind, f.start + by, f.end + by, f.value, tuple(p + by for p in f.hidden),
+                   f.reason)
+
+
+def scan_delimited(text: str, delimiter: str) -> list[Located]:
+    """A CSV/TSV file: every cell is a list cell, the first non-empty row gives the headers."""
+    out: list[Located] = []
+    header: list[str] | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        spans = _delimited_spans(line, delimiter)
+        if header is None:
+            header = [line[a:b].strip().strip('"') for a, b in spans]
+        for index, (start, end) in enumerate(spans):
+            head = header[index] if index < len(header) else ""
+            for f in scan(line[start:end], header=head, in_list=True):
+                shifted = _shift(f, start)
+                out.append(Located(shifted, number, shifted.start + 1))
+    return out
+
+
+def _delimited_spans(line: str, delimiter: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start, quoted = 0, False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+def mask(text: str, findings: Iterable[Finding], patterns: dict[str, Pattern],
+         *, markdown: bool = False) -> str:
+    """`text` with each finding masked by its kind's pattern; separators and +86 kept. In
+    Markdown the mask character is escaped (138\\*\\*\\*\\*1234), or `*` would mean emphasis."""
+    chars = list(text)
+    for f in findings:
+        pattern = patterns.get(f.kind, DEFAULT_PATTERNS[f.kind])
+        hidden = f.hidden
+        keep = set(hidden[: pattern.head]) | set(hidden[len(hidden) - pattern.tail :]
+                                                 if pattern.tail else ())
+        char = "\\" + pattern.char if markdown and pattern.char in "*_" else pattern.char
+        for position in hidden:
+            if position not in keep:
+                chars[position] = char
+    return "".join(chars)
+
+
+def shown(f: Finding, patterns: dict[str, Pattern] | None = None) -> str:
+    """The finding's value as it may be printed in a report: masked."""
+    relative = Finding(f.kind, 0, f.end - f.start, f.value, tuple(p - f.start for p in f.hidden))
+    return mask(f.value, [relative], patterns or DEFAULT_PATTERNS)
+
+
+def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Pattern],
+               first_line: int = 1, *, markdown: bool = False) -> str:
+    """Mask findings located by line and column in a multi-line text."""
+    lines = text.split("\n")
+    by_line: dict[int, list[Finding]] = {}
+    for loc in located:
+        if loc.line is not None:
+            by_line.setdefault(loc.line - first_line, []).append(loc.finding)
+    for index, findings in by_line.items():
+        if 0 <= index < len(lines):
+            lines[index] = mask(lines[index], findings, patterns, markdown=markdown)
+    return "\n".join(lines)
+
+
+def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False) -> str:
+    """Scan and mask a whole text (front-matter values, titles)."""
+    if not _CANDIDATE.search(text):
+        return text
+    lines = text.split("\n")
+    return mask_lines(text, scan_lines(lines, markdown=markdown), patterns)
+
+
+# -- attachments ---------------------------------------------------------------------------------
+@dataclass
+class FileScan:
+    """Findings in one attachment and, when masking, the masked file's bytes."""
+
+    located: list[Located]
+    masked: bytes | None = None
+    error: str | None = None  # the file could not be read (message detail)
+    textless: bool = False  # a PDF without text (a scan): nothing could be checked
+
+
+def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileScan:
+    """Scan an attachment; with `patterns`, also produce its masked copy (when it has findings)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            return _scan_text_file(path, patterns)
+        if suffix in SHEET_SUFFIXES:
+            return _scan_workbook(path, patterns)
+        if suffix in WORD_SUFFIXES:
+            return _scan_word(path, patterns)
+        if suffix in PDF_SUFFIXES:
+            return _scan_pdf(path)
+    except Exception as exc:  # a damaged Office file must not stop the check with a traceback
+        return FileScan([], error=f"{type(exc).__name__}: {exc}")
+    return FileScan([])
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _scan_text_file(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
+    data = path.read_bytes()
+    text, encoding = _decode(data)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        located = scan_delimited(text, "\t" if suffix == ".tsv" else _sniff(text))
+    else:
+        located = scan_lines(text.split("\n"), markdown=True)
+    masked = None
+    if patterns is not None and located:
+        out = mask_lines(text, located, patterns).replace("\n", newline)
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        masked = bom + out.encode("utf-8" if encoding == "utf-8-sig" else encoding)
+    return FileScan(located, masked)
+
+
+def _sniff(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float | str):
+        return str(value)
+    return ""
+
+
+def _scan_workbook(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=patterns is None, data_only=True)
+    located: list[Located] = []
+    changes: list[tuple[str, int, int, str]] = []
+    for sheet in book.worksheets:
+        header: list[str] | None = None
+        for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            texts = [_cell_text(v) for v in row]
+            if header is None and sum(1 for t in texts if t.strip()) >= 2:
+                header = texts
+                continue
+            for c, text in enumerate(texts, start=1):
+                if not text:
+                    continue
+                head = header[c - 1] if header and c - 1 < len(header) else ""
+                findings = scan(text, header=head, in_list=True)
+                for f in findings:
+                    ref = f"{_column_letter(c)}{r}"
+                    located.append(Located(f, r, c, f"{sheet.title}!{ref}"))
+                if findings and patterns is not None:
+                    changes.append((sheet.title, r, c, mask(text, findings, patterns)))
+    masked = None
+    if patterns is not None and changes:
+        for title, r, c, value in changes:
+            book[title].cell(row=r, column=c).value = value
+        buffer = io.BytesIO()
+        book.save(buffer)
+        masked = buffer.getvalue()
+    book.close()
+    return FileScan(located, masked)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _scan_word(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
+    import docx
+
+    document = docx.Document(str(path))
+    located: list[Located] = []
+    changed = False
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        findings = scan(paragraph.text, in_list=_word_list(paragraph))
+        located.extend(Located(f, None, None, f"¶{number}") for f in findings)
+        changed |= _mask_runs(paragraph, findings, patterns)
+    for t, table in enumerate(document.tables, start=1):
+        rows = table.rows
+        header = [cell.text.strip() for cell in rows[0].cells] if rows else []
+        for r, row in enumerate(rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                head = header[c - 1] if r > 1 and c - 1 < len(header) else ""
+                for paragraph in cell.paragraphs:
+                    findings = scan(paragraph.text, header=head, in_list=True)
+                    located.extend(Located(f, None, None, f"T{t}R{r}C{c}") for f in findings)
+                    changed |= _mask_runs(paragraph, findings, patterns)
+    masked = None
+    if patterns is not None and changed:
+        buffer = io.BytesIO()
+        document.save(buffer)
+        masked = buffer.getvalue()
+    return FileScan(located, masked)
+
+
+def _scan_pdf(path: Path) -> FileScan:
+    """Text PDFs, page by page (a masked copy cannot be made: the PDF must be fixed at source)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    located: list[Located] = []
+    text_seen = False
+    for page_number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        text_seen |= bool(text.strip())
+        for line_number, line in enumerate(text.split("\n"), start=1):
+            in_list = len(line.split()) >= 3
+            for f in scan(line, in_list=in_list):
+                located.append(Located(f, None, None, f"P{page_number}L{line_number}"))
+    return FileScan(located, textless=bool(reader.pages) and not text_seen)
+
+
+def _word_list(paragraph) -> bool:
+    style = getattr(paragraph.style, "name", "") or ""
+    return "List" in style or "列表" in style
+
+
+def _mask_runs(paragraph, findings: list[Finding], patterns: dict[str, Pattern] | None) -> bool:
+    """Mask characters in place across the paragraph's runs (masking keeps lengths)."""
+    if not findings or patterns is None:
+        return False
+    masked = mask(paragraph.text, findings, patterns)
+    position = 0
+    for run in _runs(paragraph):
+        length = len(run.text)
+        run.text = masked[position : position + length]
+        position += length
+    return True
+
+
+def _runs(paragraph) -> Iterator:
+    """The runs of a paragraph in reading order, those inside hyperlinks included."""
+    inner = getattr(paragraph, "iter_inner_content", None)
+    if inner is None:  # pragma: no cover - python-docx < 1.1
+        yield from paragraph.runs
+        return
+    for item in inner():
+        yield from getattr(item, "runs", [item])
+

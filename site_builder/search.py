@@ -1,0 +1,372 @@
+"""Full-text search: a static, chunked character n-gram index written after the build.
+
+Why n-grams: Chinese has no spaces, and citizens type any part of a word (电话 for 举报电话, 12号
+for 民发〔2024〕12号). Word segmentation (jieba, Pagefind, Material's search) indexes 举报电话 as
+one word and misses its parts. Here every document is reduced to its letters and digits
+(`squeeze`: NFKC, lower case, punctuation and spaces dropped) and indexed by every substring of
+one, two and three characters. A query word of up to three characters is looked up directly; a
+longer one must have all its overlapping three-character pieces in the document, which in real
+text means it occurs there. So any part of a word is found, whatever punctuation either side
+typed (民发2024 12号 finds 民发〔2024〕12号).
+
+Files under `search/data/` (read by overrides/assets/javascripts/sb-search.js, which mirrors
+`squeeze` and `shard_of`):
+  meta.json        facet codes, document count, shard count, id width, format version (the
+                   search page carries the same, `page_config`, to save a round trip)
+  facets.bin       one row of FACET_COLUMNS bytes per document (filters without a query)
+  s/<n>.bin        posting shards: the terms whose `shard_of` is n, with the ids of the
+                   documents (and of the titles) holding them
+  d/<id>.json      one small record per document: title, date, 发布机构, place, text for snippets
+Documents are numbered newest first, so "newest first" is document order.
+
+Only published content is indexed: notices (主动公开 with their body; 依申请公开 by their
+metadata and summary only), catalog items and the 信息公开 column pages. 不予公开 notices are not
+in the model, so they cannot be indexed.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+import shutil
+import sys
+import unicodedata
+from array import array
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import messages as msg
+from . import urls, vocab
+from .model import CatalogItem, ColumnPage, Notice, Site
+
+FORMAT = 1
+FOLDER = "search/data"  # beside the search page (search/index.html)
+TEXT_LIMIT = 3000  # characters of text kept per document for result snippets
+
+KIND_NOTICE, KIND_ON_REQUEST, KIND_ITEM, KIND_PAGE = 0, 1, 2, 3
+FACET_COLUMNS = ("kind", "category", "domain", "township", "year")
+NO_VALUE = 0  # in a facet column: "does not apply" (an item has no township or year)
+COUNTY = 1  # township column: county-level notices
+
+_DROP = re.compile(r"[\W_]+")  # everything that is not a letter or a digit
+# Characters NFKC changes into letters or digits (fullwidth ２０２４, ①, ㎡, ℃ ...): normalised one
+# by one, because NFKC over a whole Chinese document is slow and changes nothing else we keep.
+_COMPAT = re.compile("[\u00aa\u00b2\u00b3\u00b9\u00ba\u00bc-\u00be\u2070-\u218f\u2460-\u24ff"
+                     "\u2776-\u2793\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\uff10-\uff19"
+                     "\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]")
+_MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_MD_MARKS = re.compile(r"^[ \t:|-]+$|^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+|[*_`|]+", re.M)
+_SPACES = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """What the index sees: NFKC, lower case, letters and digits only (no spaces, no marks).
+    sb-search.js does the same to a query: `normalize("NFKC")`, lower case, drop [^\\p{L}\\p{N}]."""
+    text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _DROP.sub("", text).lower()
+
+
+def shard_of(term: str, shards: int) -> int:
+    """The shard file holding `term` (1–3 characters). Mirrored in sb-search.js."""
+    value = len(term)
+    for ch in term:
+        value = (value * 31 + ord(ch)) % 1_000_003
+    return value % shards
+
+
+def plain_text(markdown: str, limit: int = TEXT_LIMIT) -> str:
+    """Readable text of a Markdown body for snippets (its first `limit` characters or so):
+    link targets, tags and marks removed."""
+    text = _MD_IMAGE.sub(r"\1", markdown[: limit * 2])
+    text = _MD_LINK_TARGET.sub("]", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _MD_MARKS.sub(" ", text).replace("[", "").replace("]", "")
+    return _SPACES.sub(" ", text).strip()[:limit]
+
+
+# -- documents -----------------------------------------------------------------------------------
+@dataclass
+class Document:
+    """One search result: a notice, a catalog item or a column page."""
+
+    kind: int
+    path: str  # site path of its page
+    title: str
+    date: str  # 发布日期 (ISO) or ""
+    publisher: str
+    place: str
+    meta_text: str  # indexed but not shown: 文号, 事项, 领域, 关键词 ...
+    text: str  # shown in snippets (the start of the body, as plain text)
+    body: str  # indexed: the whole body as written (Markdown; its marks are not letters)
+    category: int = NO_VALUE  # 1 + index in vocab.CATEGORIES
+    domain: int = NO_VALUE  # 1 + index in site.domains
+    township: int = NO_VALUE  # COUNTY, or 2 + index in site.townships
+    year: int = NO_VALUE  # 1 + (year - first year)
+    doc_number: str = ""
+
+
+def documents(site: Site) -> list[Document]:
+    """Every searchable page, newest notices first, then catalog items, then column pages."""
+    years = _years(site)
+    first_year = years[-1] if years else 0
+    docs = [_notice_doc(site, n, first_year) for n in site.notices]
+    docs.extend(_item_doc(site, i) for i in site.items)
+    docs.extend(_page_doc(p) for p in site.pages)
+    return docs
+
+
+def _years(site: Site) -> list[int]:
+    return sorted({n.published.year for n in site.notices}, reverse=True)
+
+
+def _category_code(name: str) -> int:
+    category = vocab.CATEGORY_BY_NAME.get(name)
+    return vocab.CATEGORIES.index(category) + 1 if category else NO_VALUE
+
+
+def _position(values: list, value: object) -> int:
+    """Index of `value` by identity (dataclass equality compares every field: slow)."""
+    return next(i for i, v in enumerate(values) if v is value)
+
+
+def _notice_doc(site: Site, n: Notice, first_year: int) -> Document:
+    item = site.item_by_id[n.item_id]
+    domain = site.domain_by_id[n.domain_id]
+    township = site.township_by_id.get(n.township_id) if n.township_id else None
+    village = township.village(n.village_id) if township and n.village_id else None
+    place = " · ".join(x.name for x in (township, village) if x) or msg.COUNTY_LEVEL
+    meta = " ".join([n.doc_number, n.publisher, place, item.name, domain.name, n.category,
+                     " ".join(n.keywords), n.id])
+    # 依申请公开: only what its published page shows (metadata and summary), never the body.
+    body = "" if n.on_request else _MD_LINK_TARGET.sub("]", n.body)
+    text = " ".join(x for x in (n.summary, plain_text(body)) if x)
+    return Document(
+        kind=KIND_ON_REQUEST if n.on_request else KIND_NOTICE,
+        path=urls.notice(n.id), title=n.title, date=n.published.isoformat(),
+        publisher=n.publisher, place=place, meta_text=meta, text=text[:TEXT_LIMIT],
+        body=n.summary + " " + body,
+        category=_category_code(n.category),
+        domain=_position(site.domains, domain) + 1,
+        township=_position(site.townships, township) + 2 if township else COUNTY,
+        year=n.published.year - first_year + 1, doc_number=n.doc_number,
+    )
+
+
+def _item_doc(site: Site, item: CatalogItem) -> Document:
+    domain = site.domain_by_id[item.domain_id]
+    meta = " ".join([domain.name, item.category, item.subject, item.time_limit.text,
+                     " ".join(str(b) for b in item.bases), msg.NAV_CATALOG])
+    return Document(
+        kind=KIND_ITEM, path=urls.item(item.id), title=item.name, date="",
+        publisher=item.subject, place="", meta_text=meta, text=item.content, body=item.content,
+        category=_category_code(item.category), domain=_position(site.domains, domain) + 1,
+    )
+
+
+def _page_doc(page: ColumnPage) -> Document:
+    return Document(
+        kind=KIND_PAGE, path=urls.column_page(page.id), title=page.title,
+        date=page.updated.isoformat() if page.updated else "", publisher="", place="",
+        meta_text=msg.NAV_XXGK, text=plain_text(page.body), body=page.body,
+    )
+
+
+# -- index ---------------------------------------------------------------------------------------
+@dataclass
+class IndexStats:
+    documents: int
+    terms: int
+    shards: int
+    bytes: int  # all files under search/
+    files: int
+
+
+class _Postings:
+    """Term → ids of the documents holding it (ascending), for every term of 1–3 characters;
+    and the same for the terms of titles alone (for ranking)."""
+
+    def __init__(self) -> None:
+        self.all: defaultdict[str, list[int]] = defaultdict(list)
+        self.title: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, doc: int, text: str, title_len: int) -> None:
+        # map() with methodcaller keeps the loop over ~1,500 terms per document in C.
+        append = operator.methodcaller("append", doc)
+        deque(map(append, map(self.all.__getitem__, terms(text))), maxlen=0)
+        deque(map(append, map(self.title.__getitem__, terms(text[:title_len]))), maxlen=0)
+
+
+def terms(text: str) -> set[str]:
+    """Every substring of 1, 2 and 3 characters (C-speed: no Python loop per character)."""
+    pairs = list(map(operator.add, text, text[1:]))
+    return {*text, *pairs, *map(operator.add, pairs, text[2:])}
+
+
+def indexed_text(doc: Document) -> tuple[str, int]:
+    """The squeezed text of a document (title first) and the title's squeezed length."""
+    title = squeeze(doc.title)
+    rest = squeeze(" ".join([doc.meta_text, doc.place, doc.body]))
+    return title + rest, len(title)
+
+
+def shard_count(documents: int) -> int:
+    """Shard files for a site of `documents`: known before indexing, so the search page can
+    carry it and fetch postings at once (about 6 KB of postings per shard for notices of
+    ~1,000 characters)."""
+    return max(1, (documents + 1) // 2)
+
+
+def page_config(site: Site) -> dict:
+    """What sb-search.js needs before its first fetch, embedded in the search page."""
+    count = len(site.notices) + len(site.items) + len(site.pages)
+    return {"format": FORMAT, "documents": count, "shards": shard_count(count),
+            "id_bytes": 2 if count <= 0xFFFF else 4, "columns": list(FACET_COLUMNS),
+            "facets": {key: [[value, code] for value, _label, code in values]
+                       for key, values in facet_options(site).items()}}
+
+
+def write_index(site: Site, out_dir: Path) -> IndexStats:
+    """Write `search/data/` into the built site (replacing any previous one)."""
+    folder = out_dir / FOLDER
+    return write_documents(documents(site), folder, facet_options(site))
+
+
+def write_documents(docs: list[Document], folder: Path,
+                    options: dict[str, list[tuple[str, str, int]]] | None = None) -> IndexStats:
+    """Write the index of `docs` (numbered in list order) into `folder`."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "s").mkdir(parents=True)
+    (folder / "d").mkdir()
+    width = 2 if len(docs) <= 0xFFFF else 4
+    postings = _Postings()
+    facets = bytearray()
+    for number, doc in enumerate(docs):
+        text, title_len = indexed_text(doc)
+        postings.add(number, text, title_len)
+        facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
+        _write_doc(folder / "d" / f"{number}.json", doc)
+    shards = shard_count(len(docs))
+    _write_shards(folder / "s", postings, shards, "H" if width == 2 else "I")
+    (folder / "facets.bin").write_bytes(bytes(facets))
+    (folder / "meta.json").write_text(_meta(options or {}, len(docs), shards, width),
+                                      encoding="utf-8")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return IndexStats(len(docs), len(postings.all), shards,
+                      sum(p.stat().st_size for p in files), len(files))
+
+
+def lookup(folder: Path, word: str) -> list[int]:
+    """Documents holding `word`, read back from the written files as sb-search.js does (for
+    tests and checks; the browser never runs this)."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    squeezed = squeeze(word)
+    pieces = [squeezed] if len(squeezed) <= 3 else \
+        [squeezed[i : i + 3] for i in range(len(squeezed) - 2)]
+    found: set[int] | None = None
+    for piece in pieces:
+        ids = _read_shard(folder / "s" / f"{shard_of(piece, meta['shards'])}.bin",
+                          meta["id_bytes"]).get(piece, [])
+        found = set(ids) if found is None else found & set(ids)
+    return sorted(found or [])
+
+
+def _read_shard(path: Path, width: int) -> dict[str, list[int]]:
+    data = path.read_bytes()
+    at = 0
+
+    def varint() -> int:
+        nonlocal at
+        value = shift = 0
+        while True:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+
+    out: dict[str, list[int]] = {}
+    for _ in range(varint()):
+        term = "".join(chr(varint()) for _ in range(varint()))
+        count, titles = varint(), varint()
+        out[term] = [int.from_bytes(data[at + i * width : at + (i + 1) * width], "little")
+                     for i in range(count)]
+        at += (count + titles) * width
+    return out
+
+
+def _write_doc(path: Path, doc: Document) -> None:
+    record = {"u": doc.path, "t": doc.title, "k": doc.kind, "d": doc.date,
+              "p": doc.publisher, "l": doc.place, "n": doc.doc_number,
+              "x": doc.text}
+    path.write_text(json.dumps({k: v for k, v in record.items() if v != ""},
+                               ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _varint(value: int, out: bytearray) -> None:
+    while value > 0x7F:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str) -> None:
+    """Shard file: varint term count; per term: its length and code points, the number of
+    documents holding it and of titles holding it (varints), then both id lists (little-endian
+    unsigned integers of the width given in meta.json)."""
+    groups: dict[int, list[str]] = {}
+    for term in postings.all:
+        groups.setdefault(shard_of(term, shards), []).append(term)
+    little = sys.byteorder == "little"
+    for number in range(shards):
+        out = bytearray()
+        group = groups.get(number, [])
+        _varint(len(group), out)
+        for term in group:
+            ids, in_titles = postings.all[term], postings.title.get(term, [])
+            _varint(len(term), out)
+            for ch in term:
+                _varint(ord(ch), out)
+            _varint(len(ids), out)
+            _varint(len(in_titles), out)
+            for block in (array(typecode, ids), array(typecode, in_titles)):
+                if not little:
+                    block.byteswap()
+                out.extend(block.tobytes())
+        (folder / f"{number}.bin").write_bytes(bytes(out))
+
+
+def _meta(options: dict[str, list[tuple[str, str, int]]], count: int, shards: int,
+          width: int) -> str:
+    """Facet codes by URL value (code 0 = 'does not apply'), and what the reader needs."""
+    return json.dumps({
+        "format": FORMAT,
+        "documents": count,
+        "shards": shards,
+        "id_bytes": width,
+        "columns": list(FACET_COLUMNS),
+        "facets": {key: [[value, code] for value, _label, code in values]
+                   for key, values in options.items()},
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+# URL parameter of each filter on the search page → its column in facets.bin
+FILTERS = {"c": "category", "d": "domain", "t": "township", "y": "year"}
+
+
+def facet_options(site: Site) -> dict[str, list[tuple[str, str, int]]]:
+    """(URL value, label, code in facets.bin) of every filter option, in display order."""
+    years = _years(site)
+    first_year = years[-1] if years else 0
+    return {
+        "c": [(c.id, c.name, i + 1) for i, c in enumerate(vocab.CATEGORIES)],
+        "d": [(d.id, d.name, i + 1) for i, d in enumerate(site.domains)],
+        "t": [("county", msg.COUNTY_LEVEL, COUNTY)] +
+             [(t.id, t.name, i + 2) for i, t in enumerate(site.townships)],
+        "y": [(str(y), msg.SEARCH_YEAR.format(year=y), y - first_year + 1) for y in years],
+    }

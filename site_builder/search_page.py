@@ -1,0 +1,92 @@
+"""The search page (`/search/`): a form whose state lives in the URL, filled in by sb-search.js.
+
+The page works as a plain GET form (`?q=低保&t=chengguan&y=2024`), so a search can be shared,
+bookmarked or printed as a QR code; the script reads the same parameters and shows the results.
+Every text the script shows comes from messages.py through `data-messages`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import messages as msg
+from . import render as h
+from . import search, urls
+from .model import Site
+
+PATH = "search/"
+SCRIPT = "assets/javascripts/sb-search.js"
+
+# Texts sb-search.js shows (key in the script → message).
+SCRIPT_MESSAGES = {
+    "loading": msg.SEARCH_LOADING,
+    "prompt": msg.SEARCH_PROMPT,
+    "count": msg.SEARCH_COUNT,
+    "countQuery": msg.SEARCH_COUNT_QUERY,
+    "empty": msg.SEARCH_EMPTY,
+    "more": msg.SEARCH_MORE,
+    "shown": msg.SEARCH_SHOWN,
+    "failed": msg.SEARCH_FAILED,
+    "offline": msg.SEARCH_OFFLINE,
+    "onRequest": msg.BADGE_ON_REQUEST,
+    "kindItem": msg.SEARCH_KIND_ITEM,
+    "kindPage": msg.SEARCH_KIND_PAGE,
+    "itemPublisher": msg.SEARCH_ITEM_PUBLISHER,
+    "docNumber": msg.SEARCH_DOC_NUMBER,
+    "countOption": msg.SEARCH_COUNT_OPTION,
+}
+
+_FILTER_LABELS = {"c": msg.SEARCH_F_CATEGORY, "d": msg.SEARCH_F_DOMAIN,
+                  "t": msg.SEARCH_F_TOWNSHIP, "y": msg.SEARCH_F_YEAR}
+
+
+def header_strings() -> dict[str, str]:
+    """Texts of the search box in the header of every page (overrides/partials/header.html)."""
+    return {"label": msg.SEARCH_HEADER_LABEL, "placeholder": msg.SEARCH_PLACEHOLDER,
+            "button": msg.SEARCH_BUTTON, "path": PATH}
+
+
+def search_page(site: Site) -> tuple[str, str, str, dict]:
+    """(path, title, HTML, page meta) of the search page."""
+    here = PATH
+    options = search.facet_options(site)
+    selects = "".join(_select(key, _FILTER_LABELS[key], options[key]) for key in search.FILTERS)
+    sort = _select("s", msg.SEARCH_F_SORT, [("", msg.SEARCH_SORT_RELEVANCE),
+                                             ("date", msg.SEARCH_SORT_DATE)], all_label="")
+    messages = h.e(json.dumps(SCRIPT_MESSAGES, ensure_ascii=False))
+    config = h.e(json.dumps(search.page_config(site), ensure_ascii=False, separators=(",", ":")))
+    html = (
+        f'<p class="sb-intro">{h.e(msg.SEARCH_INTRO)}</p>'
+        f'<form id="sb-search" class="sb-search" role="search" action="./" method="get" '
+        f'data-index="{h.e(urls.rel(here, search.FOLDER + "/"))}" '
+        f'data-root="{h.e(urls.rel(here, urls.HOME))}" data-config="{config}" '
+        f'data-messages="{messages}">'
+        f'<label class="sb-search__label" for="sb-search-q">{h.e(msg.SEARCH_LABEL)}</label>'
+        f'<div class="sb-search__row"><input id="sb-search-q" name="q" type="search" '
+        f'autocomplete="off" enterkeyhint="search" '
+        f'placeholder="{h.e(msg.SEARCH_PLACEHOLDER)}">'
+        f'<button type="submit" class="md-button md-button--primary">'
+        f"{h.e(msg.SEARCH_BUTTON)}</button></div>"
+        f'<fieldset class="sb-search__filters"><legend>{h.e(msg.SEARCH_FILTERS)}</legend>'
+        f"{selects}{sort}"
+        f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></form>'
+        f'<p id="sb-search-status" class="sb-search__status" role="status" aria-live="polite">'
+        f"</p>"
+        f'<noscript><p class="sb-empty">{h.e(msg.SEARCH_NOSCRIPT)}</p></noscript>'
+        f'<ol id="sb-search-results" class="sb-results"></ol>'
+        f'<p><button id="sb-search-more" type="button" class="md-button" hidden>'
+        f"{h.e(msg.SEARCH_MORE)}</button></p>"
+        f'<script src="{h.e(urls.rel(here, SCRIPT))}" defer></script>'
+    )
+    return here, msg.SEARCH_TITLE, html, {"hide": ["toc"], "description": msg.SEARCH_INTRO}
+
+
+def _select(name: str, label: str, options: list[tuple], all_label: str | None = None) -> str:
+    first = msg.SEARCH_ALL if all_label is None else all_label
+    items = [(value, text) for value, text, *_ in options]
+    if first:
+        items.insert(0, ("", first))
+    rendered = "".join(f'<option value="{h.e(v)}">{h.e(t)}</option>' for v, t in items)
+    ident = f"sb-search-{name}"
+    return (f'<div class="sb-search__filter"><label for="{ident}">{h.e(label)}</label>'
+            f'<select id="{ident}" name="{name}">{rendered}</select></div>')

@@ -1,0 +1,25 @@
+"""A 5 MB notice (50,000 paragraphs), written at test time; an ID on its last line."""
+
+from pathlib import Path
+
+FRONT = """---
+id: 2025-0100
+标题: 河西镇养老补贴申领指南
+事项: ylfw-zn
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: 2025-07-01
+发布日期: 2025-07-02
+公开属性: 主动公开
+---
+
+"""
+
+
+def generate(root: Path) -> None:
+    lines = [f"第{i}段：本镇按照有关规定做好养老服务补贴发放工作，确保资金及时足额发放到位。"
+             for i in range(1, 50_001)]
+    lines.append("经核实，350102199003071234为本人。")  # file line 12 + 50,000
+    text = FRONT + "\n".join(lines) + "\n"
+    assert len(text.encode("utf-8")) > 5_000_000
+    (root / "content/notices/hexi/bad.md").write_text(text, encoding="utf-8")

@@ -1,0 +1,275 @@
+"""Printing as a township clerk and a citizen see it: PDFs rendered to images at 150 dpi, QR codes
+read back from the paper image with zxing-cpp, text read with pdftotext."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TestProject, serve
+from qrtools import decode, pdf_fonts, pdf_pages, pdf_text
+
+from site_builder import pdf, printing
+from site_builder.pipeline import Project, read_and_check
+
+BASE = "https://gk.example.gov.cn/"
+CATEGORY_URLS = [f"{BASE}c/{c}/" for c in ("juece", "zhixing", "guanli", "fuwu", "jieguo")]
+MM_AT_150_DPI = 150 / 25.4
+
+
+@pytest.fixture(autouse=True)
+def _need_chromium():
+    if pdf.find_chromium() is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium is not installed (REQUIRE_BROWSER=1)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+def flat(text: str) -> str:
+    """pdftotext output without layout spaces and line breaks, for phrase matching."""
+    return re.sub(r"\s+", "", text)
+
+
+def symbol_width_mm(result) -> float:
+    p = result.position
+    return (p.top_right.x - p.top_left.x) / MM_AT_150_DPI
+
+
+def add_notice(project: TestProject, notice_id: str, published: str, body: str,
+               title: str, village: str = "xicun", extra: str = "") -> None:
+    project.notice(f"hexi/{notice_id}.md", f"""
+id: {notice_id}
+标题: {title}
+事项: shjz-dbsh
+乡镇: hexi
+村: {village}
+发布机构: 河西镇人民政府
+成文日期: {published}
+发布日期: {published}
+公开属性: 主动公开
+{extra}
+""", body)
+
+
+# -- an ordinary page, printed from the browser --------------------------------------------------
+WIDE_TABLE = ("| " + " | ".join(f"第{i}列标题" for i in range(1, 11)) + " |\n"
+              + "|" + "---|" * 10 + "\n"
+              + "| " + " | ".join(f"很长的单元格内容第{i}列需要换行显示" for i in range(1, 10))
+              + " | 最后一列 Z9 |\n")
+
+
+def test_a_notice_page_prints_without_site_chrome(small: TestProject, browser, tmp_path: Path):
+    small.write("content/notices/hexi/西村名单.csv", "户主,人口\n王**,3\n")
+    add_notice(small, "2025-0010", "2025-07-10", "下列家庭拟纳入低保。\n\n" + WIDE_TABLE,
+               "西村低保审核对象公示（宽表格）",
+               extra="附件:\n  - {文件: 西村名单.csv, 名称: 西村低保审核对象名单}")
+    assert small.build().code == 0
+    out = tmp_path / "page.pdf"
+    with serve(small.site) as base:
+        page = browser.new_page()
+        page.goto(base + "n/2025-0010/")
+        page.pdf(path=str(out), prefer_css_page_size=True)  # what the browser's 打印 gives
+        page.close()
+    text = pdf_text(out)
+    words = flat(text)
+    for wanted in ("西村低保审核对象公示（宽表格）", "索引号", "发布机构", "河西镇人民政府", "发布日期",
+                   "2025年07月10日", "下列家庭拟纳入低保", "扫码查看原文", f"{BASE}n/2025-0010/",
+                   "打印日期：", "Z9", "附件", "西村低保审核对象名单"):
+        assert flat(wanted) in words, wanted
+    for chrome in ("回到页面顶部", "主办单位：", "网站标识码", "重点领域", "乡镇（街道）"):
+        assert chrome not in words, f"{chrome} was printed"
+    assert words.count("测试县人民政府信息公开") == 1  # only "来源：…", not the header
+    assert re.search(r"打印日期：\d{4}年\d{1,2}月\d{1,2}日", words)
+    pages = pdf_pages(out)
+    found = [r.text for image in pages for r in decode(image)]
+    assert found == [f"{BASE}n/2025-0010/"]
+    # the wide table is wrapped inside the A4 text area, not cut at the paper's edge
+    bbox = pdftotext_words(out)
+    assert bbox and max(x for x, _ in bbox) <= 210 - 14  # mm, within the right margin
+    assert any(word == "Z9" for _, word in bbox)
+
+
+def pdftotext_words(path: Path) -> list[tuple[float, str]]:
+    """(right edge in mm, word) for every word pdftotext finds."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return [(float(x) / 72 * 25.4, word) for x, word in
+            re.findall(r'<word xMin="[^"]+" yMin="[^"]+" xMax="([^"]+)" yMax="[^"]+">([^<]*)<',
+                       xml)]
+
+
+# -- the print command ---------------------------------------------------------------------------
+def test_poster_of_a_notice(small_site: TestProject, tmp_path: Path):
+    result = small_site.cli("print", "--notice", "2025-0002", "--out", str(tmp_path))
+    assert result.code == 0, result.text
+    poster = tmp_path / "公示栏版-2025-0002.pdf"
+    assert f"已生成：{poster}" in result.out and "共 1 页" in result.out
+    words = flat(pdf_text(poster))
+    for wanted in ("河西镇东村2025年第二季度低保审核对象公示", "发布机构", "河西镇人民政府", "发布日期",
+                   "2025年06月23日", "公示期", "2025年06月23日至2025年07月01日（7个工作日）",
+                   "扫码查看原文", "拟纳入低保", "附件", "东村低保审核对象名单"):
+        assert flat(wanted) in words, wanted
+    [page] = pdf_pages(poster)
+    assert page.width < page.height  # A4 portrait
+    [code] = decode(page)
+    assert code.text == f"{BASE}n/2025-0002/"
+    assert symbol_width_mm(code) >= 40
+    fonts = pdf_fonts(poster)  # name, type, encoding, emb, sub, uni, object, ID
+    assert fonts and all(row[-5] == "yes" for row in fonts)  # every font embedded
+    assert all(row[-3] == "yes" for row in fonts)  # every glyph maps back to text
+
+
+def test_poster_type_sizes_and_fonts_in_chromium(small_site: TestProject, browser):
+    """The poster's CSS as Chromium applies it: title ≥ 24 pt, body ≥ 14 pt, and every
+    character drawn with the Noto CJK fonts (no missing-glyph boxes)."""
+    site, _ = read_and_check(Project.at(small_site.root))
+    from site_builder import qr
+
+    html = printing.document("poster", [printing.poster(
+        site, site.notice_by_id["2025-0002"], qr.QrCache(small_site.root / ".cache"))])
+    page = browser.new_page()
+    page.set_content(html)
+    sizes = page.evaluate("""() => Object.fromEntries(
+        ['.poster__title', '.poster__body p', '.poster__body td', '.poster__meta dd']
+        .map(s => [s, parseFloat(getComputedStyle(document.querySelector(s)).fontSize)]))""")
+    assert sizes[".poster__title"] >= 24 * 4 / 3
+    assert all(size >= 14 * 4 / 3 for key, size in sizes.items() if key != ".poster__title")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    for selector in (".poster__title", ".poster__body p", ".poster__body td", ".poster__meta dd"):
+        node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})
+        fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        families = {f["familyName"] for f in fonts}
+        assert families and all("Noto" in f and "CJK" in f for f in families), families
+    page.close()
+
+
+def test_a_long_notice_continues_with_title_and_code_on_the_first_sheet(small: TestProject,
+                                                                      tmp_path: Path):
+    body = "\n\n".join(f"第{i}段：经村民代表会议评议，对申请家庭的收入、财产和实际生活状况进行了"
+                       f"逐户核查，核查结果如下所述，请村民监督。" * 3 for i in range(1, 25))
+    add_notice(small, "2025-0011", "2025-09-26", body, "西村2025年第三季度低保审核对象公示（长文）")
+    result = small.cli("print", "--notice", "2025-0011", "--out", str(tmp_path))
+    assert result.code == 0, result.text
+    poster = tmp_path / "公示栏版-2025-0011.pdf"
+    pages = pdf_pages(poster)
+    assert len(pages) >= 2
+    assert [r.text for r in decode(pages[0])] == [f"{BASE}n/2025-0011/"]
+    assert all(decode(p) == [] for p in pages[1:])
+    first = flat(pdf_text(poster, page=1))
+    assert "西村2025年第三季度低保审核对象公示（长文）" in first
+    # published the Friday before National Day: the official calendar's make-up Sunday 9-28
+    # and Saturday 10-11 count, the holiday does not
+    assert "2025年09月26日至2025年10月11日（7个工作日）" in first
+    assert "第24段" in flat(pdf_text(poster))
+    assert "（长文）" not in flat(pdf_text(poster, page=2))
+
+
+def test_township_board_pack(small: TestProject, tmp_path: Path):
+    add_notice(small, "2025-0011", "2025-09-26", "国庆节前的公示。", "西村2025年第三季度低保审核对象公示")
+    result = small.cli("print", "--township", "河西镇", "--since", "2025-06-01", "--out",
+                       str(tmp_path))
+    assert result.code == 0, result.text
+    today = dt.date.today()
+    pack = tmp_path / f"公开栏-河西镇-{today.isoformat()}.pdf"
+    assert "封面和 3 篇信息的公示栏版" in result.out
+    pages = pdf_pages(pack)
+    cover = sorted(r.text for r in decode(pages[0]))
+    assert cover == sorted([f"{BASE}t/hexi/", *CATEGORY_URLS])
+    posters = [sorted(r.text for r in decode(p)) for p in pages[1:]]
+    assert [p for p in posters if p] == [[f"{BASE}n/2025-0011/"], [f"{BASE}n/2025-0003/"],
+                                        [f"{BASE}n/2025-0002/"]]
+    cover_text = flat(pdf_text(pack, page=1))
+    for wanted in ("河西镇政务公开栏", f"{today.year}年{today.month:02d}月{today.day:02d}日",
+                   "2025年06月01日以来发布的信息", "共3篇", "本期目录",
+                   "西村2025年第三季度低保审核对象公示", "河西镇老年人补贴申领指南",
+                   "至2025年10月11日", "决策公开", "结果公开"):
+        assert wanted in cover_text, wanted
+    words = flat(pdf_text(pack))
+    assert "2025年09月26日至2025年10月11日（7个工作日）" in words
+    assert "2025年07月02日" in words  # 发布日期 of the guide, which has no 公示期
+    assert all(row[-5] == "yes" and row[-3] == "yes" for row in pdf_fonts(pack))
+
+
+def test_latest_and_village_packs(small_site: TestProject, tmp_path: Path):
+    result = small_site.cli("print", "-t", "hexi", "-v", "东村", "--latest", "5", "-o",
+                            str(tmp_path))
+    assert result.code == 0, result.text
+    [pack] = tmp_path.glob("公开栏-河西镇东村-*.pdf")
+    pages = pdf_pages(pack)
+    assert sorted(r.text for r in decode(pages[0])) == sorted([f"{BASE}t/hexi/dongcun/",
+                                                               *CATEGORY_URLS])
+    assert "封面和 1 篇信息" in result.out
+
+
+def test_service_hall_and_township_sheets(small_site: TestProject, tmp_path: Path):
+    result = small_site.cli("print", "--sheets", "--out", str(tmp_path))
+    assert result.code == 0, result.text
+    hall = tmp_path / "二维码-政务公开专区.pdf"
+    [page] = pdf_pages(hall)  # one A4 sheet
+    assert sorted(r.text for r in decode(page)) == sorted(
+        [BASE, *CATEGORY_URLS, f"{BASE}d/shjz/", f"{BASE}d/ylfw/"])
+    words = flat(pdf_text(hall))
+    for label in ("测试县政务公开专区", "网站首页", "决策公开", "执行公开", "管理公开", "服务公开",
+                  "结果公开", "社会救助", "养老服务"):
+        assert label in words
+    [sheet] = pdf_pages(tmp_path / "二维码-河西镇.pdf")
+    assert sorted(r.text for r in decode(sheet)) == [f"{BASE}t/hexi/", f"{BASE}t/hexi/dongcun/",
+                                                     f"{BASE}t/hexi/xicun/"]
+    assert {"东村", "西村"} <= set(re.findall(r"\S+", pdf_text(tmp_path / "二维码-河西镇.pdf")))
+    assert (tmp_path / "二维码-山阳乡.pdf").is_file() and (tmp_path / "二维码-南门街道.pdf").is_file()
+
+
+# -- clear messages, nothing printed ---------------------------------------------------------------
+@pytest.mark.parametrize("args, message", [
+    (("--township", "beicun"), "没有乡镇（街道）“beicun”。可用的有：hexi（河西镇）、nanmen（南门街道）、"
+                               "shanyang（山阳乡）"),
+    (("--township", "hexi", "--village", "北村"), "河西镇没有村（社区）“北村”。可用的有：dongcun（东村）、"
+                                                 "xicun（西村）"),
+    (("--village", "东村"), "请同时用 --township 写明所属乡镇"),
+    (("--township", "hexi", "--since", "2025-13-01"), "--since 的日期“2025-13-01”无法识别"),
+    (("--township", "hexi", "--since", "2030-01-01"), "河西镇没有符合条件的信息（2030年01月01日以来发布的信息"),
+    (("--notice", "2099-0001"), "没有编号为“2099-0001”的已发布信息"),
+    (("--notice", "2025-0004"), "是依申请公开的，不在网上公开全文，不能打印公示栏版"),
+    (("--notice", "2025-0005"), "没有编号为“2025-0005”的已发布信息"),  # 不予公开
+    ((), "请说明要打印什么"),
+])
+def test_refusals_are_clear_and_write_nothing(small_site: TestProject, tmp_path: Path, args,
+                                              message):
+    result = small_site.cli("print", *args, "--out", str(tmp_path / "out"))
+    assert result.code != 0
+    assert message in result.err
+    assert "Traceback" not in result.text
+    assert not (tmp_path / "out").exists()
+
+
+def test_latest_must_be_a_positive_number(small_site: TestProject):
+    result = small_site.cli("print", "--township", "hexi", "--latest", "十")
+    assert result.code == 2 and "--latest 后面要写一个正整数" in result.err
+
+
+def test_default_is_this_week_and_warns_when_the_site_is_not_built(small: TestProject):
+    result = small.cli("print", "--township", "hexi")
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+    assert f"打印本周（{monday.year}年{monday.month:02d}月{monday.day:02d}日以来）" in result.out
+    assert result.code == 1 and "河西镇没有符合条件的信息" in result.err  # the fixture is 2025
+    poster = small.cli("print", "--notice", "2025-0003", "--out", str(small.root / "p"))
+    assert poster.code == 0 and "还没有生成网站（没有 site/ 文件夹）" in poster.err
+
+
+def test_poster_and_site_render_a_body_alike(small_site: TestProject):
+    """One renderer (bodies.py) for the site and the posters: the same table, cell for cell."""
+    site, _ = read_and_check(Project.at(small_site.root))
+    notice = site.notice_by_id["2025-0002"]
+    poster = BeautifulSoup(printing.body_html(notice), "html.parser")
+    page = small_site.html("n/2025-0002/").select_one(".sb-body")
+    cells = [[td.get_text() for td in tr.find_all(["td", "th"])] for tr in page.select("tr")]
+    assert cells and cells == [[td.get_text() for td in tr.find_all(["td", "th"])]
+                               for tr in poster.select("tr")]

@@ -1,0 +1,151 @@
+"""QR codes as a citizen's phone reads them: every image decodes to its page's absolute URL."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import qrcode
+import qrcode.constants
+from conftest import TestProject, serve
+from qrtools import decode, open_image, svg_images
+
+from site_builder import qr, urls
+
+SMALL_BASE = "https://gk.example.gov.cn/"
+
+
+def page_dirs(site: Path) -> list[str]:
+    """Site paths ("", "n/2025-0002/", …) of every HTML page, paged listings included."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
+
+
+def qr_files(site: Path, extension: str) -> dict[str, Path]:
+    """Directory path → its qr.<extension>, for every QR image in the site."""
+    return {("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): p
+            for p in site.rglob(f"qr.{extension}")}
+
+
+def check_every_code(project: TestProject, base: str, browser) -> int:
+    """Decode every qr.png and (rasterized by Chromium) every qr.svg; compare with the URL of
+    the folder it sits in. Returns how many codes were checked."""
+    pngs, svgs = qr_files(project.site, "png"), qr_files(project.site, "svg")
+    assert pngs and set(pngs) == set(svgs)
+    for path, file in pngs.items():
+        found = decode(open_image(file))
+        assert [r.text for r in found] == [base + path], file
+        assert found[0].ec_level in ("M", "Q", "H"), file
+    with serve(project.site) as local:
+        images = svg_images(browser, local, [p + "qr.svg" for p in svgs])
+    for path in svgs:
+        assert [r.text for r in decode(images[path + "qr.svg"])] == [base + path], path
+    return len(pngs)
+
+
+def test_every_page_links_its_code_which_decodes_to_its_absolute_url(small_site: TestProject):
+    site = small_site.site
+    codes = qr_files(site, "png")
+    for path in page_dirs(site):
+        if path == "404/":
+            continue
+        page = small_site.html(path)
+        block = page.select_one("aside.sb-qr")
+        assert block is not None, f"no QR block on {path or 'home'}"
+        img = block.select_one("img.sb-qr__img")
+        target = urljoin(f"https://x/{path}", img["src"]).removeprefix("https://x/")
+        first_page = urls.unpaged(path)
+        assert target == first_page + "qr.svg", path  # paged listings use page 1's code
+        links = {a["href"]: a for a in block.select(".sb-qr__download a")}
+        assert set(links) == {urls.rel(path, first_page + "qr.png"),
+                              urls.rel(path, first_page + "qr.svg")}
+        assert all(a.has_attr("download") for a in links.values())
+        assert "下载二维码" in block.get_text()
+        assert SMALL_BASE + first_page in block.select_one(".sb-qr__url").get_text()
+        assert first_page in codes
+    kinds = {"", "c/jieguo/", "d/shjz/", "t/hexi/", "t/hexi/dongcun/", "i/shjz-dbsh/",
+             "n/2025-0002/", "catalog/"}
+    assert kinds <= set(codes)
+
+
+def test_every_generated_image_decodes_small_site(small_site: TestProject, browser):
+    assert check_every_code(small_site, SMALL_BASE, browser) >= 25
+
+
+def test_every_generated_image_decodes_sample_site(sample_site: TestProject, browser):
+    count = check_every_code(sample_site, "https://www.wangchuan.gov.cn/", browser)
+    assert count >= 200
+
+
+def test_codes_are_small_versions_with_quiet_zone(small_site: TestProject):
+    png = open_image(small_site.site / "n/2025-0002/qr.png").convert("L")
+    modules = png.width // qr.PNG_MODULE_PX
+    version = (modules - 2 * qr.BORDER - 17) // 4
+    assert version <= 3  # https://gk.example.gov.cn/n/2025-0002/ is 38 characters
+    quiet = qr.BORDER * qr.PNG_MODULE_PX
+    for x in range(png.width):
+        for y in (*range(quiet), *range(png.height - quiet, png.height)):
+            assert png.getpixel((x, y)) == 255 and png.getpixel((y, x)) == 255
+    assert png.getpixel((quiet, quiet)) == 0  # the finder pattern starts right after it
+
+
+def test_mask_choice_is_qrcodes_own():
+    """qr.py scores masks faster than qrcode but must draw exactly qrcode's symbol."""
+    rng = random.Random(7)
+    alphabet = string.ascii_lowercase + string.digits + "-"
+    versions = set()
+    for _ in range(60):
+        host = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 30)))
+        path = "/".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+                        for _ in range(rng.randint(1, 10)))
+        url = f"https://www.{host}.gov.cn/{path}/"
+        reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+        reference.add_data(url.encode())
+        reference.make(fit=True)
+        versions.add(reference.version)
+        assert qr.encode(url) == reference.get_matrix(), url
+    assert {3, 5, 7} <= versions  # version 7 and up carry version information too
+
+
+def test_unchanged_urls_are_not_encoded_again(small: TestProject):
+    assert small.build().code == 0
+    cache = small.root / ".cache" / "qr"
+    first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(first) >= 50  # an svg and a png per page
+    small.edit("content/notices/hexi/2025-0002.md", "经审核", "经村民代表会议评议和审核")
+    assert small.build().code == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == first
+    small.edit("catalog.yaml", "网址: https://gk.example.gov.cn/", "网址: https://xxgk.example.cn/")
+    assert small.build().code == 0
+    assert len(list(cache.iterdir())) == 2 * len(first)  # a new URL is a new code
+    code = decode(open_image(small.site / "t/hexi/qr.png"))
+    assert [r.text for r in code] == ["https://xxgk.example.cn/t/hexi/"]
+
+
+def test_a_file_named_like_the_code_stops_the_build(small: TestProject):
+    small.edit("content/notices/hexi/2025-0002.md", "文件: 东村 公示名单.csv", "文件: qr.png")
+    (small.root / "content/notices/hexi/东村 公示名单.csv").rename(
+        small.root / "content/notices/hexi/qr.png")
+    result = small.build()
+    assert result.code != 0
+    assert "qr.png" in result.text and "二维码" in result.text and "请把这个文件改名" in result.text
+
+
+@pytest.mark.parametrize("viewport, widest", [({"width": 1280, "height": 900}, 110),
+                                              ({"width": 390, "height": 844}, 110)])
+def test_code_is_small_on_screen_and_large_in_print(small_site: TestProject, browser, viewport,
+                                                   widest):
+    with serve(small_site.site) as base:
+        page = browser.new_page(viewport=viewport)
+        page.goto(base + "n/2025-0002/")
+        image = page.locator("img.sb-qr__img")
+        assert 40 <= image.bounding_box()["width"] <= widest
+        assert not page.locator(".sb-qr .sb-print-only").first.is_visible()
+        page.emulate_media(media="print")
+        width_px = image.bounding_box()["width"]
+        assert width_px >= 38 / 25.4 * 96  # ≥ 3.8 cm on paper
+        assert page.locator(".sb-qr__scan .sb-print-only").is_visible()
+        page.close()

@@ -1,0 +1,348 @@
+"""Publication safety, end to end with real builds: nothing unsafe leaves the build, and a
+failed or interrupted build never costs the previous good site."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import TestProject, serve
+from test_privacy import make_id, make_mobile, write_table
+from test_validation import GOOD, assert_problem, notice_with
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def assert_reported(result, location: str, *needles: str) -> str:
+    """The report (of `check` or of a build, behind MkDocs' log prefix) has a problem at
+    `location` (file:line[:column]) whose text holds every needle."""
+    blocks = re.split(r"(?=[✗!·] (?:错误|注意|说明) )", result.text)
+    for block in blocks:
+        m = re.match(r"[✗!·] \S+ ([^\s（]+)", block)
+        if m and m.group(1) == location and all(n in block for n in needles):
+            return block
+    raise AssertionError(f"no problem at {location} with {needles}:\n{result.text}")
+
+
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def decoded(data: bytes) -> list[str]:
+    """Every readable form of a file's bytes: as is, decompressed (gzip/zlib/brotli), and with
+    JSON, HTML and URL escapes undone — so a search cannot miss text hidden by an encoding."""
+    blobs = [data]
+    for opener in (gzip.decompress, zlib.decompress):
+        with contextlib.suppress(Exception):
+            blobs.append(opener(data))
+    try:
+        import brotli  # type: ignore[import-not-found]
+
+        blobs.append(brotli.decompress(data))
+    except Exception:
+        pass
+    out = []
+    for blob in blobs:
+        text = blob.decode("utf-8", errors="ignore")
+        out += [text, html.unescape(text)]
+        if "\\u" in text:
+            out.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text))
+        out.append(re.sub(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*",
+                          lambda m: _unquote(m.group(0)), text))
+    return out
+
+
+def _unquote(text: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(text)
+
+
+def search_output(site: Path, needles: list[str]) -> list[tuple[str, str]]:
+    """(needle, file) for every needle found in any file of the built site."""
+    hits = []
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        forms = decoded(path.read_bytes())
+        for needle in needles:
+            if any(needle in form for form in forms) or needle in path.as_posix():
+                hits.append((needle, path.relative_to(site).as_posix()))
+    return hits
+
+
+# -- withheld and on-request documents -----------------------------------------------------------
+def test_withheld_notice_appears_nowhere_in_any_output_file(small_site: TestProject):
+    needles = ["山阳乡低保家庭经济状况核对报告（内部）", "不予公开正文标记句：本报告含个人隐私",
+               "核对报告原件", "不予公开附件内容", "2025-0005"]
+    files = list(small_site.site.rglob("*"))
+    assert len([f for f in files if f.suffix in (".html", ".json", ".xml", ".js")]) > 20
+    assert search_output(small_site.site, needles) == []
+    # 依申请公开: listed with its metadata, but its body and attachment are not published
+    assert search_output(small_site.site, ["依申请正文标记句", "依申请附件内容", "档案目录.txt"]) == []
+    assert (small_site.site / "n/2025-0004/index.html").is_file()
+
+
+def test_the_withheld_search_would_find_a_leak(small_site: TestProject, tmp_path: Path):
+    """The search above can fail: it finds text in gzip, JSON escapes and URLs."""
+    (tmp_path / "a.json.gz").write_bytes(gzip.compress(
+        json.dumps({"t": "核对报告原件"}).encode()))
+    (tmp_path / "b.html").write_text(f'<a href="{quote("不予公开附件内容")}">x</a>', "utf-8")
+    assert {n for n, _ in search_output(tmp_path, ["核对报告原件", "不予公开附件内容"])} == {
+        "核对报告原件", "不予公开附件内容"}
+
+
+def test_published_notice_cannot_attach_or_link_a_withheld_notice(small: TestProject):
+    path = notice_with(small, {"乡镇": "shanyang", "事项": "shjz-zc"}, name="shanyang/x.md",
+                       extra="附件:\n  - 核对报告原件.txt\n")
+    small.edit(path, "正文。", "见[内部报告](2025-0005.md)。")
+    small.edit("catalog.yaml", "    公开层级: [县级]\n    五公开: 决策公开",
+               "    公开层级: [县级, 乡级]\n    五公开: 决策公开")
+    result = small.check()
+    assert_problem(result, f"{path}:11", "核对报告原件.txt", "不予公开的信息（content/notices/shanyang/2025-0005.md）")
+    assert_problem(result, f"{path}:14", "正文链接了不予公开的信息")
+
+
+# -- personal data -------------------------------------------------------------------------------
+def test_id_number_fails_the_build_with_location_masked_value_and_rule(small: TestProject):
+    import random
+
+    ident = make_id(random.Random(1))
+    body = f"| 序号 | 姓名 | 身份证号 |\n|---|---|---|\n| 1 | 李*兰 | {ident} |\n"
+    path = notice_with(small)
+    small.edit(path, "正文。\n", body)
+    result = small.build()
+    assert result.code != 0
+    block = assert_reported(result, f"{path}:14:13", f"发现身份证号：{ident[:2]}{'*' * 13}{ident[-3:]}",
+                           "去标识化", "35*************123", "个人信息: 遮盖")
+    assert ident not in result.text and "Traceback" not in result.text
+    assert block
+
+
+def test_masking_per_notice_masks_the_output_and_never_the_source(small: TestProject):
+    import random
+
+    rng = random.Random(2)
+    ident, mobile, mobile2 = make_id(rng), make_mobile(rng), make_mobile(rng)
+    folder = small.root / "content/notices/hexi"
+    rows = [["序号", "姓名", "身份证号", "联系电话"], ["1", "张*明", ident, mobile]]
+    for name in ("名单.csv", "名单.xlsx", "名单.docx"):
+        write_table(folder / name, rows)
+    originals = {n: (folder / n).read_bytes() for n in ("名单.csv", "名单.xlsx", "名单.docx")}
+    path = notice_with(small, {"标题": f"联系人{mobile2}的通知"}, extra=(
+        "个人信息: 遮盖\n附件:\n  - 名单.csv\n  - 名单.xlsx\n  - 名单.docx\n"))
+    small.edit(path, "正文。\n", f"| 姓名 | 身份证号 | 电话 |\n|---|---|---|\n| 张*明 | {ident} | {mobile} |\n")
+    source = (small.root / path).read_text(encoding="utf-8")
+    result = small.build()
+    assert result.code == 0, result.text
+    assert "已在网站上遮盖 3 处个人信息（手机号 2 个、身份证号 1 个）" in result.text
+    assert "content/notices/hexi/名单.xlsx" in result.text and "工作表" in result.text
+    page = (small.site / "n/2025-0100/index.html").read_text(encoding="utf-8")
+    assert f"{ident[:2]}{'*' * 13}{ident[-3:]}" in page
+    assert f"{mobile[:3]}****{mobile[7:]}" in page and f"联系人{mobile2[:3]}****" in page
+    leaks = search_output(small.site, [ident, mobile, mobile2])
+    assert leaks == []
+    assert (small.root / path).read_text(encoding="utf-8") == source
+    assert {n: (folder / n).read_bytes() for n in originals} == originals
+    import docx
+    import openpyxl
+
+    book = openpyxl.load_workbook(small.site / "n/2025-0100/名单.xlsx")
+    assert book.active["C2"].value == f"{ident[:2]}{'*' * 13}{ident[-3:]}"
+    document = docx.Document(str(small.site / "n/2025-0100/名单.docx"))
+    assert document.tables[0].cell(1, 3).text == f"{mobile[:3]}****{mobile[7:]}"
+    assert f"{mobile[:3]}****{mobile[7:]}" in (small.site / "n/2025-0100/名单.csv").read_text(
+        encoding="utf-8-sig")
+
+
+def test_site_wide_masking_with_a_configured_pattern(small: TestProject):
+    import random
+
+    mobile = make_mobile(random.Random(4))
+    small.edit("catalog.yaml", "设置:\n", "设置:\n  个人信息: 遮盖\n  遮盖格式:\n    手机号: 13*******34\n")
+    path = notice_with(small)
+    small.edit(path, "正文。", f"联系人：张*明，{mobile}。")
+    result = small.build()
+    assert result.code == 0, result.text
+    page = (small.site / "n/2025-0100/index.html").read_text(encoding="utf-8")
+    assert f"联系人：张*明，{mobile[:2]}{'*' * 7}{mobile[-2:]}。" in page
+
+
+def test_attachment_paths_must_stay_inside_content(small: TestProject, tmp_path: Path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("机密", encoding="utf-8")
+    (small.root / "content/notices/hexi/link.txt").symlink_to(outside)
+    path = notice_with(small, extra=f"附件:\n  - ../../../catalog.yaml\n  - {outside}\n  - link.txt\n")
+    result = small.check()
+    for line, name in ((11, "../../../catalog.yaml"), (12, str(outside)), (13, "link.txt")):
+        assert_problem(result, f"{path}:{line}", f"附件“{name}”不在 content 文件夹里")
+
+
+# -- printed links never break -------------------------------------------------------------------
+def manifest(project: TestProject) -> list[str]:
+    return [line for line in (project.root / "published-urls.txt").read_text("utf-8").split("\n")
+            if line.startswith("/")]
+
+
+def test_first_build_records_urls_and_a_vanishing_url_fails(small: TestProject):
+    assert small.build().code == 0
+    urls = manifest(small)
+    assert "/" in urls and "/n/2025-0003/" in urls and "/t/hexi/dongcun/" in urls
+    assert "/n/2025-0005/" not in urls and not any("/page/" in u for u in urls)
+    before = snapshot(small.site)
+    (small.root / "content/notices/hexi/2025-0003.md").unlink()
+    result = small.build()
+    assert result.code != 0
+    line = manifest(small).index("/n/2025-0003/") + 4  # three comment lines first
+    assert_reported(result, f"published-urls.txt:{line}", "网址 /n/2025-0003/ 以前发布过",
+                   "迁移:", "{原网址: /n/2025-0003/, 新网址: /n/新的编号/}", "撤回:",
+                   "{网址: /n/2025-0003/, 日期: ")
+    assert snapshot(small.site) == before
+    assert small.check().code == 1  # site-builder check says so too
+
+
+def test_moved_url_redirects_and_withdrawn_url_shows_a_tombstone(small: TestProject, browser):
+    assert small.build().code == 0
+    small.edit("content/notices/hexi/2025-0003.md", "id: 2025-0003", "id: 2025-0103")
+    small.edit("content/notices/county/2025-0001.md", "公开属性: 主动公开", "公开属性: 不予公开")
+    small.write("catalog.yaml", (small.root / "catalog.yaml").read_text("utf-8") + (
+        "\n迁移:\n  - {原网址: /n/2025-0003/, 新网址: /n/2025-0103/}\n"
+        "撤回:\n  - {网址: /n/2025-0001/, 日期: 2025-10-08, 说明: 已被新的工作进展替代}\n"))
+    result = small.build()
+    assert result.code == 0, result.text
+    assert {"/n/2025-0103/", "/n/2025-0003/", "/n/2025-0001/"} <= set(manifest(small))
+    tomb = small.html("n/2025-0001/")
+    text = tomb.get_text(" ", strip=True)
+    assert "该信息已撤回" in text and "2025年10月08日 撤回" in text and "已被新的工作进展替代" in text
+    assert "第一季度养老服务工作进展" not in text and "助餐点" not in text
+    assert not (small.site / "n/2025-0001/meal.png").exists()
+    with serve(small.site) as base:
+        page = browser.new_page()
+        page.goto(base + "n/2025-0003/")
+        page.wait_for_url(base + "n/2025-0103/", timeout=10_000)
+        assert "河西镇老年人补贴申领指南" in page.title()
+        response = page.goto(base + "n/2025-0001/")
+        assert response.status == 200 and "该信息已撤回" in page.content()
+        page.close()
+
+
+def test_wrong_declarations_are_errors_with_their_line(small: TestProject):
+    small.write("catalog.yaml", (small.root / "catalog.yaml").read_text("utf-8") + (
+        "\n迁移:\n  - {原网址: /n/2025-0003/, 新网址: /n/2099-0001/}\n"
+        "  - {原网址: /n/2099-0002/, 新网址: /n/2025-0002/}\n"))
+    lines = (small.root / "catalog.yaml").read_text("utf-8").split("\n")
+    result = small.check()
+    first = lines.index("  - {原网址: /n/2025-0003/, 新网址: /n/2099-0001/}") + 1
+    assert_problem(result, f"catalog.yaml:{first}", "网址 /n/2025-0003/ 现在还有页面")
+    assert "/n/2099-0002/" not in result.err  # a move of a page that never existed is fine
+
+
+# -- link check and never losing a good site -----------------------------------------------------
+def test_post_build_link_failure_keeps_the_previous_site_byte_for_byte(small: TestProject):
+    assert small.build().code == 0
+    before = snapshot(small.site)
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件", "详见[办法](/n/2099-0001/)。申领条件")
+    result = small.build()
+    assert result.code != 0
+    assert_reported(result, "content/notices/hexi/2025-0003.md:12",
+                   "网页 /n/2025-0003/ 上的链接“/n/2099-0001/”指向的页面或文件不存在")
+    assert snapshot(small.site) == before
+    assert not (small.root / ".site-building").exists()
+
+
+def test_resources_from_another_host_fail_the_build(small: TestProject):
+    small.write("mkdocs.yml", (small.root / "mkdocs.yml").read_text("utf-8") +
+                "extra_javascript:\n  - https://cdn.example.com/track.js\n")
+    result = small.build()
+    assert result.code != 0
+    assert "要从其他网站加载“https://cdn.example.com/track.js”" in result.text
+    assert "另有" in result.text  # on every page, reported once
+
+
+def test_broken_anchor_is_reported(small: TestProject):
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件", "见[下文](#没有这一节)。申领条件")
+    result = small.build()
+    assert result.code != 0
+    assert "链接“#没有这一节”指向的位置（# 后面的部分）在目标页面上找不到" in result.text
+
+
+STALL_HOOK = '''
+import os, time
+def on_post_build(config, **kwargs):
+    open(os.environ["STALL_MARKER"], "w").close()
+    time.sleep(300)
+'''
+
+
+def test_interrupted_build_leaves_the_site_and_the_next_build_cleans_up(small: TestProject):
+    assert small.build().code == 0
+    before = snapshot(small.site)
+    small.write("stall.py", STALL_HOOK)
+    config = (small.root / "mkdocs.yml").read_text("utf-8")
+    small.write("mkdocs.yml", config + "hooks:\n  - stall.py\n")
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件", "（新版本）申领条件")
+    marker = small.root / "stalled"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STALL_MARKER": str(marker)}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=small.root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists():
+            assert proc.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        staging = small.root / ".site-building"
+        assert (staging / "n/2025-0003/index.html").is_file()  # rendered, not yet published
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert snapshot(small.site) == before
+    assert staging.is_dir()  # the leftover of the killed build
+    small.write("mkdocs.yml", config)
+    assert small.build().code == 0
+    assert not staging.exists()
+    assert "（新版本）申领条件" in (small.site / "n/2025-0003/index.html").read_text("utf-8")
+
+
+def test_a_swap_interrupted_between_its_two_renames_restores_the_old_site(tmp_path: Path):
+    from site_builder import output
+
+    site = tmp_path / "site"
+    previous = output.previous_dir(site)
+    previous.mkdir()
+    (previous / "index.html").write_text("旧网站", encoding="utf-8")
+    (output.staging_dir(site)).mkdir()
+    staging = output.prepare(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
+    assert staging.is_dir() and not any(staging.iterdir()) and not previous.exists()
+
+
+def test_good_notice_still_passes(small: TestProject):
+    assert GOOD and small.check().code == 0
+
+
+@pytest.mark.parametrize("snippet", ["<script>alert(1)</script>", '<img src="x.png" onerror="alert(1)">',
+                                     "[点我](javascript:alert(1))"])
+def test_script_injection_fails_the_build(small: TestProject, snippet: str):
+    path = notice_with(small)
+    small.edit(path, "正文。", f"正文。\n\n{snippet}")
+    result = small.build()
+    assert result.code != 0 and f"{path}:14:" in result.text
+    assert not (small.site / "index.html").exists()

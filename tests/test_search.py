@@ -1,0 +1,358 @@
+"""Search, end to end in headless Chromium: what a citizen types, what they must (and must not)
+find, the filters, the URL that carries the state, and the network requests of a session.
+
+The fixture tests/fixtures/search is built for this: substrings (电话 in 举报电话, 低保 in
+城乡低保, 政府 in 人民政府), a 文号 written with fullwidth digits, a notice that mentions 2012 and
+第2号 but not 12号, an 依申请公开 notice whose body must stay unfindable and a 不予公开 one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from conftest import copy_fixture, serve
+
+from site_builder import search
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory):
+    project = copy_fixture("search", tmp_path_factory.mktemp("search") / "county")
+    result = project.build("--strict")
+    assert result.code == 0, result.text
+    return project
+
+
+@pytest.fixture(scope="session")
+def site_url(search_site):
+    with serve(search_site.site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _id(href: str) -> str:
+    """Result link → "s-0001" (notice), "i:<item>" (catalog item), "p:<page>" (column page)."""
+    path = urlsplit(href).path
+    for pattern, prefix in ((r"/n/([^/]+)/$", ""), (r"/i/([^/]+)/$", "i:"),
+                            (r"/xxgk/([^/]+)/$", "p:")):
+        m = re.search(pattern, path)
+        if m:
+            return prefix + m.group(1)
+    return path
+
+
+def results(page) -> list[str]:
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    page.wait_for_function("!document.querySelector('#sb-search-status').textContent"
+                           ".startsWith('正在')")
+    more = page.locator("#sb-search-more")
+    while more.is_visible():
+        count = page.locator(".sb-result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.sb-result').length > {count}")
+    return [_id(a.get_attribute("href")) for a in page.locator(".sb-result__title").all()]
+
+
+def open_search(page, url: str, query: str) -> list[str]:
+    page.goto(url + "search/?" + query)
+    return results(page)
+
+
+def status(page) -> str:
+    return page.inner_text("#sb-search-status")
+
+
+# -- what a citizen types ------------------------------------------------------------------------
+# (query, must be found, must not be found)
+QUERIES = [
+    ("电话", {"s-0001", "s-0005", "s-0010", "s-0011"}, {"s-0004", "s-0006"}),
+    ("举报电话", {"s-0001", "s-0010", "s-0011"}, {"s-0005"}),
+    ("低保", {"s-0001", "s-0004", "s-0009", "s-0011", "i:shjz-dbsh"}, {"s-0005", "s-0010"}),
+    ("城乡低保", {"s-0001"}, {"s-0004", "s-0009", "s-0011"}),
+    ("政府", {"s-0001", "s-0004", "s-0006", "p:zhinan"}, {"s-0002", "s-0005", "s-0010"}),
+    ("人民政府", {"s-0001", "s-0004", "s-0006"}, {"s-0002", "s-0005", "s-0010"}),
+    ("测试县人民政府关于提高城乡低保标准的通知", {"s-0001"}, {"s-0004", "s-0011"}),
+    ("东村2025年第二季度低保审核对象公示", {"s-0004"}, {"s-0011", "s-0009"}),
+    ("测政发〔2024〕12号", {"s-0001", "s-0011"}, {"s-0003", "s-0006"}),
+    ("12号", {"s-0001", "s-0011"}, {"s-0003", "s-0006"}),
+    ("１２号", {"s-0001", "s-0011"}, {"s-0003", "s-0006"}),
+    ("测政发（2024）12号", {"s-0001", "s-0011"}, {"s-0003"}),
+    ("测政发2024 12号", {"s-0001", "s-0011"}, {"s-0003"}),
+    ("测试县民政局", {"s-0002", "s-0010"}, {"s-0001", "s-0004"}),
+    ("南门街道办事处", {"s-0005", "s-0009"}, {"s-0004", "s-0012"}),
+    ("山阳乡", {"s-0006", "s-0007"}, {"s-0008", "s-0004"}),
+    ("东村", {"s-0004"}, {"s-0011"}),
+    ("西村", {"s-0011"}, {"s-0004"}),
+    ("高龄津贴", {"i:ylfw-gljt", "s-0005", "s-0006"}, {"s-0012"}),
+    ("津", {"i:ylfw-gljt", "s-0005", "s-0006"}, {"s-0012"}),
+    ("档案查阅目录", {"s-0007"}, {"s-0008"}),
+    ("依申请向本人提供", {"s-0007"}, {"s-0008"}),
+    ("2012年以来", {"s-0003"}, {"s-0001"}),
+    ("居家养老", {"s-0003", "s-0010"}, {"s-0005", "s-0012"}),
+    ("低保 南门", {"s-0009"}, {"s-0004", "s-0011"}),
+    ("900元", {"s-0001"}, {"s-0009"}),
+    ("政府信息公开指南", {"p:zhinan"}, {"s-0001"}),
+    ("年满80周岁", {"s-0005", "s-0012"}, {"s-0006"}),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted"), QUERIES,
+                         ids=[q for q, _, _ in QUERIES])
+def test_query_finds_what_it_must(page, site_url, query, wanted, unwanted):
+    found = open_search(page, site_url, "q=" + quote(query))
+    assert wanted <= set(found), (query, found)
+    assert not unwanted & set(found), (query, found)
+    assert f"共找到 {len(found)} 条结果" in status(page)
+
+
+@pytest.mark.parametrize("query", ["暗号", "依申请暗号甲乙丙", "不予公开暗号", "核对报告",
+                                   "本报告含个人隐私", "没有这样的词"])
+def test_unpublished_text_is_never_found(page, site_url, query):
+    """依申请公开 bodies and 不予公开 notices are in no index: the empty-result message shows."""
+    assert open_search(page, site_url, "q=" + quote(query)) == []
+    assert "没有找到符合条件的信息" in status(page)
+
+
+def test_whole_title_ranks_its_notice_first(page, site_url):
+    found = open_search(page, site_url, "q=" + quote("东村2025年第二季度低保审核对象公示"))
+    assert found[0] == "s-0004"
+
+
+def test_catalog_item_comes_before_its_notices(page, site_url):
+    found = open_search(page, site_url, "q=" + quote("高龄津贴"))
+    assert found[0] == "i:ylfw-gljt"
+    assert found[1:] == ["s-0006", "s-0005"]  # then newest first
+
+
+def test_results_show_title_date_publisher_place_and_highlighted_snippet(page, site_url):
+    found = open_search(page, site_url, "q=" + quote("举报电话"))
+    assert found[0] == "s-0010"  # newest first among equally relevant results
+    first = page.locator(".sb-result").first
+    assert first.locator("time").inner_text() == "2025-03-31"
+    assert "测试县民政局" in first.inner_text()
+    assert "县级" in first.inner_text()
+    assert first.locator(".sb-result__snippet mark").first.inner_text() == "举报电话"
+    marks = page.locator(".sb-result__title mark")
+    assert marks.count() == 0  # 举报电话 is in no title here
+    page.goto(site_url + "search/?q=" + quote("12号"))
+    results(page)
+    snippet = page.locator(".sb-result", has_text="西村").locator("mark").first.inner_text()
+    assert snippet == "１２号"  # the fullwidth original, highlighted
+
+
+def test_on_request_result_is_marked(page, site_url):
+    open_search(page, site_url, "q=" + quote("档案查阅目录"))
+    assert "依申请公开" in page.locator(".sb-result").first.inner_text()
+
+
+# -- filters -------------------------------------------------------------------------------------
+FILTERS = [
+    ("c=jieguo", ["s-0004", "s-0006", "s-0011", "s-0009"]),
+    ("d=ylfw", ["s-0012", "s-0010", "s-0003", "s-0006", "s-0005"]),
+    ("t=nanmen", ["s-0005", "s-0009"]),
+    ("t=county", ["s-0010", "s-0001", "s-0002"]),
+    ("y=2023", ["s-0009", "s-0002"]),
+    ("c=jieguo&t=nanmen&y=2023", ["s-0009"]),
+    ("c=fuwu&t=hexi", ["s-0012"]),
+    ("q=" + quote("低保") + "&t=hexi", ["s-0004", "s-0011"]),
+    ("q=" + quote("电话") + "&y=2025", ["s-0010"]),
+    ("q=" + quote("高龄津贴") + "&c=jieguo", ["i:ylfw-gljt", "s-0006"]),
+    ("q=" + quote("低保") + "&s=date", ["s-0004", "s-0011", "s-0001", "s-0009",
+                                        "i:shjz-dbsh"]),
+]
+
+
+@pytest.mark.parametrize(("state", "expected"), FILTERS, ids=[s for s, _ in FILTERS])
+def test_filters_alone_and_with_a_query(page, site_url, state, expected):
+    """Without a query the notices are listed newest first; the order is part of the test."""
+    assert open_search(page, site_url, state) == expected
+
+
+def test_filter_without_results_says_so(page, site_url):
+    assert open_search(page, site_url, "t=shanyang&y=2023") == []
+    assert "没有找到符合条件的信息" in status(page)
+
+
+def test_nothing_asked_shows_a_prompt(page, site_url):
+    assert open_search(page, site_url, "") == []
+    assert "请输入关键词" in status(page)
+    assert page.evaluate("document.activeElement.id") == "sb-search-q"
+
+
+def test_filter_options_show_counts(page, site_url):
+    open_search(page, site_url, "q=" + quote("低保"))
+    options = page.locator("#sb-search-t option").all_inner_texts()
+    assert "河西镇（2）" in options
+    assert "南门街道（1）" in options
+    assert "县级（1）" in options
+
+
+def test_choices_go_into_a_url_that_gives_the_same_results(page, site_url):
+    page.goto(site_url + "search/")
+    page.fill("#sb-search-q", "低保")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=%E4%BD%8E%E4%BF%9D"))
+    page.select_option("#sb-search-t", "hexi")
+    page.wait_for_url(re.compile(r"t=hexi"))
+    typed = results(page)
+    assert typed == ["s-0004", "s-0011"]
+    shared = page.url
+    assert urlsplit(shared).path == "/search/"
+    other = page.context.new_page()
+    other.goto(shared)
+    assert results(other) == typed
+    assert other.input_value("#sb-search-q") == "低保"
+    assert other.input_value("#sb-search-t") == "hexi"
+    page.go_back()  # back to the query without the filter
+    page.wait_for_url(re.compile(r"^(?!.*t=hexi)"))
+    assert len(results(page)) > 2
+
+
+# -- the header box on every page, phones, network -------------------------------------------------
+def test_header_box_on_every_page_searches(page, site_url, search_site):
+    for path in ("", "n/s-0001/", "catalog/", "t/hexi/"):
+        soup = search_site.html(path)
+        box = soup.select_one("form.sb-hsearch")
+        assert box is not None, path
+        assert box.select_one("label").get_text() == "搜索本站"
+    page.goto(site_url + "n/s-0004/")
+    page.fill("#sb-hsearch-q", "举报电话")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert set(results(page)) == {"s-0001", "s-0010", "s-0011"}
+
+
+def test_header_search_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "t/hexi/")
+    button = page.locator(".sb-hsearch__button")
+    assert button.is_visible()
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    button.click()
+    page.wait_for_url(re.compile(r"/search/"))
+    assert page.evaluate("document.activeElement.id") == "sb-search-q"
+    page.fill("#sb-search-q", "东村")
+    page.keyboard.press("Enter")
+    assert results(page) == ["s-0004"]
+    context.close()
+
+
+def test_keyboard_only(page, site_url):
+    page.goto(site_url + "search/")
+    page.keyboard.type("西村")
+    page.keyboard.press("Enter")
+    assert results(page) == ["s-0011"]
+    page.keyboard.press("Tab")  # the search button, then the filters
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "sb-search-c"
+
+
+def test_a_search_session_requests_only_the_sites_own_origin(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url)
+    page.fill("#sb-hsearch-q", "低保")
+    page.keyboard.press("Enter")
+    results(page)
+    page.select_option("#sb-search-y", "2025")
+    results(page)
+    page.fill("#sb-search-q", "高龄津贴")
+    page.keyboard.press("Enter")
+    results(page)
+    context.close()
+    origin = urlsplit(site_url).netloc
+    assert any("/search/data/s/" in u for u in requested)
+    assert any("/search/data/d/" in u for u in requested)
+    assert [u for u in requested if urlsplit(u).netloc != origin] == []
+
+
+def test_offline_copy_explains_that_search_needs_the_website(page, search_site):
+    """From file:// the browser refuses to read the index: a clear message, no endless wait."""
+    page.goto((search_site.site / "search" / "index.html").as_uri() + "?q=" + quote("低保"))
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    assert "本地文件方式打开" in status(page)
+
+
+# -- the index files -----------------------------------------------------------------------------
+def test_index_holds_no_unpublished_text(search_site):
+    folder = search_site.site / search.FOLDER
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (folder / "d").glob("*.json")]
+    text = json.dumps(records, ensure_ascii=False)
+    assert "s-0008" not in text and "核对报告" not in text and "暗号" not in text
+    assert any(r["u"] == "n/s-0007/" for r in records)  # 依申请公开: metadata only
+    for term in ("暗号", "丁戊己", "甲乙丙", "核对报"):
+        assert search.lookup(folder, term) == [], term
+    assert search.lookup(folder, "电话")
+
+
+def test_squeeze_matches_the_script():
+    """The same normalisation as sb-search.js: letters and digits, NFKC, lower case."""
+    assert search.squeeze("民发〔２０２４〕12号 ABC") == "民发202412号abc"
+    assert search.squeeze("面积 50㎡，①号") == "面积50m2,1号".replace(",", "")
+
+
+def test_sample_site_titles_are_found(browser, sample_site):
+    """The bundled sample county: every notice title finds its notice (first page of results)."""
+    notices = json.loads((sample_site.site / "data/notices.json").read_text("utf-8"))["notices"]
+    picked = notices[:: max(1, len(notices) // 8)][:8]
+    with serve(sample_site.site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        for n in picked:
+            page.goto(url + "search/?q=" + quote(n["title"]))
+            assert n["id"] in results(page)[:10], n["title"]
+        context.close()
+
+
+def test_recall_on_real_notices(tmp_path: Path):
+    """Real notice text (shared corpus): any 2–6 character piece of a body is found."""
+    from conftest import need_shared
+
+    corpus = need_shared() / "corpus" / "pingtan-notices.jsonl"
+    if not corpus.exists():
+        pytest.skip("corpus absent")
+    lines = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
+    docs = [search.Document(kind=0, path=f"n/{i}/", title=r["title"], date="",
+                            publisher="", place="", meta_text="", text="",
+                            body=r["body"])
+            for i, r in enumerate(lines)]
+    folder = tmp_path / "idx"
+    search.write_documents(docs, folder)
+    import random
+
+    rng = random.Random(4)
+    checked = 0
+    for number, doc in enumerate(docs):
+        text = search.squeeze(doc.body)
+        if len(text) < 10:
+            continue
+        for _ in range(3):
+            size = rng.randint(2, 6)
+            start = rng.randrange(0, len(text) - size)
+            piece = text[start : start + size]
+            assert number in search.lookup(folder, piece), (piece, doc.title)
+            checked += 1
+    assert checked > 100
