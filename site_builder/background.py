@@ -11,8 +11,15 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+
+
+def can_fork() -> bool:
+    """fork is quick and shares memory, but only safe where no other thread runs (not in
+    mkdocs serve, whose reload server is a thread), and only used on Linux."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 class Job:
@@ -24,7 +31,7 @@ class Job:
         shutil.rmtree(work_dir, ignore_errors=True)
         work_dir.mkdir(parents=True)
         self.process = None
-        if background and sys.platform.startswith("linux"):
+        if background and can_fork():
             context = multiprocessing.get_context("fork")
             self.process = context.Process(target=func, args=(work_dir,), daemon=True)
             self.process.start()

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import markdown
 
+from .background import can_fork
+
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
@@ -43,8 +45,8 @@ def render_all(texts: Sequence[str], workers: int | None = None) -> list[Rendere
     if len(texts) < PARALLEL_FROM or workers < 2:
         return _render_chunk(list(texts))
     chunks = [list(texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
-    # spawn: safe even when the caller has threads (mkdocs serve's reload server)
-    context = multiprocessing.get_context("spawn")
+    # fork is quickest; spawn where fork is unsafe (a process with threads: mkdocs serve)
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = pool.map(_render_chunk, chunks)
         return [rendered for chunk in results for rendered in chunk]

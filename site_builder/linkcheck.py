@@ -14,14 +14,17 @@ the source file and line.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from . import messages as msg
+from .background import can_fork
 from .problems import Problem
 
 _TAG = re.compile(
@@ -46,10 +49,33 @@ class Bad:
     kind: str  # "missing", "anchor", "external"
 
 
+PARALLEL_FROM = 2000  # files: below this one process is quicker
+_forked: _Checker | None = None  # the checker a forked worker inherits
+
+
 def check(out_dir: Path, base_url: str) -> list[Bad]:
-    """Every broken internal link and every resource from another host in `out_dir`."""
+    """Every broken internal link and every resource from another host in `out_dir`.
+
+    Large sites are checked by forked workers, each over a share of the files (pages are
+    independent; each worker keeps its own cache of target pages' anchors)."""
+    global _forked
     checker = _Checker(out_dir, base_url)
-    return list(checker.run())
+    files = sorted(checker.files)
+    workers = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or workers < 2 or not can_fork():
+        return list(checker.run(files))
+    _forked = checker
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.map(_check_share, [files[i::workers] for i in range(workers)])
+    finally:
+        _forked = None
+    return sorted((bad for share in shares for bad in share), key=lambda b: (b.page, b.link))
+
+
+def _check_share(files: list[str]) -> list[Bad]:
+    assert _forked is not None
+    return list(_forked.run(files))
 
 
 class _Checker:
@@ -63,9 +89,10 @@ class _Checker:
         self.ids: dict[str, set[str]] = {}
         self.current: tuple[str, str] = ("", "")
         self.seen: dict[tuple[str, str], str | None] = {}
+        self.split: dict[str, SplitResult] = {}
 
-    def run(self) -> Iterator[Bad]:
-        for rel in sorted(self.files):
+    def run(self, files: list[str]) -> Iterator[Bad]:
+        for rel in files:
             if rel.endswith(".html"):
                 yield from self._page(rel)
             elif rel.endswith(".css"):
@@ -117,35 +144,42 @@ class _Checker:
         url = url.strip()
         if not url or url.lower().startswith(_SKIP_SCHEMES) or url.startswith("javascript:"):
             return None
-        parts = urlsplit(url)
+        parts = self.split.get(url)
+        if parts is None:
+            parts = self.split[url] = urlsplit(url)
         if parts.netloc and parts.netloc.lower() != self.host:
             return "external" if resource else None
         if parts.scheme and parts.scheme not in ("http", "https"):
             return None
-        key = (folder, url)
+        target = self._target(folder, parts)
+        if target is None:
+            return "missing"
+        # Keyed by the target, not the page: the same template link on thousands of pages
+        # is resolved once.
+        key = (target, parts.fragment if anchors else "")
         if key not in self.seen:
-            self.seen[key] = self._resolve(folder, parts, anchors)
+            self.seen[key] = self._resolve(target, parts.fragment if anchors else "")
         return self.seen[key]
 
-    def _resolve(self, folder: str, parts, anchors: bool) -> str | None:
+    def _target(self, folder: str, parts) -> str | None:
+        """The site path a link points to ("" for the home page), or None if outside."""
         path = unquote(parts.path)
         if parts.netloc or path.startswith("/"):
             if not path.startswith(self.base_path):
-                return "missing"
-            target = path[len(self.base_path) :]
-        elif path:
-            target = posixpath.normpath(posixpath.join(folder, path))
-            if target.startswith("../") or target == "..":
-                return "missing"
-            if path.endswith("/"):
-                target += "/"
-        else:
-            target = folder + "/" if folder else ""
+                return None
+            return path[len(self.base_path) :]
+        if not path:
+            return folder + "/" if folder else ""
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if target.startswith("../") or target == "..":
+            return None
+        return target + "/" if path.endswith("/") else target
+
+    def _resolve(self, target: str, fragment: str) -> str | None:
         file = self._file(target)
         if file is None:
             return "missing"
-        if anchors and parts.fragment and file.endswith(".html") and \
-                unquote(parts.fragment) not in self._ids(file):
+        if fragment and file.endswith(".html") and unquote(fragment) not in self._ids(file):
             return "anchor"
         return None
 

@@ -7,7 +7,9 @@ the next build.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 
@@ -31,6 +33,8 @@ def prepare(site_dir: Path) -> Path:
         previous.rename(site_dir)
     _remove(staging)
     _remove(previous)
+    for trash in site_dir.parent.glob(f".{site_dir.name}-trash-*"):
+        _remove(trash)
     staging.mkdir(parents=True)
     return staging
 
@@ -47,7 +51,21 @@ def publish(staging: Path, site_dir: Path) -> None:
         if old.exists():
             old.rename(site_dir)  # put the previous good site back
         raise
-    _remove(old)
+    if old.exists():
+        trash = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
+        old.rename(trash)
+        _remove_later(trash)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a folder without waiting (thousands of files take seconds); whatever is left is
+    removed by the next build's `prepare`."""
+    rm = shutil.which("rm")
+    if rm and os.name == "posix":
+        subprocess.Popen([rm, "-rf", "--", str(path)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        _remove(path)
 
 
 def discard(staging: Path) -> None:
@@ -58,4 +76,4 @@ def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.exists():
-        shutil.rmtree(path)
+        shutil.rmtree(path, ignore_errors=True)  # a background `rm` may be deleting it too

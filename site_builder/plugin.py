@@ -3,7 +3,7 @@
 MkDocs events → pipeline stages:
   on_config      load, validate, build the model, generate pages (errors abort before output)
   on_files       replace the files MkDocs found in content/ with the generated pages and assets
-  on_page_*      give each page its title, metadata and ready HTML
+  (pages)        each generated page is a GeneratedPage: title, metadata, ready HTML
   on_post_build  post-build steps on the staging folder, then swap it into place
   on_serve       also watch catalog.yaml
 """
@@ -11,6 +11,7 @@ MkDocs events → pipeline stages:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -29,6 +30,7 @@ from .pages import NavNode, OutputPage
 from .pipeline import Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
 from .search_page import header_strings
+from .timing import Stopwatch
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -45,7 +47,6 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.jobs: dict = {}
-        self.pages: dict[str, OutputPage] = {}
         self.final_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = CountHandler()
@@ -55,6 +56,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.watch = Stopwatch(log)
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -62,15 +64,16 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                   str(Path(config.docs_dir)))
         try:
             self.site, problems = build_model(self.project)
+            self.watch.lap("read and validate")
             for problem in problems.warnings:
                 log.warning(problem.format())
             for problem in problems.notes:
                 log.info(problem.format())
             self.output = generate_pages(self.site)
+            self.watch.lap("generate and render pages")
         except InputError as exc:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
-        self.pages = {p.src_uri: p for p in self.output.pages}
         config.site_name = self.site.info.name
         config.site_url = self.site.info.base_url
         config.nav = [_nav_entry(n) for n in self.output.nav]
@@ -90,16 +93,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     # -- files and pages -------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        docs_dir = Path(config.docs_dir).resolve()
+        docs_dir = Path(os.path.normpath(config.docs_dir))  # as MkDocs writes abs_src_path
         static = docs_dir / STATIC_DIR
         kept = [f for f in files if not _inside(f, docs_dir) or _inside(f, static)]
         out = Files(kept)
-        self.in_nav = in_nav = set(_nav_paths(self.output.nav))
+        nav_titles = dict(_nav_paths(self.output.nav))
+        nav_roots = {path.split("/", 1)[0] for path in nav_titles}
         for page in self.output.pages:
-            inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else \
-                InclusionLevel.NOT_IN_NAV  # notices, later listing pages: no "not in nav" notes
-            out.append(File.generated(config, page.src_uri, content=page.markdown,
-                                      inclusion=inclusion))
+            in_nav = page.path in nav_titles
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
+                                  UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
+            GeneratedPage(nav_titles.get(page.path, page.title), file, config, page,
+                          _shared_nav_key(page.path, nav_titles, nav_roots))
+            out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
                 out.append(File.generated(config, asset.path, content=asset.content))
@@ -107,41 +113,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            page.meta.update(generated.meta)
-            page.meta["title"] = generated.title
-            page.meta["sb_kind"] = generated.kind
-            key = _shared_nav_key(generated.path, self.in_nav)
-            if key:
-                page.meta["sb_nav_key"] = key
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        if generated.toc:
-            page.toc = get_toc(generated.toc)
-        body = generated.html if generated.html is not None else html
-        if not body.strip():
-            return generated.before + generated.after
-        return f'{generated.before}<div class="sb-body">{body}</div>{generated.after}'
-
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.globals["sb_nav_cache"] = {}  # fresh for every build (mkdocs serve rebuilds)
+        self.watch.lap("theme: pages read")
+        env.globals["sb_cache"] = {}  # fresh for every build (mkdocs serve rebuilds)
         return env
 
     # -- post-build ------------------------------------------------------------------------------
     @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.watch.lap("theme: pages written")
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
                                 self.project.root / ".cache", Problems(self.project.root),
                                 self.jobs)
-        problems = postbuild.run(ctx)
+        problems = postbuild.run(ctx, self.watch.lap)
         for problem in problems.warnings:
             log.warning(problem.format())
         if problems.errors:
@@ -158,6 +142,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
         config.site_dir = str(self.final_dir)
         self.staging = None
+        self.watch.lap("publish")
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -173,25 +158,59 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
 
 def _inside(file: File, folder: Path) -> bool:
-    return bool(file.abs_src_path) and folder in Path(file.abs_src_path).resolve().parents
+    """Whether the file comes from `folder` (MkDocs gives absolute, normalised paths)."""
+    return bool(file.abs_src_path) and file.abs_src_path.startswith(os.path.join(folder, ""))
 
 
-def _shared_nav_key(path: str, in_nav: set[str]) -> str | None:
+class GeneratedPage(Page):
+    """A page the core generated, HTML ready: MkDocs reads no file and converts no Markdown.
+
+    (Material's blog plugin makes its posts the same way.) The template gets the metadata of the
+    generated page: its title, kind (sb_kind) and, for pages sharing a sidebar, sb_nav_key.
+    """
+
+    def __init__(self, title: str, file: File, config: MkDocsConfig, generated: OutputPage,
+                 nav_key: str | None):
+        super().__init__(title, file, config)
+        self.generated = generated
+        self.nav_key = nav_key
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        g = self.generated
+        self.markdown = ""
+        self.meta = {**g.meta, "sb_kind": g.kind}
+        if g.kind != "home":  # the home page's <title> is the site name alone
+            self.meta["title"] = g.title
+        if self.nav_key:
+            self.meta["sb_nav_key"] = self.nav_key
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        g = self.generated
+        body = g.html or ""
+        self.content = (f'{g.before}<div class="sb-body">{body}</div>{g.after}' if body.strip()
+                        else g.before + g.after)
+        self.toc = get_toc(g.toc)
+        self.present_anchor_ids = set()  # links are checked after the build (linkcheck.py)
+        self.links_to_anchors = {}
+
+
+def _shared_nav_key(path: str, nav_titles: dict[str, str], nav_roots: set[str]) -> str | None:
     """Pages whose sidebar HTML is identical share a key, and main.html renders it once.
 
     True of pages outside the nav under a first folder that holds no nav page (every notice,
     n/<id>/): relative links from them to the nav depend only on their depth.
     """
     first = path.split("/", 1)[0]
-    if not first or path in in_nav or any(p.split("/", 1)[0] == first for p in in_nav):
+    if not first or path in nav_titles or first in nav_roots:
         return None
     return f"{first}-{path.count('/')}"
 
 
 def _nav_paths(nodes: list[NavNode]):
+    """(path, title) of every page in the navigation."""
     for node in nodes:
         if node.path is not None:
-            yield node.path
+            yield node.path, node.title
         yield from _nav_paths(node.children)
 
 

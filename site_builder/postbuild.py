@@ -70,7 +70,8 @@ Step = Callable[[Context], None]
 STEPS: list[Step] = [write_open_data, write_qr_codes, write_search_index, check_links]
 
 
-def run(ctx: Context) -> Problems:
+def run(ctx: Context, lap: Callable[[str], None] = lambda stage: None) -> Problems:
     for step in STEPS:
         step(ctx)
+        lap(f"post-build: {step.__name__}")
     return ctx.problems

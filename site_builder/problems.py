@@ -7,6 +7,8 @@ written.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,11 +61,19 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
+        """The path as the user knows it: relative to the project, with forward slashes."""
+        text = str(path)
+        if text.startswith(self._root_prefix):  # the common case, without touching the disk
+            return Path(text[len(self._root_prefix):]).as_posix()
         p = Path(path)
         try:
             return p.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return p.as_posix()
+
+    @functools.cached_property
+    def _root_prefix(self) -> str:
+        return os.path.join(str(self.root.resolve()), "")
 
     def add(
         self,

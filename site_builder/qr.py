@@ -325,6 +325,15 @@ def code_paths(output: Output) -> list[str]:
     return list(dict.fromkeys(urls.unpaged(p.path) for p in output.pages))
 
 
+def _place(cached: Path, target: Path) -> None:
+    """A hard link to the cached image (instant, no extra disk), or a copy across file systems.
+    Cached images are never modified in place (a new image gets a new cache file)."""
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
 def write_codes(site: Site, output: Output, out_dir: Path, cache: QrCache,
                 problems: Problems) -> None:
     """Post-build: put `qr.svg` and `qr.png` beside every page, from the cache."""
@@ -344,4 +353,4 @@ def write_codes(site: Site, output: Output, out_dir: Path, cache: QrCache,
         folder.mkdir(parents=True, exist_ok=True)
         url = page_url(site, path)
         for extension in EXTENSIONS:
-            shutil.copyfile(cache.path(url, extension), folder / f"qr.{extension}")
+            _place(cache.path(url, extension), folder / f"qr.{extension}")
