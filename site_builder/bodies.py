@@ -1,18 +1,23 @@
 """Render stage: the Markdown bodies of notices and column pages become HTML, here, once.
 
 One renderer (Python-Markdown with `EXTENSIONS`) serves the site and the printed posters, so
-they always agree. Bodies are independent of each other, so a large site renders them in
-worker processes (Python-Markdown is the single largest cost of a build: ≈ 5 ms a notice);
-small sites render in-process. The engine (MkDocs) then has no Markdown left to convert.
+they always agree. Python-Markdown is the largest single cost of a build (≈ 5 ms a notice), so:
+- results are kept in a cache keyed by the text (and the renderer's version and settings), so a
+  rebuild converts only the bodies that changed;
+- what is left is converted in worker processes when there is much of it.
+The engine (MkDocs) then has no Markdown left to convert.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import markdown
 
@@ -22,8 +27,10 @@ from .background import can_fork
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
+FORMAT = 1  # bump when the way bodies are rendered changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
+CACHE_FILE = "bodies.pickle"
 
 
 @dataclass
@@ -39,17 +46,28 @@ def render_one(text: str, converter: markdown.Markdown | None = None) -> Rendere
     return Rendered(html, getattr(md, "toc_tokens", []))
 
 
-def render_all(texts: Sequence[str], workers: int | None = None) -> list[Rendered]:
-    """Render every text, in order; in parallel when there are many."""
+def render_all(texts: Sequence[str], cache_dir: Path | None = None,
+               workers: int | None = None) -> list[Rendered]:
+    """Render every text, in order: from the cache where possible, in parallel when many."""
+    cache = _Cache(cache_dir / CACHE_FILE if cache_dir else None)
+    keys = [cache.key(text) for text in texts]
+    missing = list(dict.fromkeys(k for k in keys if k not in cache.entries))
+    by_key = {k: texts[i] for i, k in enumerate(keys)}
+    fresh = _render_many([by_key[k] for k in missing], workers)
+    cache.entries.update(zip(missing, fresh, strict=True))
+    cache.save(keep=set(keys), changed=bool(missing))
+    return [cache.entries[k] for k in keys]
+
+
+def _render_many(texts: list[str], workers: int | None) -> list[Rendered]:
     workers = workers or os.cpu_count() or 1
     if len(texts) < PARALLEL_FROM or workers < 2:
-        return _render_chunk(list(texts))
-    chunks = [list(texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+        return _render_chunk(texts)
+    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
     # fork is quickest; spawn where fork is unsafe (a process with threads: mkdocs serve)
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_render_chunk, chunks)
-        return [rendered for chunk in results for rendered in chunk]
+        return [rendered for chunk in pool.map(_render_chunk, chunks) for rendered in chunk]
 
 
 def _render_chunk(texts: list[str]) -> list[Rendered]:
@@ -59,3 +77,34 @@ def _render_chunk(texts: list[str]) -> list[Rendered]:
 
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+class _Cache:
+    """Rendered bodies from earlier builds, in one file under the project's .cache/ (safe to
+    delete). Entries not used by this build are dropped when it is saved."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.salt = repr((FORMAT, markdown.__version__, EXTENSIONS, EXTENSION_CONFIGS)).encode()
+        self.entries: dict[str, Rendered] = {}
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    stored = pickle.load(handle)
+                if stored.get("salt") == self.salt:
+                    self.entries = stored["entries"]
+            except Exception:  # a damaged or foreign cache is ignored and rewritten
+                self.entries = {}
+
+    def key(self, text: str) -> str:
+        return hashlib.blake2b(text.encode("utf-8"), key=self.salt[:64], digest_size=20).hexdigest()
+
+    def save(self, keep: set[str], changed: bool) -> None:
+        if self.path is None or (not changed and len(self.entries) == len(keep)):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"salt": self.salt, "entries": {k: v for k, v in self.entries.items() if k in keep}}
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.path)

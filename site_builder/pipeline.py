@@ -12,6 +12,8 @@ from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
 
+CACHE_DIR = ".cache"  # under the project root: build caches (QR images, bodies), safe to delete
+
 
 @dataclass(frozen=True)
 class Project:
@@ -77,7 +79,7 @@ def generate_pages(site: Site) -> Output:
     published-URL check (permalinks.py), which adds redirect and tombstone pages. Raises
     InputError when a published URL would disappear or a declaration is wrong."""
     output = generate(site)
-    render_bodies(output)
+    render_bodies(output, site.root / CACHE_DIR)
     qr.add_to_pages(site, output)
     problems = Problems(site.root)
     permalinks.apply(site, output, site.url_changes, problems)
@@ -86,8 +88,9 @@ def generate_pages(site: Site) -> Output:
     return output
 
 
-def render_bodies(output: Output) -> None:
-    """Stage 5 (render): every Markdown body to HTML, in parallel on large sites (bodies.py)."""
+def render_bodies(output: Output, cache_dir: Path | None = None) -> None:
+    """Stage 5 (render): every Markdown body to HTML: cached, in parallel (bodies.py)."""
     pages = [p for p in output.pages if p.markdown.strip()]
-    for page, rendered in zip(pages, bodies.render_all([p.markdown for p in pages]), strict=True):
+    rendered_all = bodies.render_all([p.markdown for p in pages], cache_dir)
+    for page, rendered in zip(pages, rendered_all, strict=True):
         page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""

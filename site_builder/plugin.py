@@ -27,7 +27,7 @@ from mkdocs.utils import CountHandler
 from . import messages as msg
 from . import output, permalinks, postbuild, urls
 from .pages import NavNode, OutputPage
-from .pipeline import Project, build_model, generate_pages
+from .pipeline import CACHE_DIR, Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
 from .search_page import header_strings
 from .timing import Stopwatch
@@ -79,7 +79,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
         self._stage(config)
-        self.jobs = postbuild.start_jobs(self.site, self.project.root / ".cache" / "jobs",
+        self.jobs = postbuild.start_jobs(self.site, self.project.root / CACHE_DIR / "jobs",
                                          background=self.command != "serve")
         return config
 
@@ -123,7 +123,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.watch.lap("theme: pages written")
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
-                                self.project.root / ".cache", Problems(self.project.root),
+                                self.project.root / CACHE_DIR, Problems(self.project.root),
                                 self.jobs)
         problems = postbuild.run(ctx, self.watch.lap)
         for problem in problems.warnings:

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from . import bodies, dates, pdf, qr, urls, vocab
 from . import messages as msg
 from .model import Notice, Site, Township, Village
-from .pipeline import Project, read_and_check
+from .pipeline import CACHE_DIR, Project, read_and_check
 from .problems import format_report
 from .render import e, index_number
 
@@ -262,7 +262,7 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
         print(msg.PRINT_INPUT_ERRORS, file=sys.stderr)
         return 1
     out = (project.root / args.out) if not Path(args.out).is_absolute() else Path(args.out)
-    cache = qr.QrCache(project.root / ".cache")
+    cache = qr.QrCache(project.root / CACHE_DIR)
     try:
         jobs = _jobs(site, args, cache, out, today)
     except PrintError as exc:

@@ -218,3 +218,24 @@ id: 2025-1{number:03d}
                                   "n/2024-0001/"])
 def test_every_kind_of_page_exists(small_site: TestProject, path: str):
     assert (small_site.site / path / "index.html").is_file()
+
+
+def test_rebuild_shows_edited_bodies_and_reuses_unchanged_ones(small: TestProject):
+    """Bodies are cached between builds (.cache/); an edit must always show on the next build."""
+    assert small.build().code == 0
+    assert (small.root / ".cache/bodies.pickle").is_file()
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件：年满80周岁", "申领条件：年满75周岁")
+    assert small.build().code == 0
+    text = small.html("n/2025-0003/").select_one(".sb-body").get_text()
+    assert "年满75周岁" in text and "年满80周岁" not in text
+    assert "第一章 总则" in small.html("n/2024-0001/").select_one(".sb-body").get_text()
+
+
+def test_build_through_a_symlinked_folder_still_leaves_out_withheld_files(small: TestProject,
+                                                                          tmp_path):
+    link = tmp_path / "via-link"
+    link.symlink_to(small.root, target_is_directory=True)
+    linked = TestProject(link)
+    assert linked.build().code == 0, "build through a symlink failed"
+    assert not (small.root / "site/n/2025-0005").exists()
+    assert not list((small.root / "site").rglob("核对报告原件.txt"))
