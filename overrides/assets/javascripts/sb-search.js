@@ -68,11 +68,17 @@
     return cache[path];
   }
 
+  // The page carries the index's shape (search.py `page_config`): no meta.json round trip.
+  var pageMeta = null;
+  function metaOfPage() {
+    if (!pageMeta) pageMeta = JSON.parse(form.getAttribute("data-config"));
+    return pageMeta;
+  }
+
   var indexReady = null;
   function loadIndex() {
     if (!indexReady) {
-      // The page carries the index's shape (search.py `page_config`): no meta.json round trip.
-      var meta = JSON.parse(form.getAttribute("data-config"));
+      var meta = metaOfPage();
       indexReady = load("facets.bin").then(function (buffer) {
         if (meta.format !== FORMAT) throw new Error("index format " + meta.format);
         return { meta: meta, facets: new Uint8Array(buffer), width: meta.columns.length };
@@ -220,9 +226,11 @@
     }
     statusEl.textContent = M.loading;
     var started = performance.now();
-    return loadIndex().then(function (index) {
-      var found = words.length ? match(words, index) : Promise.resolve(null);
-      return found.then(function (hits) {
+    // The query's shards and the filter table are fetched at the same time.
+    var found = words.length ? match(words, { meta: metaOfPage() }) : Promise.resolve(null);
+    return Promise.all([loadIndex(), found]).then(function (both) {
+      var index = both[0];
+      return Promise.resolve(both[1]).then(function (hits) {
         var result = rank(hits, state, index);
         updateCounts(result.counts, index.meta);
         return show(result.ids, state, words, hits).then(function () {
