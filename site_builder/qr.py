@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version as _package_version
-from itertools import pairwise
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -55,94 +54,160 @@ Matrix = list[list[bool]]
 
 # -- encoding and image files --------------------------------------------------------------------
 def encode(url: str) -> Matrix:
-    """The module matrix of `url`, quiet zone included (True = dark)."""
-    code = _QRCode(error_correction=ERROR_CORRECTION, border=BORDER)
-    code.add_data(url.encode("utf-8"))
-    code.make(fit=True)
-    return code.get_matrix()
+    """The module matrix of `url`, quiet zone included (True = dark): exactly qrcode's symbol.
 
-
-class _QRCode(qrcode.QRCode):
-    """qrcode's QRCode, choosing the mask faster.
-
-    qrcode lays the data out and scores the symbol module by module for each of the 8 masks,
-    about 80 % of its time. Here the data is laid out once (by qrcode), the 8 masks are applied
-    to whole rows as integers and scored with the same rules as qrcode's `util.lost_point`
-    (ISO/IEC 18004 penalties N1–N4) on row and column strings. The chosen mask is the one
-    qrcode would choose (tests/test_qr.py compares them); qrcode then draws the final symbol.
+    qrcode chooses the version and mode and computes the codewords (data and Reed–Solomon error
+    correction). Laying them out and choosing the mask is done here on a cached per-version
+    layout with whole-symbol integer operations: qrcode places and scores the symbol module by
+    module, once per mask (8 masks) and again for the final symbol, which is 85 % of its time.
+    tests/test_qr.py compares the matrices with qrcode's own for many URLs and versions, and
+    the mask scores with qrcode's `util.lost_point`.
     """
-
-    def best_mask_pattern(self) -> int:
-        n = self.modules_count = self.version * 4 + 17
-        fixed, data_cells = _template(self)
-        self.makeImpl(True, 0)  # data laid out and masked with pattern 0
-        masks = _mask_rows(n)
-        full = (1 << n) - 1
-        plain = [(_row_int(row) ^ masks[0][r]) & data_cells[r]
-                 for r, row in enumerate(self.modules)]
-        scores = []
-        for pattern in range(8):
-            rows = [fixed[r] | ((plain[r] ^ masks[pattern][r]) & data_cells[r])
-                    for r in range(n)]
-            scores.append(_penalty(rows, n, full))
-        return scores.index(min(scores))
-
-
-_TEMPLATES: dict[int, tuple[list[int], list[int]]] = {}
-_MASK_ROWS: dict[int, list[list[int]]] = {}
-_RUN = re.compile(r"0{5,}|1{5,}")
-_FINDER_LIKE = re.compile(r"(?=10111010000|00001011101)")
+    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=BORDER)
+    code.add_data(url.encode("utf-8"))
+    code.best_fit()
+    data = qrcode.util.create_data(code.version, code.error_correction, code.data_list)
+    layout = _layout(code.version)
+    plain = layout.place(data)
+    scores = [layout.penalty(layout.masked(layout.test_fixed, plain, p)) for p in range(8)]
+    mask = scores.index(min(scores))  # the first of equal scores, as qrcode
+    symbol = layout.masked(layout.fixed(code.error_correction, mask), plain, mask)
+    n = layout.size
+    quiet = [False] * BORDER
+    blank = [[False] * (n + 2 * BORDER) for _ in range(BORDER)]
+    body = [quiet + [c == "1" for c in format(row, f"0{n}b")] + quiet
+            for row in layout.rows(symbol)]
+    return blank + body + [list(row) for row in blank]
 
 
-def _template(code: qrcode.QRCode) -> tuple[list[int], list[int]]:
-    """For the code's version: dark function modules, and the modules that carry data, as row
-    integers (bit n-1-c is column c). Format modules are light, as in qrcode's mask test."""
-    if code.version not in _TEMPLATES:
-        n = code.modules_count
+class _Layout:
+    """One QR version's geometry, from qrcode's own drawing of the function patterns.
+
+    A symbol is held as one integer of 2n lines, `STRIDE`-spaced: the n rows, then the n
+    columns (module (r, c) is bit n-1-c of row line r and bit n-1-r of column line n+c), so a
+    mask is applied, and the penalty rules N1–N4 are counted, with a few integer operations
+    over every row and column at once."""
+
+    def __init__(self, version: int):
+        self.version = version
+        self.size = n = version * 4 + 17
+        self.stride = s = n + 1  # one spare bit between lines; runs never cross it
+        self.full = (1 << n) - 1
+        line_bits = sum(self.full << (i * s) for i in range(2 * n))
+        self.pairs = sum((self.full >> 1) << (i * s) for i in range(2 * n))  # (bit, bit+1) in line
+        self.windows = sum((self.full >> 10) << (i * s) for i in range(2 * n))  # 11-bit windows
+        self.blocks = sum((self.full >> 1) << (i * s) for i in range(n - 1))  # 2×2, rows only
+        self.row_bits = sum(self.full << (i * s) for i in range(n))
+        modules = self._function_patterns(True, qrcode.constants.ERROR_CORRECT_M, 0)
+        self.test_fixed = self._pack(modules, lambda m: m is True)
+        self.data_cells = self._pack(modules, lambda m: m is None)
+        assert self.data_cells & ~line_bits == 0
+        self.order = [self._bit(r, c) for r, c in _zigzag(modules)]
+        self.mask_bits = [self._pack_cells(qrcode.util.mask_func(p)) for p in range(8)]
+        self._fixed: dict[tuple[int, int], int] = {}
+
+    def _bit(self, r: int, c: int) -> int:
+        n, s = self.size, self.stride
+        return (1 << (r * s + n - 1 - c)) | (1 << ((n + c) * s + n - 1 - r))
+
+    def _pack(self, modules: list[list], test) -> int:
+        return self._pack_cells(lambda r, c: test(modules[r][c]))
+
+    def _pack_cells(self, test) -> int:
+        value = 0
+        for r in range(self.size):
+            for c in range(self.size):
+                if test(r, c):
+                    value |= self._bit(r, c)
+        return value
+
+    def _function_patterns(self, test: bool, error_correction: int, mask: int) -> list[list]:
+        code = qrcode.QRCode(version=self.version, error_correction=error_correction)
+        code.modules_count = n = self.size
         code.modules = [[None] * n for _ in range(n)]
         code.setup_position_probe_pattern(0, 0)
         code.setup_position_probe_pattern(n - 7, 0)
         code.setup_position_probe_pattern(0, n - 7)
         code.setup_position_adjust_pattern()
         code.setup_timing_pattern()
-        code.setup_type_info(True, 0)
-        if code.version >= 7:
-            code.setup_type_number(True)
-        fixed = [_row_int([m is True for m in row]) for row in code.modules]
-        data = [_row_int([m is None for m in row]) for row in code.modules]
-        _TEMPLATES[code.version] = (fixed, data)
-    return _TEMPLATES[code.version]
+        code.setup_type_info(test, mask)  # test: format modules light, as qrcode scores masks
+        if self.version >= 7:
+            code.setup_type_number(test)
+        return code.modules
+
+    def fixed(self, error_correction: int, mask: int) -> int:
+        """Dark function modules of the final symbol (format information for this mask)."""
+        key = (error_correction, mask)
+        if key not in self._fixed:
+            modules = self._function_patterns(False, error_correction, mask)
+            self._fixed[key] = self._pack(modules, lambda m: m is True)
+        return self._fixed[key]
+
+    def place(self, data: list[int]) -> int:
+        """The data bits in their modules, unmasked; modules past the data stay light."""
+        bits = "".join(format(byte, "08b") for byte in data)
+        value = 0
+        for bit, one in zip(self.order, bits, strict=False):
+            if one == "1":
+                value |= bit
+        return value
+
+    def masked(self, fixed: int, plain: int, mask: int) -> int:
+        return fixed | ((plain ^ self.mask_bits[mask]) & self.data_cells)
+
+    def rows(self, symbol: int) -> list[int]:
+        return [(symbol >> (r * self.stride)) & self.full for r in range(self.size)]
+
+    def penalty(self, x: int) -> int:
+        """qrcode's `util.lost_point` (ISO/IEC 18004 N1–N4) of a packed symbol."""
+        s = self.stride
+        # N1: a run of k ≥ 5 equal modules scores k - 2. `same` marks equal neighbours; a run of
+        # k modules is k - 1 marks, with k - 4 places where 4 marks start.
+        same = ~(x ^ (x >> 1)) & self.pairs
+        starts = same & (same >> 1) & (same >> 2) & (same >> 3)
+        runs = starts.bit_count() + 2 * (starts & ~(starts >> 1)).bit_count()
+        # N2: each 2×2 block of one colour scores 3.
+        vertical = ~(x ^ (x >> s))
+        block = vertical & (vertical >> 1) & ~(x ^ (x >> 1)) & self.blocks
+        # N3: 1011101 with 4 light modules on either side scores 40 (both patterns are
+        # symmetric reversals, so rows and columns alike). Bit j+k is module k of the window.
+        finders = 0
+        for pattern in (0b10111010000, 0b00001011101):
+            hit = self.windows
+            for k in range(11):
+                hit &= (x if pattern >> k & 1 else ~x) >> k
+            finders += hit.bit_count()
+        # N4: 10 for each 5 % the dark share departs from 50 %.
+        n = self.size
+        dark = (x & self.row_bits).bit_count()
+        balance = int(abs(dark / (n * n) * 100 - 50) / 5) * 10
+        return runs + 3 * block.bit_count() + 40 * finders + balance
 
 
-def _mask_rows(n: int) -> list[list[int]]:
-    if n not in _MASK_ROWS:
-        _MASK_ROWS[n] = [[_row_int([bool(qrcode.util.mask_func(p)(r, c)) for c in range(n)])
-                          for r in range(n)] for p in range(8)]
-    return _MASK_ROWS[n]
+def _zigzag(modules: list[list]) -> Iterable[tuple[int, int]]:
+    """The data modules in the order qrcode's `map_data` fills them: two-column strips from
+    the right, up and down in turn, skipping the vertical timing pattern."""
+    n = len(modules)
+    row, step = n - 1, -1
+    for col in range(n - 1, 0, -2):
+        if col <= 6:
+            col -= 1
+        while 0 <= row < n:
+            for c in (col, col - 1):
+                if modules[row][c] is None:
+                    yield row, c
+            row += step
+        row -= step
+        step = -step
 
 
-def _row_int(row: Iterable[bool | None]) -> int:
-    value = 0
-    for module in row:
-        value = (value << 1) | bool(module)
-    return value
+_LAYOUTS: dict[int, _Layout] = {}
 
 
-def _penalty(rows: list[int], n: int, full: int) -> int:
-    """qrcode's `util.lost_point` on row integers: runs, 2×2 blocks, finder-like, balance."""
-    lines = [format(r, f"0{n}b") for r in rows]
-    text = " ".join(lines + ["".join(column) for column in zip(*lines, strict=True)])
-    found = _RUN.findall(text)  # the spaces end runs and patterns at each line's end
-    runs = sum(map(len, found)) - 2 * len(found)
-    finders = 40 * len(_FINDER_LIKE.findall(text))
-    blocks = 0
-    inner = full >> 1
-    for upper, lower in pairwise(rows):
-        same = ~(upper ^ lower)
-        blocks += (same & (same >> 1) & ~(upper ^ (upper >> 1)) & inner).bit_count()
-    dark = sum(line.count("1") for line in lines)
-    balance = int(abs(dark / (n * n) * 100 - 50) / 5) * 10
-    return runs + 3 * blocks + finders + balance
+def _layout(version: int) -> _Layout:
+    if version not in _LAYOUTS:
+        _LAYOUTS[version] = _Layout(version)
+    return _LAYOUTS[version]
 
 
 def version_of(url: str) -> int:
@@ -225,8 +290,9 @@ class QrCache:
     def path(self, url: str, extension: str) -> Path:
         return self.dir / f"{self.key(url)}.{extension}"
 
-    def ensure(self, wanted: Iterable[str]) -> None:
-        """Make sure every URL has both images in the cache; encode only the missing ones."""
+    def ensure(self, wanted: Iterable[str], workers: int | None = None) -> None:
+        """Make sure every URL has both images in the cache; encode only the missing ones
+        (in `workers` processes; default: one per core)."""
         distinct = list(dict.fromkeys(wanted))
         missing = [u for u in distinct
                    if not all(self.path(u, x).is_file() for x in EXTENSIONS)]
@@ -235,7 +301,7 @@ class QrCache:
         if not missing:
             return
         self.dir.mkdir(parents=True, exist_ok=True)
-        for url, images in zip(missing, _encode_all(missing), strict=True):
+        for url, images in zip(missing, _encode_all(missing, workers), strict=True):
             for extension, data in zip(EXTENSIONS, images, strict=True):
                 _write_atomic(self.path(url, extension), data)
 
@@ -244,8 +310,8 @@ class QrCache:
         return self.path(url, "svg").read_text(encoding="ascii")
 
 
-def _encode_all(missing: list[str]) -> Iterable[tuple[bytes, bytes]]:
-    workers = min(os.cpu_count() or 1, 8)
+def _encode_all(missing: list[str], workers: int | None) -> Iterable[tuple[bytes, bytes]]:
+    workers = workers or min(os.cpu_count() or 1, 8)
     if len(missing) < PARALLEL_FROM or workers < 2:
         return map(_make, missing)
     # "spawn": safe even when the caller has threads (mkdocs serve); start-up is ~0.3 s.
@@ -334,6 +400,13 @@ def _place(cached: Path, target: Path) -> None:
         shutil.copyfile(cached, target)
 
 
+def fill_cache(site: Site, output: Output, cache: QrCache) -> None:
+    """Encode every page's code that is not cached yet, in this one process: run as a background
+    job (postbuild.start_jobs) while the engine writes pages, so a first build does not wait
+    for it at post-build."""
+    cache.ensure((page_url(site, p) for p in code_paths(output)), workers=1)
+
+
 def write_codes(site: Site, output: Output, out_dir: Path, cache: QrCache,
                 problems: Problems) -> None:
     """Post-build: put `qr.svg` and `qr.png` beside every page, from the cache."""
@@ -347,7 +420,7 @@ def write_codes(site: Site, output: Output, out_dir: Path, cache: QrCache,
                              msg.QR_NAME_TAKEN.format(name=f"qr.{extension}"), msg.QR_NAME_HINT)
     if problems.errors:
         return
-    cache.ensure(page_url(site, p) for p in paths)
+    cache.ensure(page_url(site, p) for p in paths)  # encodes only what a background job left
     for path in paths:
         folder = out_dir / path
         folder.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import qrcode
 import qrcode.constants
+import qrcode.util
 from conftest import TestProject, serve
 from qrtools import decode, open_image, svg_images
 
@@ -92,22 +93,47 @@ def test_codes_are_small_versions_with_quiet_zone(small_site: TestProject):
     assert png.getpixel((quiet, quiet)) == 0  # the finder pattern starts right after it
 
 
-def test_mask_choice_is_qrcodes_own():
-    """qr.py scores masks faster than qrcode but must draw exactly qrcode's symbol."""
+def _reference(url: str) -> qrcode.QRCode:
+    reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    reference.add_data(url.encode())
+    reference.make(fit=True)
+    return reference
+
+
+def test_symbols_are_qrcodes_own():
+    """qr.py lays out and masks the symbol faster than qrcode but must draw exactly its symbol:
+    same version, mode segments, mask, format and version information."""
     rng = random.Random(7)
     alphabet = string.ascii_lowercase + string.digits + "-"
     versions = set()
-    for _ in range(60):
+    urls_ = [f"https://gk.example.gov.cn/n/{2019 + i % 8}-{i:04d}/" for i in range(150)]
+    urls_ += ["https://GK.EXAMPLE.GOV.CN/N/" + "1234567890" * 4 + "/",  # numeric/alnum segments
+              "https://gk.example.gov.cn/v/" + "城关镇东风村" * 6 + "/",
+              "http://a.cn/", "https://x.cn/n/1/"]
+    for _ in range(120):
         host = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 30)))
         path = "/".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
-                        for _ in range(rng.randint(1, 10)))
-        url = f"https://www.{host}.gov.cn/{path}/"
-        reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-        reference.add_data(url.encode())
-        reference.make(fit=True)
+                        for _ in range(rng.randint(1, 16)))
+        urls_.append(f"https://www.{host}.gov.cn/{path}/")
+    for url in urls_:
+        reference = _reference(url)
         versions.add(reference.version)
         assert qr.encode(url) == reference.get_matrix(), url
-    assert {3, 5, 7} <= versions  # version 7 and up carry version information too
+    assert {1, 2, 3, 5, 7, 9} <= versions  # version 7 and up carry version information too
+
+
+@pytest.mark.parametrize("version", [1, 3, 4, 7, 10])
+def test_mask_scores_are_qrcodes_lost_points(version: int):
+    """The packed-integer penalty equals qrcode.util.lost_point on random and real symbols."""
+    rng = random.Random(version)
+    layout = qr._layout(version)
+    n = layout.size
+    symbols = [[[rng.random() < share for _ in range(n)] for _ in range(n)]
+               for share in (0.5, 0.5, 0.3, 0.7, 0.05)]
+    symbols.append([[bool((r // 3 + c // 5) % 2) for c in range(n)] for r in range(n)])
+    for modules in symbols:
+        packed = layout._pack(modules, bool)
+        assert layout.penalty(packed) == qrcode.util.lost_point(modules)
 
 
 def test_unchanged_urls_are_not_encoded_again(small: TestProject):
