@@ -79,7 +79,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
         self._stage(config)
-        self.jobs = postbuild.start_jobs(self.site, self.project.root / CACHE_DIR / "jobs",
+        self.jobs = postbuild.start_jobs(self.site, self.output, self.project.root / CACHE_DIR,
                                          background=self.command != "serve")
         return config
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import linkcheck, qr, urls
-from .background import Job
+from .background import Job, can_fork
 from .model import Site
 from .opendata import data_files
 from .pages import Output
@@ -40,13 +40,27 @@ def write_open_data(ctx: Context) -> None:
 
 def write_qr_codes(ctx: Context) -> None:
     """qr.svg and qr.png beside every page, from the QR cache (see qr.py)."""
+    job = ctx.jobs.get("qr")
+    if job is not None:
+        job.finish(ctx.out_dir)  # the cache filled meanwhile; nothing to move
     qr.write_codes(ctx.site, ctx.output, ctx.out_dir, qr.QrCache(ctx.cache_dir), ctx.problems)
 
 
-def start_jobs(site: Site, work_dir: Path, *, background: bool) -> dict[str, Job]:
-    """Start the steps that need only the model, to run while the engine renders pages."""
-    return {"search": Job(functools.partial(write_index, site), work_dir / "search",
+def start_jobs(site: Site, output: Output, cache_dir: Path, *,
+               background: bool) -> dict[str, Job]:
+    """Start the work that needs only the model and the page list, to run while the engine
+    writes pages: the search index, and the QR codes a first build has not encoded yet."""
+    work_dir = cache_dir / "jobs"
+    jobs = {"search": Job(functools.partial(write_index, site), work_dir / "search",
                           background=background)}
+    if background and can_fork():  # else write_qr_codes encodes them, on every core
+        fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
+        jobs["qr"] = Job(fill, work_dir / "qr", background=True)
+    return jobs
+
+
+def _fill_qr_cache(site: Site, output: Output, cache_dir: Path, work_dir: Path) -> None:
+    qr.fill_cache(site, output, qr.QrCache(cache_dir))
 
 
 def write_search_index(ctx: Context) -> None:
