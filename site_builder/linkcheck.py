@@ -39,6 +39,7 @@ _NOT_RESOURCES = frozenset({"canonical", "alternate", "next", "prev", "author", 
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 _REFRESH = re.compile(r"url\s*=\s*(.+)$", re.IGNORECASE)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SKIP_SCHEMES = ("mailto:", "tel:", "data:", "about:", "blob:", "sms:")
 
 
@@ -84,12 +85,12 @@ class _Checker:
         parts = urlsplit(base_url)
         self.host = parts.netloc.lower()
         self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
-        self.files = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
-                      if p.is_file()}
+        self.files = _all_files(out_dir)
         self.ids: dict[str, set[str]] = {}
         self.current: tuple[str, str] = ("", "")
         self.seen: dict[tuple[str, str], str | None] = {}
         self.split: dict[str, SplitResult] = {}
+        self.tags: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def run(self, files: list[str]) -> Iterator[Bad]:
         for rel in files:
@@ -101,22 +102,40 @@ class _Checker:
     def _page(self, rel: str) -> Iterator[Bad]:
         text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
         folder = posixpath.dirname(rel)
+        up = "../" * (folder.count("/") + 1) if folder else ""
         self.current = (rel, text)  # anchors on this very page are looked up in memory
         for m in _TAG.finditer(text):
-            tag = m.group(1).lower()
-            attrs = {a.group(1).lower(): _value(a) for a in _ATTR.finditer(m.group(2))}
-            resource = self._is_resource(tag, attrs)
-            for name, value in attrs.items():
-                if name not in _URL_ATTRS or (name == "content" and tag != "meta"):
-                    continue
-                for url in _urls(name, value, attrs):
-                    problem = self._judge(folder, url, resource)
-                    if problem:
-                        yield Bad(_page_path(rel), url, problem)
+            # The header, sidebar and footer repeat the same tags on every page of a depth:
+            # a tag whose links resolve alike from any folder that deep is judged once.
+            key = (up, m.group(0))
+            found = self.tags.get(key)
+            if found is None:
+                found, alike = self._tag(m, folder, up)
+                if alike:
+                    self.tags[key] = found
+            for url, problem in found:
+                yield Bad(_page_path(rel), url, problem)
         for m in _CSS_URL.finditer(text) if "url(" in text or "@import" in text else ():
             url = m.group(1) or m.group(2)
             if self._external(url):
                 yield Bad(_page_path(rel), url, "external")
+
+    def _tag(self, m: re.Match[str], folder: str, up: str) -> tuple[list[tuple[str, str]], bool]:
+        """The tag's broken links, and whether they resolve alike from every folder as deep."""
+        tag = m.group(1).lower()
+        attrs = {a.group(1).lower(): _value(a) for a in _ATTR.finditer(m.group(2))}
+        resource = self._is_resource(tag, attrs)
+        found: list[tuple[str, str]] = []
+        alike = True
+        for name, value in attrs.items():
+            if name not in _URL_ATTRS or (name == "content" and tag != "meta"):
+                continue
+            for url in _urls(name, value, attrs):
+                alike = alike and _from_root(url, up)
+                problem = self._judge(folder, url, resource)
+                if problem:
+                    found.append((url, problem))
+        return found, alike
 
     def _css(self, rel: str) -> Iterator[Bad]:
         text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
@@ -204,6 +223,17 @@ class _Checker:
         return self.ids[file]
 
 
+def _all_files(out_dir: Path) -> set[str]:
+    """Site paths of every file under out_dir ("index.html", "n/2024-0001/qr.png", …)."""
+    files: set[str] = set()
+    top = str(out_dir)
+    for folder, _, names in os.walk(top):
+        prefix = folder[len(top) + 1 :].replace(os.sep, "/")
+        prefix = prefix + "/" if prefix else ""
+        files.update(prefix + name for name in names)
+    return files
+
+
 def _value(m: re.Match[str]) -> str:
     raw = next((g for g in m.groups()[1:] if g is not None), "")
     return raw.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", '"')
@@ -218,6 +248,19 @@ def _urls(name: str, value: str, attrs: dict[str, str]) -> list[str]:
         m = _REFRESH.search(value)
         return [m.group(1).strip().strip("'\"")] if m else []
     return [value]
+
+
+def _from_root(url: str, up: str) -> bool:
+    """Whether `url` means the same from every folder that `up` ("../../") climbs out of: it
+    climbs to the top before going down, or is absolute, or is not a link to a file."""
+    url = url.strip()
+    if not url:
+        return True
+    if url.startswith(("#", "?")):  # this very page
+        return False
+    if url.startswith("/") or _SCHEME.match(url):
+        return True
+    return url.startswith(up)
 
 
 def _page_path(rel: str) -> str:

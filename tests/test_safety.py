@@ -280,6 +280,25 @@ def test_broken_anchor_is_reported(small: TestProject):
     assert "链接“#没有这一节”指向的位置（# 后面的部分）在目标页面上找不到" in result.text
 
 
+def test_same_link_text_is_judged_from_each_page(tmp_path):
+    """The checker judges a repeated tag once per depth only when its links climb to the top;
+    the same relative link elsewhere is judged again from where it stands."""
+    from site_builder import linkcheck
+    pages = {
+        "index.html": '<a href="n/a/">a</a>',
+        "n/a/index.html": '<a href="../b/">b</a><a href="../../d/x/">x</a><a href="#top">t</a>',
+        "n/b/index.html": '<p id="top">b</p><a href="../b/">b</a><a href="#top">t</a>',
+        "t/c/index.html": '<a href="../b/">b</a><a href="../../d/x/">x</a><a href="#top">t</a>',
+    }
+    for path, html in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    bad = {(b.page, b.link, b.kind) for b in linkcheck.check(tmp_path, "https://x.cn/")}
+    assert bad == {("n/a/", "../../d/x/", "missing"), ("t/c/", "../../d/x/", "missing"),
+                   ("t/c/", "../b/", "missing"), ("n/a/", "#top", "anchor"),
+                   ("t/c/", "#top", "anchor")}
+
+
 STALL_HOOK = '''
 import os, time
 def on_post_build(config, **kwargs):
