@@ -29,7 +29,9 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import qrcode
+import qrcode.base
 import qrcode.constants
+import qrcode.exceptions
 import qrcode.util
 
 from . import messages as msg
@@ -54,30 +56,100 @@ Matrix = list[list[bool]]
 
 # -- encoding and image files --------------------------------------------------------------------
 def encode(url: str) -> Matrix:
-    """The module matrix of `url`, quiet zone included (True = dark): exactly qrcode's symbol.
+    """The module matrix of `url`, quiet zone included (True = dark): exactly qrcode's symbol."""
+    width, rows = encode_rows(url)
+    return [[c == "1" for c in format(row, f"0{width}b")] for row in rows]
 
-    qrcode chooses the version and mode and computes the codewords (data and Reed–Solomon error
-    correction). Laying them out and choosing the mask is done here on a cached per-version
-    layout with whole-symbol integer operations: qrcode places and scores the symbol module by
-    module, once per mask (8 masks) and again for the final symbol, which is 85 % of its time.
-    tests/test_qr.py compares the matrices with qrcode's own for many URLs and versions, and
-    the mask scores with qrcode's `util.lost_point`.
+
+def encode_rows(url: str) -> tuple[int, list[int]]:
+    """`url`'s symbol, quiet zone included, as (width, rows): bit width-1-x of a row is module x.
+
+    qrcode chooses the version and the mode segments, and its tables give the block structure,
+    the function patterns and the format bits. The rest is done here on integers, with the same
+    result: the bit stream and Reed–Solomon codewords (qrcode builds them bit by bit and with
+    polynomial objects), the layout (cached per version) and the choice of mask (qrcode places
+    and scores the symbol module by module, once per mask and again for the final symbol, which
+    was 85 % of its time). tests/test_qr.py compares the symbols with qrcode's own for many URLs
+    and versions, and the mask scores with qrcode's `util.lost_point`.
     """
     code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=BORDER)
     code.add_data(url.encode("utf-8"))
     code.best_fit()
-    data = qrcode.util.create_data(code.version, code.error_correction, code.data_list)
+    data = _codewords(code.version, code.error_correction, code.data_list)
     layout = _layout(code.version)
     plain = layout.place(data)
     scores = [layout.penalty(layout.masked(layout.test_fixed, plain, p)) for p in range(8)]
     mask = scores.index(min(scores))  # the first of equal scores, as qrcode
     symbol = layout.masked(layout.fixed(code.error_correction, mask), plain, mask)
-    n = layout.size
-    quiet = [False] * BORDER
-    blank = [[False] * (n + 2 * BORDER) for _ in range(BORDER)]
-    body = [quiet + [c == "1" for c in format(row, f"0{n}b")] + quiet
-            for row in layout.rows(symbol)]
-    return blank + body + [list(row) for row in blank]
+    width = layout.size + 2 * BORDER
+    body = [row << BORDER for row in layout.rows(symbol)]
+    return width, [0] * BORDER + body + [0] * BORDER
+
+
+class _Bits:
+    """qrcode's BitBuffer (what `QRData.write` writes to), on one integer."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def put(self, number: int, length: int) -> None:
+        self.value = (self.value << length) | number
+        self.length += length
+
+    def put_bit(self, bit: bool) -> None:
+        self.put(int(bit), 1)
+
+    def __len__(self) -> int:
+        return self.length
+
+
+def _codewords(version: int, error_correction: int, segments: list) -> list[int]:
+    """qrcode's `util.create_data`: segments, terminator, padding, then the data and error
+    correction codewords of each block, interleaved."""
+    bits = _Bits()
+    for segment in segments:
+        bits.put(segment.mode, 4)
+        bits.put(len(segment), qrcode.util.length_in_bits(segment.mode, version))
+        segment.write(bits)
+    blocks = qrcode.base.rs_blocks(version, error_correction)
+    limit = sum(block.data_count for block in blocks)
+    if len(bits) > limit * 8:
+        raise qrcode.exceptions.DataOverflowError(f"{len(bits)} > {limit * 8} bits")
+    bits.put(0, min(limit * 8 - len(bits), 4))
+    bits.put(0, -len(bits) % 8)
+    stream = list(bits.value.to_bytes(len(bits) // 8, "big"))
+    stream += [qrcode.util.PAD0, qrcode.util.PAD1] * ((limit - len(stream)) // 2 + 1)
+    data_blocks, ec_blocks, offset = [], [], 0
+    for block in blocks:
+        data = stream[offset : offset + block.data_count]
+        offset += block.data_count
+        data_blocks.append(data)
+        ec_blocks.append(_error_correction(data, block.total_count - block.data_count))
+    return [b[i] for i in range(max(map(len, data_blocks))) for b in data_blocks if i < len(b)] + \
+        [b[i] for i in range(max(map(len, ec_blocks))) for b in ec_blocks if i < len(b)]
+
+
+def _error_correction(data: list[int], count: int) -> list[int]:
+    """Reed–Solomon: the remainder of data·x^count divided by the generator polynomial."""
+    exp, log = qrcode.base.EXP_TABLE, qrcode.base.LOG_TABLE
+    generator = _GENERATORS.get(count)
+    if generator is None:
+        poly = qrcode.base.Polynomial([1], 0)
+        for i in range(count):
+            poly = poly * qrcode.base.Polynomial([1, qrcode.base.gexp(i)], 0)
+        generator = _GENERATORS[count] = [log[c] for c in poly][1:]
+    remainder = data + [0] * count
+    for i in range(len(data)):
+        lead = remainder[i]
+        if lead:
+            shift = log[lead]
+            for j, g in enumerate(generator, start=i + 1):
+                remainder[j] ^= exp[(g + shift) % 255]
+    return remainder[len(data) :]
+
+
+_GENERATORS: dict[int, list[int]] = {}
 
 
 class _Layout:
@@ -212,48 +284,45 @@ def _layout(version: int) -> _Layout:
 
 def version_of(url: str) -> int:
     """The QR version (1–40) that `url` needs."""
-    return (len(encode(url)) - 2 * BORDER - 17) // 4
+    return (encode_rows(url)[0] - 2 * BORDER - 17) // 4
 
 
-def svg_bytes(matrix: Matrix) -> bytes:
+def svg_bytes(width: int, rows: list[int]) -> bytes:
     """A square SVG: white background, dark modules as horizontal runs in one path."""
-    size = len(matrix)
-    runs: list[str] = []
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < size:
-            if row[x]:
-                start = x
-                while x < size and row[x]:
-                    x += 1
-                runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
-            else:
-                x += 1
-    side = f"{size * MODULE_MM:g}mm"
+    runs = [f"M{m.start()} {y}h{m.end() - m.start()}v1h-{m.end() - m.start()}z"
+            for y, row in enumerate(rows) for m in _DARK.finditer(format(row, f"0{width}b"))]
+    side = f"{width * MODULE_MM:g}mm"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" '
-        f'viewBox="0 0 {size} {size}" shape-rendering="crispEdges">'
-        f'<rect width="{size}" height="{size}" fill="#fff"/>'
+        f'viewBox="0 0 {width} {width}" shape-rendering="crispEdges">'
+        f'<rect width="{width}" height="{width}" fill="#fff"/>'
         f'<path fill="#000" d="{"".join(runs)}"/></svg>\n'
     ).encode("ascii")
 
 
-def png_bytes(matrix: Matrix) -> bytes:
+_DARK = re.compile("1+")
+# 4 modules → 40 pixels → 5 bytes of a PNG row (PNG_MODULE_PX even); 1 = white, 0 = black.
+_PIXELS = [int("".join(("1" if v >> (3 - k) & 1 else "0") * PNG_MODULE_PX for k in range(4)),
+               2).to_bytes(PNG_MODULE_PX * 4 // 8, "big") for v in range(16)]
+
+
+def png_bytes(width: int, rows: list[int]) -> bytes:
     """A 1-bit grayscale PNG, PNG_MODULE_PX pixels per module, with its print size (pHYs)."""
-    size = len(matrix) * PNG_MODULE_PX
-    widen = str.maketrans({"0": "0" * PNG_MODULE_PX, "1": "1" * PNG_MODULE_PX})
-    rows = bytearray()
-    for row in matrix:
-        bits = "".join("0" if dark else "1" for dark in row).translate(widen)  # 0 = black
-        bits += "0" * (-len(bits) % 8)
-        line = b"\x00" + int(bits, 2).to_bytes(len(bits) // 8, "big")  # filter 0, then pixels
-        rows += line * PNG_MODULE_PX
+    size = width * PNG_MODULE_PX
+    row_bytes = (size + 7) // 8
+    pad = -width % 4  # whole groups of 4 modules, the extra ones black (the row's padding bits)
+    light = (1 << width) - 1
+    pixels = bytearray()
+    for row in rows:
+        white = (row ^ light) << pad
+        line = b"".join(_PIXELS[white >> shift & 15] for shift in range(width + pad - 4, -1, -4))
+        pixels += (b"\x00" + line[:row_bytes]) * PNG_MODULE_PX  # filter 0, then the pixels
     per_metre = round(PNG_MODULE_PX / MODULE_MM * 1000)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0))
         + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-        + _chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + _chunk(b"IDAT", zlib.compress(bytes(pixels)))
         + _chunk(b"IEND", b"")
     )
 
@@ -264,8 +333,8 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def _make(url: str) -> tuple[bytes, bytes]:
-    matrix = encode(url)
-    return svg_bytes(matrix), png_bytes(matrix)
+    width, rows = encode_rows(url)
+    return svg_bytes(width, rows), png_bytes(width, rows)
 
 
 # -- cache ---------------------------------------------------------------------------------------

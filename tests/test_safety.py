@@ -290,9 +290,9 @@ def test_same_link_text_is_judged_from_each_page(tmp_path):
         "n/b/index.html": '<p id="top">b</p><a href="../b/">b</a><a href="#top">t</a>',
         "t/c/index.html": '<a href="../b/">b</a><a href="../../d/x/">x</a><a href="#top">t</a>',
     }
-    for path, html in pages.items():
+    for path, body in pages.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+        (tmp_path / path).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     bad = {(b.page, b.link, b.kind) for b in linkcheck.check(tmp_path, "https://x.cn/")}
     assert bad == {("n/a/", "../../d/x/", "missing"), ("t/c/", "../../d/x/", "missing"),
                    ("t/c/", "../b/", "missing"), ("n/a/", "#top", "anchor"),
