@@ -13,13 +13,14 @@ the browser reports them) and the time from starting the search to the results s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import shutil
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, unquote
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
@@ -52,8 +53,7 @@ def _refresh_page(site, out: Path) -> None:
 
     from site_builder import search
 
-    shutil.copy(REPO / "overrides/assets/javascripts/sb-search.js",
-                out / "assets/javascripts/sb-search.js")
+    _refresh_script(out)
     page = out / "search/index.html"
     text = re.sub(r' data-config="[^"]*"', "", page.read_text(encoding="utf-8"))
     config = html.escape(json.dumps(search.page_config(site), ensure_ascii=False))
@@ -61,31 +61,66 @@ def _refresh_page(site, out: Path) -> None:
                     encoding="utf-8")
 
 
-def browse(site: Path, queries: list[str]) -> list[dict]:
+def _refresh_script(out: Path) -> None:
+    """This code's sb-search.js, included as search_page.py now includes it."""
+    from site_builder import search_page
+
+    shutil.copy(REPO / "overrides/assets/javascripts/sb-search.js",
+                out / "assets/javascripts/sb-search.js")
+    page = out / "search/index.html"
+    text = page.read_text(encoding="utf-8")
+    script = f'<script src="../{search_page.SCRIPT}"'
+    text = text.replace(f"{script} defer>", f"{script}>")
+    page.write_text(text, encoding="utf-8")
+
+
+def browse(site: Path, queries: list[str], server: str | None = None) -> list[dict]:
+    """Three measurements per query, each in a fresh browser context (empty cache):
+
+    - from the header box: open `/search/?<query>`; the search starts while the page loads.
+      `first_query_ms` is from the start of the search to its results drawn; `results_at_ms` is
+      when they were drawn, counted from opening the page, beside the page's own `load_ms`;
+    - typed: open `/search/`, wait until the page has loaded and is idle, type the query (and
+      choose the filters) and submit: `typed_first_ms` (index files not fetched yet);
+    - then a second, different query on that page: `next_query_ms`.
+    """
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
 
     out = []
-    with serve(site) as url, sync_playwright() as p:
+    with (contextlib.nullcontext(server) if server else serve(site)) as url, \
+            sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()  # empty cache: a citizen's first search
             page = context.new_page()
             done: list = []
             page.on("requestfinished", _recorder(done))
-            page.goto(url + "search/?" + query)
-            page.wait_for_function("document.documentElement.hasAttribute('data-sb-search-ms')")
+            page.goto(url + "search/?" + query, wait_until="load")
+            _wait_for_results(page)
             first_ms = int(page.get_attribute("html", "data-sb-search-ms"))
+            results_at = int(page.get_attribute("html", "data-sb-search-at"))
+            load_ms = round(page.evaluate(
+                "performance.getEntriesByType('navigation')[0].loadEventStart"))
             search_bytes = sum(_size(r) for r in done
                                if "/search/data/" in r.url or r.url.endswith("sb-search.js"))
             all_bytes = sum(_size(r) for r in done)
             requests = len(done)
-            # a second search on the same page (code, meta and facets are loaded by now)
-            page.evaluate("document.documentElement.removeAttribute('data-sb-search-ms')")
+            context.close()
+
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url + "search/", wait_until="networkidle")
+            page.evaluate(_TYPE_AND_SUBMIT, dict(parse_qsl(query)))
+            _wait_for_results(page)
+            typed_ms = int(page.get_attribute("html", "data-sb-search-ms"))
             page.fill("#sb-search-q", "养老服务 补贴")
+            page.evaluate("document.documentElement.removeAttribute('data-sb-search-ms')")
             page.keyboard.press("Enter")
-            page.wait_for_function("document.documentElement.hasAttribute('data-sb-search-ms')")
-            out.append({"query": query, "first_query_ms": first_ms,
+            _wait_for_results(page)
+            out.append({"query": unquote(query), "first_query_ms": first_ms,
+                        "results_at_ms": results_at, "load_ms": load_ms,
+                        "typed_first_ms": typed_ms,
                         "next_query_ms": int(page.get_attribute("html", "data-sb-search-ms")),
                         "search_kb": round(search_bytes / 1024, 1),
                         "page_and_search_kb": round(all_bytes / 1024, 1),
@@ -93,6 +128,19 @@ def browse(site: Path, queries: list[str]) -> list[dict]:
             context.close()
         browser.close()
     return out
+
+
+# Fill the form as a person would (query words, filters) and submit it once.
+_TYPE_AND_SUBMIT = """(values) => {
+  const form = document.getElementById("sb-search");
+  for (const [name, value] of Object.entries(values)) form.elements[name].value = value;
+  document.documentElement.removeAttribute("data-sb-search-ms");
+  form.requestSubmit();
+}"""
+
+
+def _wait_for_results(page) -> None:
+    page.wait_for_function("document.documentElement.hasAttribute('data-sb-search-ms')")
 
 
 def _recorder(done: list):
@@ -110,6 +158,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("project", type=Path, help="a built project (bench/generate.py + build)")
     parser.add_argument("--no-index", action="store_true", help="do not re-index, only browse")
+    parser.add_argument("--server", help="measure through this server instead (e.g. nginx "
+                        "serving the project's site/ at http://127.0.0.1:8080/)")
     args = parser.parse_args()
     if shutil.which("chromium") is None:
         sys.exit("chromium is not installed")
@@ -117,7 +167,9 @@ def main() -> None:
     if not args.no_index:
         report.update(index_once(args.project))
         print(json.dumps(report, ensure_ascii=False), flush=True)
-    for row in browse(args.project / "site", QUERIES):
+    if args.no_index:
+        _refresh_script(args.project / "site")
+    for row in browse(args.project / "site", QUERIES, args.server):
         print(json.dumps(row, ensure_ascii=False), flush=True)
 
 

@@ -76,7 +76,9 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'<ol id="sb-search-results" class="sb-results"></ol>'
         f'<p><button id="sb-search-more" type="button" class="md-button" hidden>'
         f"{h.e(msg.SEARCH_MORE)}</button></p>"
-        f'<script src="{h.e(urls.rel(here, SCRIPT))}" defer></script>'
+        # Not deferred: the search starts fetching while the rest of the page is parsed, so
+        # its results are drawn about when the page has loaded (bench/search.py).
+        f'<script src="{h.e(urls.rel(here, SCRIPT))}"></script>'
     )
     return here, msg.SEARCH_TITLE, html, {"hide": ["toc"], "description": msg.SEARCH_INTRO}
 
