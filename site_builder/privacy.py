@@ -50,18 +50,28 @@ WORD_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)  # scanned (text PDFs), but cannot be masked
 SCANNED_SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
 
+# Characters that separate digit groups as a space or a dash does: no-break, thin, narrow,
+# ideographic and zero-width spaces (Word and web pages put them between groups), and every
+# hyphen, dash and minus sign.
+_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f" \
+    "\u200b\u200c\u200d\u2060\ufeff"
+_DASHES = "\uff0d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\ufe58\u00ad"
 # Full-width digits, letters and punctuation folded to ASCII one character for one, so that
 # offsets in the folded text are offsets in the original.
 _FOLD = str.maketrans(
-    "０１２３４５６７８９ＸｘＬ－＋（）　\u00a0\u2002\u2003\u2009‐‑–",
-    "0123456789XxL-+() " + "    " + "---",
+    "０１２３４５６７８９ＸｘＬ＋（）" + _SPACES + _DASHES,
+    "0123456789XxL+()" + " " * len(_SPACES) + "-" * len(_DASHES),
 )
 
 # Runs of digits, where single spaces or dashes may separate groups; an ID may end in X.
 _SPAN = re.compile(r"[0-9](?:[0-9]|[ \-](?=[0-9]))*(?:[Xx](?![A-Za-z0-9]))?")
 _ALNUM = re.compile(r"[0-9A-Za-z]+")
-# Nothing shorter than 11 digits (a mobile) is looked at: one fast search per line decides.
-_CANDIDATE = re.compile(r"[0-9０-９](?:[ \-－　]?[0-9０-９]){10}")
+# Nothing shorter than 11 digits (a mobile) is looked at: one fast search per line decides. It
+# runs on the text as written, so its classes hold every character that _FOLD folds.
+_CANDIDATE = re.compile(
+    f"[0-9０-９](?:[ \\-{_SPACES}{_DASHES}]?[0-9０-９]){{10}}")
+# A country code glued to a mobile: 8613812345678, 008613812345678 (+86 is a sign and 86).
+_COUNTRY = re.compile(r"(?:00)?86(?=1[3-9][0-9])")
 _PROVINCES = frozenset(str(code) for low, high in ((11, 15), (21, 23), (31, 37), (41, 46),
                                                    (50, 54), (61, 65), (71, 71), (81, 83))
                        for code in range(low, high + 1))
@@ -87,7 +97,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s")
 _LABEL_WINDOW = 16  # characters before a number searched for a label
 _ROSTER_MIN = 3  # identifier-like numbers on one line that make it a (flattened) roster
 _MOBILE_GROUPS = ((11,), (3, 4, 4), (3, 8), (7, 4))
-_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})  # mobile; old ID; cards; ID
+_LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})  # mobile (86…, 0086…); old ID; cards; ID
 
 
 @dataclass(frozen=True)
@@ -234,7 +244,8 @@ def _scan_span(text: str, groups: list[_Group], header: str, roster: bool) -> It
     used: set[int] = set()
     for finder in (_find_id, _find_card, _find_mobile):
         for i in range(len(groups)):
-            if i in used or groups[i].text[0] == "0":
+            if i in used or (groups[i].text[0] == "0" and not (
+                    finder is _find_mobile and groups[i].text.startswith("0086"))):
                 continue  # nothing we look for starts with 0 (area codes of landlines do)
             total = 0
             for j in range(i, len(groups)):
@@ -306,7 +317,7 @@ def _find_id(text: str, groups: list[_Group], i: int, j: int, header: str,
     if len(value) == 15 and labelled and id15_valid(value):
         return _finding(KIND_ID, text, groups, i, j)
     if labelled and len(value) in (15, 18) and value[:17].isdigit() and \
-            not uscc_valid(token) and len(token) == len(value):
+            not uscc_valid(token) and len(re.sub(r"[ \-]", "", token)) == len(value):
         return _finding(KIND_ID, text, groups, i, j, "label")
     if len(value) > 18 and i == j:
         return _find_glued_id(text, groups[i])
@@ -356,9 +367,15 @@ def _find_card(text: str, groups: list[_Group], i: int, j: int, header: str,
 def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
                  roster: bool) -> Finding | None:
     lengths = tuple(len(g.text) for g in groups[i : j + 1])
+    country = _COUNTRY.match(groups[i].text)
+    prefix = country.end() if country else 0  # 86 or 0086 glued in front
+    if prefix and (lengths[0] - prefix, *lengths[1:]) in _MOBILE_GROUPS:
+        lengths = (lengths[0] - prefix, *lengths[1:])
+    else:
+        prefix = 0
     if lengths not in _MOBILE_GROUPS:
         return None
-    value = _joined(groups, i, j)
+    value = _joined(groups, i, j)[prefix:]
     if not re.fullmatch(r"1[3-9][0-9]{9}", value):
         return None
     start, end = groups[i].start, groups[j].end
@@ -370,7 +387,11 @@ def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
     token = _token(text, start, end)
     if len(token) == 18 and uscc_valid(token):
         return None
-    return _finding(KIND_MOBILE, text, groups, i, j)
+    found = _finding(KIND_MOBILE, text, groups, i, j)
+    if not prefix:
+        return found
+    return Finding(KIND_MOBILE, start + prefix, end, text[start + prefix : end],
+                   found.hidden[prefix:])
 
 
 def _amount(text: str, start: int, end: int) -> bool:
