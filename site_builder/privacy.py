@@ -21,8 +21,10 @@ What is detected (docs/privacy.md has the rules, the traps and the measured erro
 
 Never flagged: landlines (0578-6023301, (0591)23163224), hotlines (12345), 文号, dates, amounts
 (a unit 元/万元 or a decimal point next to the number), postcodes, masked values (138****1234),
-unified social credit codes (统一社会信用代码, recognised by their GB 32100 check character), and
-numbers labelled as project/ticket/contract numbers (编号, 单号, 代码 …).
+unified social credit codes (统一社会信用代码, recognised by their GB 32100 check character),
+numbers labelled as numbers of things (编号, 批号, 许可证号, 流水号 …: never mobiles or cards,
+and IDs only with an ID label too), numbers in a column whose header has a unit (总投资（元）),
+and two numbers side by side that only look like one (180 1600—3600: a count, then a range).
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ _ALNUM = re.compile(r"[0-9A-Za-z]+")
 # runs on the text as written, so its classes hold every character that _FOLD folds.
 _CANDIDATE = re.compile(
     f"[0-9０-９](?:[ \\-{_SPACES}{_DASHES}]?[0-9０-９]){{10}}")
+_SEPARATOR = re.compile(f"[ \\-{_SPACES}{_DASHES}]")
+_RANGE_DASHES = "\u2012\u2013\u2014\u2015\u2212"  # figure, en, em dash, bar, minus: ranges
 # A country code glued to a mobile: 8613812345678, 008613812345678 (+86 is a sign and 86).
 _COUNTRY = re.compile(r"(?:00)?86(?=1[3-9][0-9])")
 _PROVINCES = frozenset(str(code) for low, high in ((11, 15), (21, 23), (31, 37), (41, 46),
@@ -82,17 +86,31 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # Words around a number that say what it is. Matched against the column header of a table cell
 # and the few characters before the number on its line.
-_ID_LABEL = re.compile(r"身份证|身份号码|证件号|公民身份|身份证明号")
+_ID_LABEL = re.compile(r"身份证|身份号码|身份编号|证件号|证件编号|公民身份|身份证明号")
 _CARD_LABEL = re.compile(r"卡号|银行卡|社保卡|一卡通|存折|储蓄卡|借记卡")  # a person's card
+# Public numbers of things, not of people: a number after one of these (or in such a column) is
+# never a mobile or a card, and an 18-digit one is an ID only if an ID label is there too
+# (施工许可证编号 350128202103150202 has an area code, a date and, 1 time in 11, the check digit).
 _CODE_LABEL = re.compile(
-    r"编号|编码|代码|单号|合同号|流水号|索引号|注册号|许可证|证书号|批准号|备案号|识别号|订单|"
-    r"项目号|序列号|条码|批次|工单|案号|文号|登记号|税号|学籍号|准考证|考号"
+    r"编号|编码|代码|单号|合同号|流水号|索引号|注册号|许可证|许可号|证书号|批准号|备案号|识别号|"
+    r"订单|项目号|序列号|条码|条形码|批次|批号|工单|案号|文号|登记号|登记证号|税号|学籍号|学号|"
+    r"准考证|考号|工号|受理号|办件号|凭证号|发票号|票据号|执照号|产权证号|权证号|合格证号|"
+    r"资格证号|执业证号|车架号|发动机号|宗地号|单元号|标段号|专利号"
 )
 _CREDIT_LABEL = re.compile(r"信用代码|社会信用|纳税人识别号|组织机构代码|注册号|营业执照")
 _UNIT_AFTER = re.compile(
     r"\s?(?:元|万|亿|千|百|人|户|次|个|件|吨|米|亩|平方|㎡|台|辆|套|份|笔|kg|KG|km|公斤|公里|"
     r"千克|立方|度|瓦|字节|条|页)"
 )
+# A column of amounts or quantities: a unit in its header (总投资（元）, 金额(万元), 人数/人) or a
+# money word. Its numbers are never mobiles or cards, unless the header also names one.
+_UNIT_HEADER = re.compile(
+    r"[（(\[【][^）)\]】]*(?:元|万|亿|人|户|次|个|件|吨|米|亩|公顷|平方|㎡|台|辆|套|份|笔|%|％|‰|"
+    r"kg|KG|km|公斤|千克|公里|千瓦|度|立方|天|日|月|年)[^）)\]】]*[）)\]】]"
+    r"|[/／]\s*(?:元|万元|亿元|人|户|亩|吨|㎡|个|次)"
+    r"|单位[:：]|金额|总额|总价|单价|价款|总投资|投资额|预算|决算|产值|合计|小计|总计"
+)
+_PERSON_HEADER = re.compile(r"电话|手机|联系|身份|证件|卡|账|帐|号码")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s")
 _LABEL_WINDOW = 16  # characters before a number searched for a label
 _ROSTER_MIN = 3  # identifier-like numbers on one line that make it a (flattened) roster
@@ -223,7 +241,7 @@ def scan(text: str, *, header: str = "", in_list: bool = False) -> list[Finding]
         if span.end() - span.start() < 11:
             continue
         groups = _groups(folded, span.start(), span.end())
-        for f in _scan_span(folded, groups, header, roster):
+        for f in _scan_span(folded, groups, header, roster, text):
             out.append(Finding(f.kind, f.start, f.end, text[f.start : f.end], f.hidden, f.reason))
     return sorted(out, key=lambda f: f.start)
 
@@ -239,8 +257,10 @@ def _groups(text: str, start: int, end: int) -> list[_Group]:
     return out
 
 
-def _scan_span(text: str, groups: list[_Group], header: str, roster: bool) -> Iterator[Finding]:
-    """Try every run of consecutive groups whose length could be an ID, a card or a mobile."""
+def _scan_span(text: str, groups: list[_Group], header: str, roster: bool,
+               written: str) -> Iterator[Finding]:
+    """Try every run of consecutive groups whose length could be an ID, a card or a mobile.
+    `text` is folded; `written` is the text as written (for the separators)."""
     used: set[int] = set()
     for finder in (_find_id, _find_card, _find_mobile):
         for i in range(len(groups)):
@@ -257,12 +277,25 @@ def _scan_span(text: str, groups: list[_Group], header: str, roster: bool) -> It
                         break
                     continue
                 found = finder(text, groups, i, j, header, roster)
-                if found is not None:
+                if found is not None and _separated_alike(written[found.start : found.end]):
                     used.update(range(i, j + 1))
                     yield found
                     break
                 if total >= 19:
                     break
+
+
+def _separated_alike(value: str) -> bool:
+    """One number's groups are split by one kind of separator: 138 1234 5678, 138—1234—5678.
+    `180 1600—3600` (a bed count, then a price range) is two numbers; an en or em dash or a
+    minus sign between two groups only is a range (1600—3600), never a mobile's or an ID's."""
+    separators = _SEPARATOR.findall(value)
+    if not separators:
+        return True
+    if len({sep.translate(_FOLD) for sep in separators}) > 1:
+        return False
+    ranges = [sep for sep in separators if sep in _RANGE_DASHES]
+    return not ranges or (len(separators) >= 2 and len(set(separators)) == 1)
 
 
 def _label_before(text: str, start: int) -> str:
@@ -308,6 +341,8 @@ def _find_id(text: str, groups: list[_Group], i: int, j: int, header: str,
         return None
     context = _context(text, groups[i].start, header)
     labelled = bool(_ID_LABEL.search(context))
+    if not labelled and _CODE_LABEL.search(context):
+        return None  # 施工许可证编号：350128202103150202, 项目代码, 流水号 …
     token = _token(text, groups[i].start, groups[j].end)
     if len(value) == 18 and id18_valid(value):
         if token.upper() == value.upper() and uscc_valid(value) and \
@@ -345,6 +380,8 @@ def _find_card(text: str, groups: list[_Group], i: int, j: int, header: str,
     grouped_by_four = all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 4
     if len(lengths) > 1 and not grouped_by_four and lengths[:1] != [6]:  # or 622202 123456…
         return None
+    if _amount_column(header):
+        return None
     context = _context(text, groups[i].start, header)
     labelled = bool(_CARD_LABEL.search(context))
     listed = roster and not _CODE_LABEL.search(context)  # in a list, not a project number
@@ -379,7 +416,7 @@ def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
     if not re.fullmatch(r"1[3-9][0-9]{9}", value):
         return None
     start, end = groups[i].start, groups[j].end
-    if _glued(text, groups, i, j) or _amount(text, start, end):
+    if _glued(text, groups, i, j) or _amount(text, start, end) or _amount_column(header):
         return None
     context = _context(text, groups[i - 1].start if i > 0 else start, header)
     if _CODE_LABEL.search(context) and not re.search(r"电话|手机|联系", context):
@@ -392,6 +429,12 @@ def _find_mobile(text: str, groups: list[_Group], i: int, j: int, header: str,
         return found
     return Finding(KIND_MOBILE, start + prefix, end, text[start + prefix : end],
                    found.hidden[prefix:])
+
+
+def _amount_column(header: str) -> bool:
+    """A table column of amounts or quantities (总投资（元）, 金额（万元）)."""
+    return bool(header) and bool(_UNIT_HEADER.search(header)) and \
+        not _PERSON_HEADER.search(header)
 
 
 def _amount(text: str, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@
     .venv/bin/python tests/privacy_corpus/make_corpus.py
 
 Each notice is the kind county and township offices publish — 公示, 通知, 招标公告, 资金分配表,
-统计表 — full of numbers that look like personal data but are not: 文号, dates and times, office
+统计表, 施工许可 and 投资 tables — full of numbers that look like personal data but are not: 文号, dates and times, office
 landlines with and without area codes, hotlines, postcodes, amounts (with 元/万元 and decimals),
 unified social credit codes (including all-digit ones), 索引号, project and contract numbers,
 property certificate numbers, plate numbers, already-masked rosters (张*明, 138****1234,
@@ -179,6 +179,108 @@ def notice(index: int, rng: random.Random) -> str:
     return front + "\n\n".join(body) + "\n"
 
 
+# -- second series (2026-12-01): public numbers with code labels, amount columns, ranges -----------
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+CODE_LABELS = ("批号", "批准文号", "许可证号", "备案号", "登记号", "流水号", "工单号", "订单号",
+               "合同号", "项目编码", "登记证号", "受理号", "凭证号", "发票号", "宗地号", "标段号")
+
+
+def id_check_passes(value: str) -> bool:
+    total = sum(int(c) * w for c, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11] == value[17]
+
+
+def permit_number(rng: random.Random, passing: bool) -> str:
+    """施工许可证编号: 6-digit area + YYYYMMDD + 4 digits — one in 11 passes the ID check."""
+    while True:
+        d = day(rng, rng.randint(2019, 2025))
+        value = f"350128{d[0]}{d[1]:02d}{d[2]:02d}{rng.randint(0, 9999):04d}"
+        if id_check_passes(value) == passing:
+            return value
+
+
+def luhn_number(rng: random.Random, length: int) -> str:
+    body = rng.choice("123456789") + "".join(rng.choice("0123456789") for _ in range(length - 2))
+    for check in "0123456789":
+        digits = body + check
+        total = sum((int(c) * 2 - 9 if int(c) > 4 else int(c) * 2) if i % 2 else int(c)
+                    for i, c in enumerate(reversed(digits)))
+        if total % 10 == 0:
+            return digits
+    raise AssertionError
+
+
+def mobile_like(rng: random.Random) -> str:
+    return "1" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(9))
+
+
+def permit_table(rng: random.Random, rows: int) -> str:
+    head = ("| 序号 | 工程名称 | 施工许可证编号 | 建设单位 | 合同价（万元） |\n"
+            "|---|---|---|---|---|\n")
+    lines = [f"| {i} | {rng.choice(VILLAGES)}安置房{rng.randint(1, 9)}号楼 | "
+             f"{permit_number(rng, i % 2 == 1)} | {rng.choice(COMPANIES)} | "
+             f"{rng.randint(100, 99999) / 10:.1f} |" for i in range(1, rows + 1)]
+    return head + "\n".join(lines)
+
+
+def investment_table(rng: random.Random, rows: int) -> str:
+    """Amount columns holding 11-digit numbers that start like mobiles and Luhn-valid 16–19-digit
+    ones, written without a unit or a decimal point in the cell (the header has the unit)."""
+    head = ("| 序号 | 项目名称 | 总投资（元） | 金额（万元） | 累计完成投资/元 |\n"
+            "|---|---|---|---|---|\n")
+    lines = [f"| {i} | {rng.choice(VILLAGES)}基础设施提升工程 | {mobile_like(rng)} | "
+             f"{rng.choice(('13800000000', '15000000000', mobile_like(rng)))} | "
+             f"{luhn_number(rng, rng.randint(16, 19))} |" for i in range(1, rows + 1)]
+    return head + "\n".join(lines)
+
+
+def beds_table(rng: random.Random, rows: int) -> str:
+    """The sample's 养老机构名录 row as a PDF flattens it: beds, then a price range with a dash."""
+    lines = []
+    for i in range(1, rows + 1):
+        low = rng.randint(10, 25) * 100
+        dash = rng.choice(("—", "–", "-", "－", "~"))
+        lines.append(f"{i} {rng.choice(VILLAGES)}敬老院 {rng.choice(VILLAGES)}{rng.randint(1, 99)}号 "
+                     f"0578- 60{rng.randint(10000, 99999)} {rng.randint(100, 199)} "
+                     f"{low}{dash}{low + rng.randint(5, 25) * 100} 公办")
+    return "\n\n".join(lines)
+
+
+def coded_lines(rng: random.Random, year: int) -> list[str]:
+    lines = []
+    for label in rng.sample(CODE_LABELS, 8):
+        value = rng.choice((mobile_like(rng), permit_number(rng, True),
+                            luhn_number(rng, rng.randint(16, 19))))
+        lines.append(f"- {label}：{value}")
+    lines.append(f"施工许可证编号：{permit_number(rng, True)}，"
+                 f"批准文号：国药准字H{rng.randint(10000000, 99999999)}，"
+                 f"药品批号 {mobile_like(rng)}。")
+    lines.append(f"实施期限 {year}—{year + 1} 年，受理时间 8:30—12:00、14:30—17:30，"
+                 f"价格区间 {rng.randint(10, 30) * 100}—{rng.randint(31, 60) * 100} 元。")
+    lines.append(f"办公电话 0578\u00a060{rng.randint(10000, 99999)}（0578）\u2009"
+                 f"60{rng.randint(10000, 99999)}，热线 12345。")
+    return lines
+
+
+def coded_notice(index: int, rng: random.Random) -> str:
+    year = rng.choice((2024, 2025))
+    org = rng.choice(ORGS)
+    formed = day(rng, year)
+    title = f"{rng.choice(VILLAGES)}{year}年建设项目和许可信息公开"
+    body = [f"现将{year}年度有关项目和许可信息公开如下。", "## 一、施工许可",
+            permit_table(rng, rng.randint(4, 12)), "## 二、投资情况",
+            investment_table(rng, rng.randint(3, 10)), "## 三、编号和批号",
+            *coded_lines(rng, year), "## 四、养老机构床位和收费", beds_table(rng, 5),
+            "", org, "", cn_date(formed)]
+    front = "\n".join([
+        "---", f"id: {year}-{9000 + index}", f"标题: {title}", "事项: ylfw-zn", "乡镇: hexi",
+        f"发布机构: {org}", f"成文日期: {formed[0]}-{formed[1]:02d}-{formed[2]:02d}",
+        f"发布日期: {formed[0]}-{formed[1]:02d}-{formed[2]:02d}",
+        f"文号: {doc_number(rng, year)}", "公开属性: 主动公开", "---", ""])
+    return front + "\n\n".join(body) + "\n"
+
+
 def main() -> None:
     rng = random.Random(20251122)
     OUT.mkdir(exist_ok=True)
@@ -186,6 +288,9 @@ def main() -> None:
         old.unlink()
     for index in range(1, 61):
         (OUT / f"fp-{index:03d}.md").write_text(notice(index, rng), encoding="utf-8")
+    rng = random.Random(20261201)
+    for index in range(61, 81):
+        (OUT / f"fp-{index:03d}.md").write_text(coded_notice(index, rng), encoding="utf-8")
 
 
 if __name__ == "__main__":
