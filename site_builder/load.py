@@ -16,6 +16,7 @@ from .problems import Problems
 from .yamlsrc import YNode, parse
 
 PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
+ASSETS_DIR = "assets"  # content/assets/: logos and pictures shared by pages, copied as they are
 LARGE_FILE = 1_000_000  # bytes: above this a notice gets a warning (slow on phones)
 
 

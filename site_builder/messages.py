@@ -335,15 +335,26 @@ PII_KIND_MOBILE = "手机号"
 PII_KIND_CARD = "银行卡号"
 PII_FOUND = "发现{kind}：{shown}{why}。公开的名单和文件中，{kind}必须去标识化，完整号码不能发布。"
 PII_FOUND_IN = "附件「{name}」{where}发现{kind}：{shown}{why}。公开的附件中，{kind}必须去标识化。"
+PII_FOUND_LINKED = (
+    "正文链接的文件「{name}」{where}发现{kind}：{shown}{why}。这个文件会随正文发布，{kind}必须去标识化。"
+)
+PII_FOUND_SHARED = (
+    "共用文件夹 content/assets/ 里的文件「{name}」{where}发现{kind}：{shown}{why}。"
+    "这个文件夹原样复制到网站，{kind}必须去标识化。"
+)
 PII_BY_LABEL = "（按「身份证号」等标注判断）"
 PII_HINT = (
     "请改成遮盖后的写法，例如 {example}；或在信息块加一行「个人信息: 遮盖」，生成网站时自动遮盖"
     "（源文件不变）。如果这确实不是个人信息（例如工单编号），把它原样加到信息块的「不是个人信息」列表里。"
 )
 PII_HINT_PAGE = "请改成遮盖后的写法，例如 {example}；或在 catalog.yaml「设置」中写「个人信息: 遮盖」。"
+PII_HINT_SHARED = (
+    "content/assets/ 里的文件原样复制到网站，不能自动遮盖：请在文件里遮盖后重新保存，例如 {example}；"
+    "名单请作为附件放在信息旁边。"
+)
 PII_HINT_CATALOG = "站点信息里请写办公电话（如 0578-6023301）或服务热线，不要写个人手机号、身份证号。"
 PII_HINT_ATTACHMENT = (
-    "请在附件里遮盖后重新保存，例如 {example}；或在信息块加一行「个人信息: 遮盖」，"
+    "请在文件里遮盖后重新保存，例如 {example}；或在信息块加一行「个人信息: 遮盖」，"
     "生成网站时发布遮盖后的副本（原附件不变）。"
 )
 PII_WHERE_SHEET = "工作表「{sheet}」{cell} 单元格"
@@ -352,11 +363,14 @@ PII_WHERE_PAGE = "第 {page} 页第 {line} 行"
 PII_HINT_PDF = "PDF 附件无法自动遮盖：请在原文件（Word、Excel）中遮盖，例如 {example}，再重新导出 PDF。"
 PII_WHERE_TABLE = "第 {table} 个表格第 {row} 行第 {column} 列"
 PII_UNREADABLE = "附件「{name}」无法打开（可能已损坏、加了密码，或扩展名不对），不能检查其中的个人信息（{detail}）。"
+PII_UNREADABLE_LINKED = (
+    "正文链接的文件「{name}」无法打开（可能已损坏、加了密码，或扩展名不对），不能检查其中的个人信息（{detail}）。"
+)
 PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
 PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
 PII_UNCHECKED = (
-    "有 {count} 个附件是图片、扫描件或旧版 Office 文件（{examples}），无法自动检查其中的个人信息，"
-    "发布前请人工核对。"
+    "有 {count} 个附件或正文链接的文件是图片、扫描件或旧版 Office 文件（{examples}），"
+    "无法自动检查其中的个人信息，发布前请人工核对。"
 )
 PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
 PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"

@@ -158,6 +158,7 @@ class Notice:
     body_line: int  # file line where the body starts
     source: Path
     assets: list[Path] = field(default_factory=list)  # files the body links to (images, docs)
+    masked_assets: dict[Path, bytes] = field(default_factory=dict)  # published instead of those
 
     @property
     def on_request(self) -> bool:
@@ -185,6 +186,7 @@ class ColumnPage:
     body_line: int
     source: Path
     assets: list[Path] = field(default_factory=list)
+    masked_assets: dict[Path, bytes] = field(default_factory=dict)  # published instead of those
 
 
 @dataclass(frozen=True)

@@ -76,9 +76,11 @@ def generate(site: Site) -> Output:
         if not notice.on_request:
             assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path, a.masked)
                           for a in notice.attachments)
-            assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets))
+            assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets,
+                                       notice.masked_assets))
     for page in site.pages:
-        assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets))
+        assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets,
+                                   page.masked_assets))
     return Output(pages, _unique_assets(assets), nav)
 
 
@@ -245,8 +247,11 @@ def _page_sources(site: Site) -> dict[Path, str]:
     return cached
 
 
-def _body_assets(base: str, source: Path, assets: list[Path]) -> list[Asset]:
-    return [Asset(base + a.relative_to(source.parent).as_posix(), a) for a in assets]
+def _body_assets(base: str, source: Path, assets: list[Path],
+                 masked: dict[Path, bytes]) -> list[Asset]:
+    """Files the body links to; a masked copy (screen.py) is published instead of the file."""
+    return [Asset(base + a.relative_to(source.parent).as_posix(), a, masked.get(a))
+            for a in assets]
 
 
 def _unique_assets(assets: list[Asset]) -> list[Asset]:

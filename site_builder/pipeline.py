@@ -40,6 +40,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     if node is not None:
         text = project.catalog.read_bytes().decode("utf-8-sig", errors="replace")
         screen.screen_catalog(project.catalog, text, problems)
+    screen.screen_shared(project.content / load.ASSETS_DIR, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)

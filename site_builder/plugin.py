@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
+from . import load, output, permalinks, postbuild, urls
 from . import messages as msg
-from . import output, permalinks, postbuild, urls
 from .pages import NavNode, OutputPage
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
 from .problems import InputError, Problems, format_report
@@ -34,7 +34,7 @@ from .timing import Stopwatch
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
-STATIC_DIR = "assets"  # content/assets/: logos and images shared by pages, copied as they are
+STATIC_DIR = load.ASSETS_DIR  # content/assets/: copied as they are (screened: screen_shared)
 
 
 class SiteBuilderConfig(Config):

@@ -3,8 +3,9 @@
 validate.py calls these for every notice and column page, pipeline.py for catalog.yaml, so that
 findings are reported with every other problem (file:line:column, the value masked, the rule)
 and nothing is written when one is an error. Only what is published is screened: the front
-matter of every published notice; the body and attachments of 主动公开 notices (the body and
-attachments of 依申请公开 notices are not put on the site, 不予公开 notices not at all).
+matter of every published notice; the body, the attachments and the files the body links to of
+主动公开 notices and column pages, alike (the body and files of 依申请公开 notices are not put on
+the site, 不予公开 notices not at all); content/assets/, which is copied as it is.
 """
 
 from __future__ import annotations
@@ -64,17 +65,37 @@ def read_settings(f: Fields | None) -> privacy.Settings:
 # -- notices -------------------------------------------------------------------------------------
 @dataclass
 class Screened:
-    """What screening decided for one notice: mask (and what) or publish as written."""
+    """What screening decided for one notice or page: mask (and what) or publish as written."""
 
     mask: bool = False
     body: str | None = None  # the masked body, when masking changed it
     attachments: dict[Path, bytes] = field(default_factory=dict)  # masked copies
-    unchecked: list[str] = field(default_factory=list)  # attachments that cannot be scanned
+    assets: dict[Path, bytes] = field(default_factory=dict)  # masked copies of linked files
+    unchecked: list[str] = field(default_factory=list)  # files that cannot be scanned
+
+
+_ATTACHED, _LINKED, _SHARED = "attached", "linked", "shared"
+_FOUND = {_ATTACHED: msg.PII_FOUND_IN, _LINKED: msg.PII_FOUND_LINKED,
+          _SHARED: msg.PII_FOUND_SHARED}
+_UNREADABLE = {_ATTACHED: msg.PII_UNREADABLE, _LINKED: msg.PII_UNREADABLE_LINKED,
+               _SHARED: msg.PII_UNREADABLE_LINKED}
+
+
+@dataclass(frozen=True)
+class _File:
+    """A published file to screen: an attachment, a file the body links to, or a shared file."""
+
+    path: Path
+    name: str  # as the clerk wrote it (file name, or link target)
+    how: str = _ATTACHED  # _ATTACHED (listed under 附件), _LINKED (from the body), _SHARED
 
 
 def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Attachment],
-                  settings: privacy.Settings, problems: Problems) -> Screened:
-    """Screen a published notice. `active`: 主动公开 (body and attachments are published)."""
+                  settings: privacy.Settings, problems: Problems,
+                  assets: list[Path] | None = None, shared: Path | None = None) -> Screened:
+    """Screen a published notice. `active`: 主动公开 (body, attachments and the files the body
+    links to are published). `assets`: those linked files; `shared`: content/assets/, whose
+    files are screened on their own (screen_shared) because they are copied as they are."""
     mode = f.choice(NOTICE_MODE_KEY, privacy.MODES) or settings.mode
     masking = mode == privacy.MODE_MASK
     exceptions = {_plain(v) for v in f.texts(NOTICE_EXCEPTIONS_KEY)}
@@ -96,39 +117,63 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
         for loc in found:
             _report(problems, doc.path, loc, patterns, hint, _front_key(doc, loc.line))
     if active:
-        for attachment in attachments:
-            _screen_attachment(attachment, masking, exceptions, patterns, problems, result)
+        files = [_File(a.path, a.filename) for a in attachments]
+        files += [_File(p, p.relative_to(doc.path.parent).as_posix(), _LINKED)
+                  for p in assets or []]
+        screen_files(files, masking, exceptions, patterns, problems, result, shared)
     return result
 
 
-def _screen_attachment(attachment: Attachment, masking: bool, exceptions: set[str],
-                       patterns: dict[str, privacy.Pattern], problems: Problems,
-                       result: Screened) -> None:
-    path = attachment.path
-    if path.suffix.lower() not in privacy.SCANNED_SUFFIXES:
-        result.unchecked.append(attachment.filename)
-        return
+def screen_files(files: list[_File], masking: bool, exceptions: set[str],
+                 patterns: dict[str, privacy.Pattern], problems: Problems, result: Screened,
+                 shared: Path | None = None, hint: str = msg.PII_HINT_ATTACHMENT) -> None:
+    """Screen published files exactly alike, whether listed under 附件 or linked from the body:
+    scanned (an error each finding, or a masked copy), unreadable (an error), or unchecked
+    (images, scans, old Office files: a note). Files in `shared` (content/assets/) are left to
+    screen_shared, except for the note."""
+    done: dict[Path, bytes | None] = {}  # a file both attached and linked is screened once
+    for file in files:
+        key = file.path.resolve()
+        if key not in done:
+            done[key] = None
+            if file.path.suffix.lower() not in privacy.SCANNED_SUFFIXES:
+                result.unchecked.append(file.name)
+            elif shared is None or shared.resolve() not in key.parents:
+                done[key] = _screen_file(file, masking, exceptions, patterns, problems, result,
+                                         hint)
+        if done[key] is not None:
+            (result.attachments if file.how == _ATTACHED else result.assets)[file.path] = \
+                done[key]
+
+
+def _screen_file(file: _File, masking: bool, exceptions: set[str],
+                 patterns: dict[str, privacy.Pattern], problems: Problems,
+                 result: Screened, hint: str) -> bytes | None:
+    """Scan one file and report; returns the masked copy to publish (None: publish the file)."""
+    path = file.path
     scanned = privacy.scan_file(path, patterns if masking else None)
     if scanned.error:
-        problems.add(path, None, None, msg.PII_UNREADABLE.format(name=attachment.filename,
-                                                                 detail=scanned.error),
+        problems.add(path, None, None, _UNREADABLE[file.how].format(name=file.name,
+                                                                    detail=scanned.error),
                      msg.PII_UNREADABLE_HINT)
-        return
+        return None
     if scanned.textless:
-        result.unchecked.append(attachment.filename)
+        result.unchecked.append(file.name)
     located = _keep(scanned.located, exceptions)
     if masking and (scanned.masked is not None or not located):
         if located:
-            result.attachments[path] = scanned.masked
             _note_masked(problems, path, located)
-        return
-    hint = msg.PII_HINT_PDF if masking else msg.PII_HINT_ATTACHMENT
+            return scanned.masked
+        return None
+    if masking:
+        hint = msg.PII_HINT_PDF
     for loc in located:
         f = loc.finding
-        problems.add(path, loc.line, None, msg.PII_FOUND_IN.format(
-            name=attachment.filename, where=_where(loc), kind=KIND_NAMES[f.kind],
+        problems.add(path, loc.line, None, _FOUND[file.how].format(
+            name=file.name, where=_where(loc), kind=KIND_NAMES[f.kind],
             shown=privacy.shown(f, patterns), why=_why(f)),
             hint.format(example=patterns[f.kind].example(f.kind)), column=loc.column)
+    return None
 
 
 def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) -> Notice:
@@ -147,24 +192,47 @@ def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) 
         notice, title=m(notice.title), summary=m(notice.summary), publisher=m(notice.publisher),
         doc_number=m(notice.doc_number), keywords=[m(k) for k in notice.keywords],
         body=screened.body if screened.body is not None else notice.body,
-        attachments=attachments)
+        attachments=attachments, masked_assets=dict(screened.assets))
 
 
 # -- column pages and catalog.yaml ---------------------------------------------------------------
-def screen_page(doc: Document, settings: privacy.Settings, problems: Problems) -> str:
-    """Screen a 信息公开 column page; returns its body as published (masked if so set)."""
+def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
+                assets: list[Path] | None = None, shared: Path | None = None) -> Screened:
+    """Screen a 信息公开 column page and the files its body links to (as screen_notice does);
+    in masking mode (site-wide only) `body` is the masked body."""
     check_html(doc, problems)
     check_long_tables(doc, problems)
+    masking = settings.mode == privacy.MODE_MASK
+    result = Screened(mask=masking)
     front = _front_findings(doc)
     body = privacy.scan_lines(doc.body.split("\n"), doc.body_line)
-    if settings.mode == privacy.MODE_MASK:
+    if masking:
         _note_masked(problems, doc.path, front + body)
-        return privacy.mask_lines(doc.body, body, settings.patterns, doc.body_line,
-                                  markdown=True)
-    for loc in front + body:
-        _report(problems, doc.path, loc, settings.patterns, msg.PII_HINT_PAGE,
-                _front_key(doc, loc.line))
-    return doc.body
+        result.body = privacy.mask_lines(doc.body, body, settings.patterns, doc.body_line,
+                                         markdown=True)
+    else:
+        for loc in front + body:
+            _report(problems, doc.path, loc, settings.patterns, msg.PII_HINT_PAGE,
+                    _front_key(doc, loc.line))
+    files = [_File(p, p.relative_to(doc.path.parent).as_posix(), _LINKED)
+             for p in assets or []]
+    screen_files(files, masking, set(), settings.patterns, problems, result, shared,
+                 msg.PII_HINT_PAGE)
+    return result
+
+
+def screen_shared(folder: Path, problems: Problems) -> None:
+    """content/assets/ is copied to the site as it is (logos, shared pictures): a file there
+    with personal data is an error in every mode, since no masked copy can replace it."""
+    if not folder.is_dir():
+        return
+    result = Screened()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in privacy.SCANNED_SUFFIXES and \
+                path.suffix.lower() != ".md":
+            name = path.relative_to(folder).as_posix()
+            _screen_file(_File(path, name, _SHARED), False, set(), privacy.DEFAULT_PATTERNS,
+                         problems, result, msg.PII_HINT_SHARED)
 
 
 def screen_catalog(path: Path, text: str, problems: Problems) -> None:

@@ -19,7 +19,7 @@ from . import permalinks, screen, vocab
 from .dates import add_workdays, calendar_known
 from .fields import Fields
 from .links import local_links
-from .load import Document
+from .load import ASSETS_DIR, Document
 from .model import (
     Attachment,
     Basis,
@@ -321,7 +321,8 @@ class NoticeChecker:
             self._record_withheld(doc, attachments or [], assets or [])
             return None
         screened = screen.screen_notice(doc, f, attribute == vocab.ATTR_ACTIVE,
-                                        attachments or [], self.privacy, self.problems)
+                                        attachments or [], self.privacy, self.problems,
+                                        assets or [], self.content_dir / ASSETS_DIR)
         self.unchecked.extend(screened.unchecked)
         if interprets and nid:
             self.interprets_lines[nid] = f.line("解读")
@@ -566,7 +567,10 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     order = f.integer("排序") or 0
     updated = f.date("更新日期")
     assets = body_assets(doc, content_dir, problems)
-    body = screen.screen_page(doc, (settings or Settings()).privacy, problems)
+    screened = screen.screen_page(doc, (settings or Settings()).privacy, problems, assets or [],
+                                  content_dir / ASSETS_DIR)
+    screen.note_unchecked(problems, screened.unchecked, doc.path)
+    body = screened.body if screened.body is not None else doc.body
     if pid and pid in ids:
         f.error("id", msg.DUPLICATE_ID.format(what=msg.WHAT_PAGE, value=pid, first=ids[pid]),
                 msg.DUPLICATE_ID_HINT)
@@ -575,7 +579,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
         return None
     ids[pid] = f.line("id")
     return ColumnPage(pid, title, vocab.COLUMN_BY_NAME[column].id, order, updated, body,
-                      doc.body_line, doc.path, assets)
+                      doc.body_line, doc.path, assets, dict(screened.assets))
 
 
 def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[ColumnPage],

@@ -169,6 +169,65 @@ def test_masking_per_notice_masks_the_output_and_never_the_source(small: TestPro
         encoding="utf-8-sig")
 
 
+def test_files_linked_from_the_body_are_screened_and_masked_like_attachments(small: TestProject):
+    """A CSV linked from a notice's body and a text file linked from a column page: masked
+    copies are published (site-wide masking), the sources never change, nothing leaks."""
+    import random
+
+    rng = random.Random(12)
+    ident, mobile, mobile2 = make_id(rng), make_mobile(rng), make_mobile(rng)
+    folder = small.root / "content/notices/hexi"
+    write_table(folder / "body名单.csv", [["序号", "姓名", "身份证号", "联系电话"],
+                                         ["1", "张*明", ident, mobile]])
+    small.write("content/pages/联系人.txt", f"联系人 王*明 手机 {mobile2}\n")
+    small.edit("content/pages/zhinan.md", "本指南", "[联系人](联系人.txt)。本指南")
+    path = notice_with(small)
+    small.edit(path, "正文。", "名单见[名单下载](body名单.csv)。")
+    originals = {"csv": (folder / "body名单.csv").read_bytes(),
+                 "txt": (small.root / "content/pages/联系人.txt").read_bytes()}
+    result = small.build()
+    assert result.code != 0  # reported, like an attachment
+    assert_reported(result, "content/notices/hexi/body名单.csv:2:7", "正文链接的文件「body名单.csv」")
+    assert_reported(result, "content/pages/联系人.txt:1:12", "正文链接的文件「联系人.txt」")
+    small.edit("catalog.yaml", "设置:\n", "设置:\n  个人信息: 遮盖\n")
+    result = small.build()
+    assert result.code == 0, result.text
+    assert_reported(result, "content/notices/hexi/body名单.csv", "已在网站上遮盖 2 处个人信息")
+    assert_reported(result, "content/pages/联系人.txt", "已在网站上遮盖 1 处个人信息")
+    csv = (small.site / "n/2025-0100/body名单.csv").read_text(encoding="utf-8-sig")
+    assert f"{ident[:2]}{'*' * 13}{ident[-3:]}" in csv and f"{mobile[:3]}****{mobile[7:]}" in csv
+    assert search_output(small.site, [ident, mobile, mobile2]) == []
+    assert (folder / "body名单.csv").read_bytes() == originals["csv"]
+    assert (small.root / "content/pages/联系人.txt").read_bytes() == originals["txt"]
+
+
+def test_on_request_body_linked_files_are_not_screened_nor_copied(small: TestProject):
+    import random
+
+    rng = random.Random(13)
+    ident, mobile = make_id(rng), make_mobile(rng)
+    folder = small.root / "content/notices/shanyang"
+    write_table(folder / "申请人名单.csv", [["姓名", "身份证号", "联系电话"], ["张*明", ident, mobile]])
+    small.edit("content/notices/shanyang/2025-0004.md", "这段正文",
+               "[申请人名单](申请人名单.csv) ![原件](原件.png) 这段正文")
+    (folder / "原件.png").write_bytes((small.root / "content/notices/county/meal.png").read_bytes())
+    result = small.build()
+    assert result.code == 0, result.text  # not published, so its personal data is no error
+    assert "原件.png" not in result.text  # nor an unchecked file
+    assert search_output(small.site, [ident, mobile, "申请人名单", "原件.png"]) == []
+
+
+def test_the_shared_assets_folder_is_screened(small: TestProject):
+    import random
+
+    ident = make_id(random.Random(14))
+    small.write("content/assets/共用名单.txt", f"身份证号 {ident}\n")
+    result = small.check()
+    assert_reported(result, "content/assets/共用名单.txt:1:6", "content/assets/ 里的文件",
+                    "原样复制到网站")
+    assert ident not in result.text
+
+
 def test_site_wide_masking_with_a_configured_pattern(small: TestProject):
     import random
 
