@@ -342,6 +342,17 @@ PII_FOUND_SHARED = (
     "共用文件夹 content/assets/ 里的文件「{name}」{where}发现{kind}：{shown}{why}。"
     "这个文件夹原样复制到网站，{kind}必须去标识化。"
 )
+PII_IN_FILE_NAME = "附件的文件名里有{kind}：{shown}。文件名就是网站上这个文件的网址，无法自动遮盖。"
+PII_IN_LINK = "正文链接的文件名“{name}”里有{kind}：{shown}。文件名就是网站上这个文件的网址，无法自动遮盖。"
+PII_IN_FILE_NAME_HINT = (
+    "请把文件改名，不要在文件名里写手机号、身份证号（例如改成「联系人名单.txt」），"
+    "再改掉这里写的文件名；文件里面的个人信息可以自动遮盖。"
+)
+PII_IN_ID = "编号（id）里有{kind}：{shown}。编号就是这一页的网址，无法自动遮盖。"
+PII_IN_ID_HINT = "请换一个编号，例如 2025-0012（发布后编号不能再改，见第十二节）。"
+PII_FOUND_FIELD = "「{field}」里发现{kind}：{shown}。公开的名单和文件中，{kind}必须去标识化，完整号码不能发布。"
+PII_LEFT = "遮盖后「{field}」里仍有{kind}：{shown}，没能自动遮盖，不能发布。"
+PII_LEFT_HINT = "请在源文件里直接改成遮盖后的写法（例如 138****1234），并把这个情况告诉维护人员。"
 PII_BY_LABEL = "（按「身份证号」等标注判断）"
 PII_HINT = (
     "请改成遮盖后的写法，例如 {example}；或在信息块加一行「个人信息: 遮盖」，生成网站时自动遮盖"

@@ -607,6 +607,11 @@ def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Patter
     return "\n".join(lines)
 
 
+def could_hold(text: str) -> bool:
+    """False when a text cannot hold anything we look for (fewer than 11 digits in a row)."""
+    return bool(_CANDIDATE.search(text))
+
+
 def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False) -> str:
     """Scan and mask a whole text (front-matter values, titles)."""
     if not _CANDIDATE.search(text):

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages as msg
 from . import privacy, rawhtml
 from .fields import Fields
+from .links import local_links
 from .load import Document
 from .model import Attachment, Notice
 from .problems import Problems
@@ -68,6 +70,9 @@ class Screened:
     """What screening decided for one notice or page: mask (and what) or publish as written."""
 
     mask: bool = False
+    exceptions: set[str] = field(default_factory=set)  # 不是个人信息, normalised
+    unmaskable: set[str] = field(default_factory=set)  # reported: in an id or a file name
+    found: set[str] = field(default_factory=set)  # reported (or masked) by the first scan
     body: str | None = None  # the masked body, when masking changed it
     attachments: dict[Path, bytes] = field(default_factory=dict)  # masked copies
     assets: dict[Path, bytes] = field(default_factory=dict)  # masked copies of linked files
@@ -99,12 +104,18 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
     mode = f.choice(NOTICE_MODE_KEY, privacy.MODES) or settings.mode
     masking = mode == privacy.MODE_MASK
     exceptions = {_plain(v) for v in f.texts(NOTICE_EXCEPTIONS_KEY)}
-    result = Screened(mask=masking)
+    result = Screened(mask=masking, exceptions=exceptions)
     patterns = settings.patterns
     hint = msg.PII_HINT
     found = _keep(_front_findings(doc), exceptions)
+    result.found = {_plain(loc.finding.value) for loc in found}
+    names = [a.filename for a in attachments] if active else []
+    if masking:
+        found = _unmaskable_front(doc, found, names, patterns, problems, result.unmaskable)
     if active:
         body = _keep(privacy.scan_lines(doc.body.split("\n"), doc.body_line), exceptions)
+        body = _unmaskable_links(doc, body, masking, exceptions, patterns, problems,
+                                 result.unmaskable)
         found += body
         if masking and body:
             result.body = privacy.mask_lines(doc.body, body, patterns, doc.body_line,
@@ -176,6 +187,68 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
     return None
 
 
+def _unmaskable_front(doc: Document, found: list[privacy.Located], filenames: list[str],
+                      patterns: dict[str, privacy.Pattern], problems: Problems,
+                      reported: set[str]) -> list[privacy.Located]:
+    """In masking mode: front-matter findings that masking cannot hide are errors — in the id
+    (it is the page's address) or in an attachment's file name (it is the file's address, and
+    the link). Returns the findings that can be masked."""
+    lines = doc.front.split("\n")
+    spans: set[tuple[int, int]] = set()  # (line, column) of every character of a file name
+    for name in filenames:
+        for index, text in enumerate(lines):
+            start = text.find(name)
+            while start >= 0 and name:
+                spans.update((index + 2, c + 1) for c in range(start, start + len(name)))
+                start = text.find(name, start + 1)
+    keep: list[privacy.Located] = []
+    for loc in found:
+        f = loc.finding
+        key = _front_key(doc, loc.line)
+        if key == "id":
+            message, hint = msg.PII_IN_ID, msg.PII_IN_ID_HINT
+        elif (loc.line, loc.column) in spans:
+            message, hint = msg.PII_IN_FILE_NAME, msg.PII_IN_FILE_NAME_HINT
+        else:
+            keep.append(loc)
+            continue
+        problems.add(doc.path, loc.line, key, message.format(
+            kind=KIND_NAMES[f.kind], shown=privacy.shown(f, patterns)), hint, column=loc.column)
+        reported.add(_plain(f.value))
+    return keep
+
+
+def _unmaskable_links(doc: Document, body: list[privacy.Located], masking: bool,
+                      exceptions: set[str], patterns: dict[str, privacy.Pattern],
+                      problems: Problems, reported: set[str]) -> list[privacy.Located]:
+    """Personal data in the name of a file the body links to (`[名单](联系人13812345678.csv)`):
+    the name is the published file's address, so it cannot be masked — an error in masking
+    mode, and in error mode too when the body scan did not see it (written %31%33%38…).
+    Returns the body findings that can be masked (or reported as usual)."""
+    on_line: dict[int, list[privacy.Located]] = {}
+    for loc in body:
+        on_line.setdefault(loc.line or 0, []).append(loc)
+    dropped: set[int] = set()
+    for link in local_links(doc.body):
+        findings = [f for f in privacy.scan(link.target) if _plain(f.value) not in exceptions]
+        if not findings:
+            continue
+        line = doc.body_line + link.line - 1
+        seen = [loc for loc in on_line.get(line, [])
+                if _plain(loc.finding.value) in _plain(link.target)]
+        if masking:
+            dropped.update(id(loc) for loc in seen)
+        elif seen:
+            continue  # already reported where it is written
+        name = privacy.mask(link.target, findings, patterns)  # a report shows no full number
+        for f in findings:
+            problems.add(doc.path, line, None, msg.PII_IN_LINK.format(
+                name=name, kind=KIND_NAMES[f.kind], shown=privacy.shown(f, patterns)),
+                msg.PII_IN_FILE_NAME_HINT)
+            reported.add(_plain(f.value))
+    return [loc for loc in body if id(loc) not in dropped]
+
+
 def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) -> Notice:
     """The notice as published when masking: front matter texts, body and attachments masked."""
     if not screened.mask:
@@ -195,17 +268,69 @@ def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) 
         attachments=attachments, masked_assets=dict(screened.assets))
 
 
+def check_published(path: Path, fields: list[tuple[str, str]], screened: Screened,
+                    problems: Problems, line_of: Callable[[str], int | None],
+                    unmasked: list[tuple[str, str]] | None = None) -> None:
+    """Every published text (field name, text as parsed) is scanned once more. The first scan
+    reads the front matter line by line as written; a value YAML joins from several lines
+    (`摘要: >` over two lines, 138 1234 / 5678) is only whole here: an error, or in masking
+    mode (`fields` masked, `unmasked` as written) a note that it was masked. Whatever is still
+    found in a masked text could not be masked: an error."""
+    skip = screened.exceptions | screened.unmaskable
+    if screened.mask:
+        extra: list[privacy.Located] = []
+        for name, text in unmasked or []:
+            if privacy.could_hold(text) and name != "正文":
+                extra += [dataclasses.replace(loc, line=line_of(name)) for loc in _keep(
+                    privacy.scan_lines(text.split("\n"), markdown=False), skip | screened.found)]
+        _note_masked(problems, path, extra)
+    else:
+        skip |= screened.found
+    for name, text in fields:
+        if not privacy.could_hold(text):
+            continue
+        for loc in _keep(privacy.scan_lines(text.split("\n"), markdown=name == "正文"), skip):
+            f = loc.finding
+            if screened.mask:
+                message, hint = msg.PII_LEFT, msg.PII_LEFT_HINT
+            else:
+                message, hint = msg.PII_FOUND_FIELD, msg.PII_HINT
+            line = line_of(name) if name != "正文" else None
+            problems.add(path, line, name if line else None, message.format(
+                field=name, kind=KIND_NAMES[f.kind], shown=privacy.shown(f)),
+                hint.format(example=privacy.DEFAULT_PATTERNS[f.kind].example(f.kind)))
+
+
+def published_texts(notice: Notice, masked: bool) -> list[tuple[str, str]]:
+    """(field, text) of the texts a notice publishes (page, search index, notices.json, print
+    sheets); its id and file names are checked where they are written (_unmaskable_front).
+    The body is scanned again only when masked (unmasked, the first scan read it as is)."""
+    texts = [("标题", notice.title), ("摘要", notice.summary), ("发布机构", notice.publisher),
+             ("文号", notice.doc_number)]
+    texts += [("主题词", k) for k in notice.keywords]
+    texts += [("附件", a.title) for a in notice.attachments]
+    if masked and not notice.on_request:
+        texts.append(("正文", notice.body))
+    return texts
+
+
 # -- column pages and catalog.yaml ---------------------------------------------------------------
 def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
                 assets: list[Path] | None = None, shared: Path | None = None) -> Screened:
     """Screen a 信息公开 column page and the files its body links to (as screen_notice does);
-    in masking mode (site-wide only) `body` is the masked body."""
+    in masking mode (site-wide only) `body` is the masked body and the title must be masked
+    with mask_page_title."""
     check_html(doc, problems)
     check_long_tables(doc, problems)
     masking = settings.mode == privacy.MODE_MASK
     result = Screened(mask=masking)
     front = _front_findings(doc)
+    result.found = {_plain(loc.finding.value) for loc in front}
+    if masking:
+        front = _unmaskable_front(doc, front, [], settings.patterns, problems, result.unmaskable)
     body = privacy.scan_lines(doc.body.split("\n"), doc.body_line)
+    body = _unmaskable_links(doc, body, masking, set(), settings.patterns, problems,
+                             result.unmaskable)
     if masking:
         _note_masked(problems, doc.path, front + body)
         result.body = privacy.mask_lines(doc.body, body, settings.patterns, doc.body_line,
@@ -219,6 +344,11 @@ def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
     screen_files(files, masking, set(), settings.patterns, problems, result, shared,
                  msg.PII_HINT_PAGE)
     return result
+
+
+def mask_page_title(title: str, screened: Screened, settings: privacy.Settings) -> str:
+    """A column page's 标题 as published: on the page, in the navigation, the search index."""
+    return privacy.mask_text(title, settings.patterns) if screened.mask else title
 
 
 def screen_shared(folder: Path, problems: Problems) -> None:

@@ -345,7 +345,11 @@ class NoticeChecker:
             keywords=keywords, attachments=attachments, interprets=interprets, body=doc.body,
             body_line=doc.body_line, source=doc.path, assets=assets,
         )
-        return screen.mask_notice(notice, screened, self.privacy)
+        masked = screen.mask_notice(notice, screened, self.privacy)
+        screen.check_published(doc.path, screen.published_texts(masked, screened.mask),
+                               screened, self.problems, f.line,
+                               screen.published_texts(notice, False))
+        return masked
 
     def _record_withheld(self, doc: Document, attachments: list[Attachment],
                          assets: list[Path]) -> None:
@@ -571,6 +575,11 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
                                   content_dir / ASSETS_DIR)
     screen.note_unchecked(problems, screened.unchecked, doc.path)
     body = screened.body if screened.body is not None else doc.body
+    if title:
+        written = title
+        title = screen.mask_page_title(title, screened, (settings or Settings()).privacy)
+        texts = [("标题", title)] + ([("正文", body)] if screened.mask else [])
+        screen.check_published(doc.path, texts, screened, problems, f.line, [("标题", written)])
     if pid and pid in ids:
         f.error("id", msg.DUPLICATE_ID.format(what=msg.WHAT_PAGE, value=pid, first=ids[pid]),
                 msg.DUPLICATE_ID_HINT)

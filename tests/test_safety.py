@@ -228,6 +228,67 @@ def test_the_shared_assets_folder_is_screened(small: TestProject):
     assert ident not in result.text
 
 
+def test_masking_reaches_every_published_field(small: TestProject):
+    """Site-wide masking: a mobile or an ID in every text the site publishes — notice title,
+    summary, 文号, 发布机构, 主题词, attachment title, link text and link title, a column page's
+    title and body — appears nowhere in the output (pages, search index, notices.json, sitemap,
+    QR images' names, print sheets), only masked."""
+    import random
+
+    rng = random.Random(21)
+    m = [make_mobile(rng) for _ in range(9)]
+    ident = make_id(rng)
+    small.edit("catalog.yaml", "设置:\n", "设置:\n  个人信息: 遮盖\n")
+    small.write("content/notices/hexi/名单.csv", "姓名,电话\n张*明,12345\n")
+    path = notice_with(small, {"标题": f"联系人{m[0]}的通知", "发布机构": f"河西镇{m[1]}"}, extra=(
+        f"摘要: 咨询{m[2]}\n文号: 河政〔2025〕{m[3]}号\n主题词: [低保, 联系{m[4]}]\n"
+        f"附件:\n  - {{文件: 名单.csv, 名称: 联系人{m[5]}名单}}\n"))
+    small.edit(path, "正文。", f"见[联系人{m[6]}](名单.csv \"电话{m[7]}\")，身份证号 {ident}。")
+    small.edit("content/pages/zhinan.md", "标题: 政府信息公开指南", f"标题: 政府信息公开指南（联系人{m[8]}）")
+    result = small.build()
+    assert result.code == 0, result.text
+    assert "content/pages/zhinan.md" in result.text  # its note says what was masked
+    leaks = search_output(small.site, [*m, ident])
+    assert leaks == [], leaks
+    page = (small.site / "n/2025-0100/index.html").read_text(encoding="utf-8")
+    assert f"联系人{m[0][:3]}****{m[0][7:]}的通知" in page
+    assert f"{m[8][:3]}****{m[8][7:]}" in (small.site / "xxgk/zhinan/index.html").read_text(
+        encoding="utf-8")
+
+
+def test_masking_cannot_hide_a_file_name_or_an_id(small: TestProject):
+    """A file name or an id is an address: in masking mode personal data there is an error
+    that asks for a rename (the file itself can still be masked)."""
+    import random
+
+    rng = random.Random(22)
+    m1, m2, m3 = make_mobile(rng), make_mobile(rng), make_mobile(rng)
+    folder = small.root / "content/notices/hexi"
+    (folder / f"联系人{m1}.txt").write_text(f"联系人 {m1}\n", encoding="utf-8")
+    (folder / f"名单{m2}.csv").write_text("姓名\n张*明\n", encoding="utf-8")
+    path = notice_with(small, {"id": m3}, extra=(
+        f"个人信息: 遮盖\n附件:\n  - {{文件: 联系人{m1}.txt, 名称: 联系人名单}}\n"))
+    small.edit(path, "正文。", f"名单见[名单](名单{m2}.csv)。")
+    result = small.check()
+    assert result.code != 0
+    assert_reported(result, f"{path}:2:5", "编号（id）里有手机号", "请换一个编号")
+    assert_reported(result, f"{path}:12:13", "附件的文件名里有手机号", "请把文件改名")
+    assert_reported(result, f"{path}:15", f"正文链接的文件名“名单{m2[:3]}****{m2[7:]}.csv”",
+                    "请把文件改名")
+    # the report shows numbers masked (a file's own path is printed as it is, to find it)
+    assert m1 not in result.text.replace(f"hexi/联系人{m1}.txt", "")
+    assert m2 not in result.text and m3 not in result.text
+    # the same file with a clean name publishes masked
+    (folder / f"联系人{m1}.txt").rename(folder / "联系人.txt")
+    (folder / f"名单{m2}.csv").rename(folder / "名单.csv")
+    small.edit(path, f"联系人{m1}.txt", "联系人.txt")
+    small.edit(path, f"名单{m2}.csv", "名单.csv")
+    small.edit(path, f"id: {m3}", "id: 2025-0100")
+    result = small.build()
+    assert result.code == 0, result.text
+    assert search_output(small.site, [m1, m2, m3]) == []
+
+
 def test_site_wide_masking_with_a_configured_pattern(small: TestProject):
     import random
 
