@@ -17,6 +17,8 @@ from .yamlsrc import YNode, parse
 
 PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
 ASSETS_DIR = "assets"  # content/assets/: logos and pictures shared by pages, copied as they are
+# Files MkDocs reads as pages (its markdown_extensions): never published as attachments.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 LARGE_FILE = 1_000_000  # bytes: above this a notice gets a warning (slow on phones)
 
 
@@ -114,6 +116,13 @@ def read_yaml_file(path: Path, problems: Problems) -> YNode | None:
         problems.add(path, node.line, None, msg.CATALOG_NOT_MAPPING, msg.CATALOG_MISSING_HINT)
         return None
     return node
+
+
+def is_notice_file(path: Path, content_dir: Path) -> bool:
+    """True if `path` is a file find_markdown reads (a notice or a column page)."""
+    return path.suffix == ".md" and path.is_file() and \
+        content_dir.resolve() in path.resolve().parents and \
+        _visible(path.resolve(), content_dir.resolve())
 
 
 def _visible(path: Path, root: Path) -> bool:

@@ -132,10 +132,16 @@ LEVEL_MISMATCH_HINT = (
 )
 ATTACHMENT_MISSING = "附件“{name}”找不到。"
 ATTACHMENT_MISSING_HINT = "附件要和这篇信息放在同一个文件夹（{folder}）里，文件名要完全一致（包括扩展名）。"
+ATTACHMENT_MARKDOWN = "附件“{name}”是 Markdown（.md）文件，不能作为附件发布：content 文件夹里的 .md 文件都当作公开信息或网页处理。"
+ATTACHMENT_MARKDOWN_HINT = (
+    "要附上的文字材料请另存为 .txt、.docx 或 .pdf 再作为附件；要提到另一篇信息，"
+    "请在正文里链接那篇信息的 .md 文件（见第十一节）。"
+)
 ATTACHMENT_EMPTY = "「附件」里有一项是空的。"
 ATTACHMENT_EMPTY_HINT = "每一项写一个文件名，例如「  - 名单.xlsx」；没有附件就删掉这一行。"
 LINK_MISSING = "正文链接的文件“{target}”找不到。"
 LINK_MISSING_HINT = "图片和文件要放在这篇信息旁边（{folder}），链接写文件名，例如 ![](照片.jpg)。"
+LINK_MARKDOWN = "正文链接的“{target}”是 Markdown 文件，但不是一篇公开信息或栏目页面（草稿或其他格式），不能发布。"
 LINK_OUTSIDE = "正文链接的文件“{target}”在 content 文件夹之外。"
 LINK_OUTSIDE_HINT = "只能链接 content 文件夹里的文件，请把文件复制到这篇信息旁边。"
 INTERPRETS_UNKNOWN = "「解读」指向的信息“{value}”不存在（或就是本篇）。"

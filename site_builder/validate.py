@@ -19,7 +19,7 @@ from . import permalinks, screen, vocab
 from .dates import add_workdays, calendar_known
 from .fields import Fields
 from .links import local_links
-from .load import ASSETS_DIR, Document
+from .load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
 from .model import (
     Attachment,
     Basis,
@@ -470,6 +470,12 @@ class NoticeChecker:
                 ok = False
                 continue
             file = path.parent / filename
+            if file.suffix.lower() in MARKDOWN_SUFFIXES:
+                self.problems.add(path, node.line, "附件",
+                                  msg.ATTACHMENT_MARKDOWN.format(name=filename),
+                                  msg.ATTACHMENT_MARKDOWN_HINT)
+                ok = False
+                continue
             if screen.attachment_outside(filename, file, self.content_dir):
                 self.problems.add(path, node.line, "附件",
                                   msg.ATTACHMENT_OUTSIDE.format(name=filename),
@@ -553,6 +559,10 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems) -> list[Pa
         elif not file.is_file():
             problems.add(doc.path, line, None, msg.LINK_MISSING.format(target=link.target),
                          msg.LINK_MISSING_HINT.format(folder=problems.rel(doc.path.parent)))
+            ok = False
+        elif file.suffix.lower() in MARKDOWN_SUFFIXES and not is_notice_file(file, content_dir):
+            problems.add(doc.path, line, None, msg.LINK_MARKDOWN.format(target=link.target),
+                         msg.ATTACHMENT_MARKDOWN_HINT)
             ok = False
         elif file.suffix.lower() != ".md":
             out.append(file)
