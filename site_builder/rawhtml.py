@@ -11,17 +11,22 @@ error with its file, line and column.
 
 The sanitizer is nh3 (Rust's ammonia): each tag found in the source (by the standard library's
 HTML tokenizer) is cleaned with the allow-list, and whatever nh3 removes is reported. Code spans
-and fenced code blocks are skipped: Markdown escapes them.
+are skipped (Markdown escapes them), found as Python-Markdown finds them: its own backtick
+pattern, so an escaped backtick (\\`) opens no span. Fences (```) are not code here: the renderer
+has no fenced_code extension (bodies.py), so what is between fences is Markdown and raw HTML like
+any other line. Link addresses may start on the line after `](` or `]:`.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
@@ -58,10 +63,18 @@ _WRAP = {  # table and list parts are only kept by an HTML parser inside their p
 }
 _VOID = frozenset({"br", "hr", "img", "col"})
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_MD_URL = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)")
+# Python-Markdown's own code-span processor: where it finds code, that is code.
+_BACKTICK = BacktickInlineProcessor(BACKTICK_RE)
+# A line that starts a raw HTML block: Python-Markdown leaves it as it is, backticks included.
+_HTML_BLOCK_START = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|blockquote|body|canvas|center|colgroup|dd|details|div"
+    r"|dl|dt|fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|html|iframe"
+    r"|legend|li|main|map|math|menu|nav|noscript|object|ol|option|output|p|pre|progress|script"
+    r"|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video)\b", re.I)
+# Link and image addresses: Python-Markdown allows white space, a line end included, after `](`
+# and after a reference definition's `]:`.
+_MD_URL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([A-Za-z_:][\w:.\-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
@@ -101,25 +114,42 @@ def check(text: str) -> list[Unsafe]:
 
 # -- code is not HTML ----------------------------------------------------------------------------
 def _blank_code(text: str) -> str:
-    """The text with fenced code blocks and code spans replaced by spaces (same offsets)."""
-    if "`" not in text and "~~~" not in text:
+    """The text with code spans replaced by spaces (same offsets).
+
+    A span is found line by line with Python-Markdown's pattern, escaped backticks and escaped
+    backslashes as it reads them. Not blanked, because Python-Markdown does not treat them as
+    code here: fences (no fenced_code extension), lines that start a raw HTML block. A span that
+    runs over two lines is not blanked either (its text is checked: at worst a false alarm); the
+    render stage checks what is published whatever this scan decides (`clean_output`).
+    """
+    if "`" not in text:
         return text
     lines = text.split("\n")
-    fence: str | None = None
     for index, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            lines[index] = " " * len(line)
-            continue
-        if m:
-            fence = m.group(1)
-            lines[index] = " " * len(line)
-            continue
-        if "`" in line:
-            lines[index] = _CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line)
+        if "`" in line and not _HTML_BLOCK_START.match(line):
+            lines[index] = _blank_spans(line)
     return "\n".join(lines)
+
+
+def _blank_spans(line: str) -> str:
+    """Blank the code spans of one line, applying Python-Markdown's backtick processor as its
+    inline processor does (escaped backslashes become a placeholder; a run of backticks with no
+    partner is text)."""
+    work = line
+    position = 0
+    while True:
+        m = _BACKTICK.compiled_re.search(work, position)
+        if m is None:
+            return work
+        node, start, end = _BACKTICK.handleMatch(m, work)
+        if start is None or end is None:
+            position = m.end()
+            continue
+        if isinstance(node, str):  # escaped backslashes: a placeholder, not a backslash
+            work = work[:start] + "\0" * (end - start) + work[end:]
+        elif node is not None:  # a code span
+            work = work[:start] + " " * (end - start) + work[end:]
+        position = max(end, m.end())
 
 
 # -- raw HTML ------------------------------------------------------------------------------------
@@ -227,20 +257,25 @@ def _markdown_urls(text: str) -> list[Unsafe]:
     out: list[Unsafe] = []
     if "](" not in text and "]:" not in text and "<" not in text:
         return out
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "](" not in line and "]:" not in line and "<" not in line:
+    targets: list[tuple[int, str, bool]] = []
+    if "](" in text:
+        targets += [(m.start(2), m.group(2), m.group(1) == "!") for m in _MD_URL.finditer(text)]
+    if "]:" in text:
+        targets += [(m.start(1), m.group(1), False) for m in _REF_DEF.finditer(text)]
+    if "<" in text:
+        targets += [(m.start(1), m.group(1), False) for m in _AUTOLINK.finditer(text)]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for start, url, image in sorted(targets):
+        if not url:
             continue
-        targets: list[tuple[int, str, bool]] = []
-        targets += [(m.start(2), m.group(2), m.group(1) == "!") for m in _MD_URL.finditer(line)]
-        targets += [(m.start(1), m.group(1), False) for m in _REF_DEF.finditer(line)]
-        targets += [(m.start(1), m.group(1), False) for m in _AUTOLINK.finditer(line)]
-        for start, url, image in targets:
-            if not url:
-                continue
-            if not url_safe(url):
-                out.append(Unsafe(KIND_URL, number, start + 1, url, _short(url)))
-            elif image and _external(url):
-                out.append(Unsafe(KIND_EXTERNAL_IMAGE, number, start + 1, url, _short(url)))
+        kind = None
+        if not url_safe(url):
+            kind = KIND_URL
+        elif image and _external(url):
+            kind = KIND_EXTERNAL_IMAGE
+        if kind:
+            line = bisect.bisect_right(starts, start)
+            out.append(Unsafe(kind, line, start - starts[line - 1] + 1, url, _short(url)))
     return out
 
 
