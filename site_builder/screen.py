@@ -187,6 +187,16 @@ def check_html(doc: Document, problems: Problems) -> None:
                      column=unsafe.column)
 
 
+def check_rendered(path: Path | str, markdown: str, body_line: int,
+                   removed: list[rawhtml.Removed], problems: Problems) -> None:
+    """What the output sanitizer removed from a rendered body (render stage): each at the best
+    line of the source found for it (its first line when none is found)."""
+    for unsafe in rawhtml.locate(markdown, removed):
+        message, hint = _html_message(unsafe)
+        problems.add(path, body_line + unsafe.line - 1, None, message, hint,
+                     column=unsafe.column or None)
+
+
 def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
     if u.kind == rawhtml.KIND_TAG:
         why = msg.HTML_TAG_WHY.get(u.name, "")
@@ -199,6 +209,8 @@ def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
         return msg.HTML_ATTRIBUTE.format(name=u.name, snippet=u.snippet), msg.HTML_ATTRIBUTE_HINT
     if u.kind == rawhtml.KIND_URL:
         return msg.HTML_URL.format(name=u.snippet), msg.HTML_URL_HINT
+    if u.kind == rawhtml.KIND_CLASS:
+        return msg.HTML_CLASS.format(name=u.name, snippet=u.snippet), msg.HTML_CLASS_HINT
     if u.kind == rawhtml.KIND_EXTERNAL_IMAGE:
         return msg.HTML_EXTERNAL_IMAGE.format(name=u.snippet), msg.HTML_EXTERNAL_IMAGE_HINT
     return msg.HTML_COMMENT.format(snippet=u.snippet), msg.HTML_COMMENT_HINT

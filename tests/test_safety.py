@@ -365,3 +365,52 @@ def test_script_injection_fails_the_build(small: TestProject, snippet: str):
     result = small.build()
     assert result.code != 0 and f"{path}:14:" in result.text
     assert not (small.site / "index.html").exists()
+
+
+@pytest.mark.parametrize(("snippet", "at", "needle"), [
+    ("请勿填写 \\`<script>alert(1)</script>\\`", "14:8", "<script>"),  # escaped backticks
+    ("```\n<script>alert(1)</script>\n```", "15:1", "<script>"),  # fences are not code
+    ("[点我](\njavascript:alert(1))", "15:1", "javascript:"),  # address on the next line
+    ("\\`<style>.md-content{display:none}</style>\\`", "14:3", "<style>"),
+])
+def test_script_past_the_old_source_scan_fails_the_build(small: TestProject, snippet: str,
+                                                         at: str, needle: str):
+    path = notice_with(small)
+    small.edit(path, "正文。", f"正文。\n\n{snippet}")
+    result = small.build()
+    assert result.code != 0
+    assert_reported(result, f"{path}:{at}", needle, "不允许使用")
+    assert not (small.site / "index.html").exists()
+
+
+# -- what is published is cleaned (render stage) -------------------------------------------------
+@pytest.mark.parametrize(("snippet", "at"), [
+    ("<div>\n`<script>alert(1)</script>`\n</div>", "15:2"),  # a raw HTML block keeps backticks
+    ("甲 `乙\n丙` <script>alert(1)</script> `丁`", "15:4"),  # a code span over two lines
+])
+def test_the_output_sanitizer_stops_what_the_source_scan_cannot_see(small: TestProject,
+                                                                    snippet: str, at: str):
+    assert small.build().code == 0
+    before = snapshot(small.site)
+    path = notice_with(small)
+    small.edit(path, "正文。", f"正文。\n\n{snippet}")
+    assert small.check().code != 0  # `check` renders the bodies too
+    for _ in range(2):  # the second build takes the rendered body from the cache
+        result = small.build()
+        assert result.code != 0
+        assert_reported(result, f"{path}:{at}", "HTML 标签 <script> 不允许使用", "请删除这个标签")
+        assert snapshot(small.site) == before  # the previous site is intact
+    assert (small.root / ".cache" / "bodies.pickle").is_file()
+
+
+def test_posters_get_the_cleaned_body(small: TestProject):
+    from site_builder import printing
+    from site_builder.pipeline import Project, read_and_check
+
+    path = notice_with(small)
+    small.edit(path, "正文。", "正文。\n\n<div>\n`<script>alert(1)</script><b onclick=\"x()\">粗</b>`\n</div>")
+    site, _ = read_and_check(Project.at(small.root))  # validation alone does not see it
+    assert site is not None
+    html = printing.body_html(site.notice_by_id["2025-0100"])
+    assert "<b>粗</b>" in html
+    assert "<script" not in html and "alert(1)" not in html and "onclick" not in html
