@@ -400,6 +400,9 @@ HTML_COMMENT_HINT = "请删除这段注释；不公开的内容不要写进公�
 # -- publication safety: attachments and withheld documents --------------------------------------
 ATTACHMENT_OUTSIDE = "附件“{name}”不在 content 文件夹里（路径里有 ..、是绝对路径，或是指向外面的链接）。"
 ATTACHMENT_OUTSIDE_HINT = "附件只能放在这篇信息旁边（或旁边的子文件夹里），「附件」里直接写文件名。"
+ATTACHMENT_ACTIVE = "附件“{name}”是 {kind} 文件：网页、SVG 图片、XML、脚本、Flash 这类文件可以带脚本，放到网站上会在本站网址下运行，能篡改网页、窃取访问者的信息。"
+LINK_ACTIVE = "正文链接的文件“{target}”是 {kind} 文件：网页、SVG 图片、XML、脚本、Flash 这类文件可以带脚本，放到网站上会在本站网址下运行，能篡改网页、窃取访问者的信息。"
+ACTIVE_FILE_HINT = "请转换后再发布：网页（包括 Word 另存的 .htm）和 XML 转成 PDF（在浏览器或 Word 里「打印」→「另存为 PDF」），SVG 图片转成 PNG（正文里写 ![说明](图.png)）；脚本、程序和服务器配置文件不能发布。"
 ATTACHMENT_WITHHELD = "附件“{name}”是不予公开的信息（{file}）的附件，不能在这里发布。"
 ATTACHMENT_WITHHELD_HINT = "不予公开的文件不能通过别的信息发布；请核对附件是否放错，或两篇信息的公开属性。"
 LINK_WITHHELD = "正文链接了不予公开的信息（{file}）。"

@@ -232,6 +232,27 @@ def check_long_tables(doc: Document, problems: Problems) -> None:
         rows = 0
 
 
+# -- files that can carry a script ---------------------------------------------------------------
+# Published under the site's own address, these run as if they were the site's pages (a web page,
+# an SVG image or XML with <script>, Flash), or a web server may run them as programs or read them
+# as its settings. Attachments and files a body links to must be in another format (PDF, PNG).
+ACTIVE_SUFFIXES = frozenset({
+    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".shtm", ".stm", ".mht", ".mhtml", ".hta",
+    ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rdf", ".js", ".mjs", ".cjs", ".jsx", ".swf",
+    ".spl", ".php", ".php3", ".php4", ".php5", ".phtml", ".phar", ".asp", ".aspx", ".ashx",
+    ".asmx", ".cer", ".jsp", ".jspx", ".cgi", ".pl", ".htaccess", ".htpasswd", ".config"})
+ACTIVE_NAMES = frozenset({".htaccess", ".htpasswd", "web.config", ".user.ini"})
+
+
+def active_type(filename: str) -> str | None:
+    """The file's type (".html", ".svg" …) if it is one that can carry a script, else None."""
+    name = re.split(r"[/\\]", filename)[-1].lower()
+    if name in ACTIVE_NAMES:
+        return name
+    suffix = Path(name).suffix
+    return suffix if suffix in ACTIVE_SUFFIXES else None
+
+
 # -- attachments that escape content/ ------------------------------------------------------------
 def attachment_outside(filename: str, file: Path, content_dir: Path) -> bool:
     """True if an attachment path leaves content/: "..", an absolute path or a symlink out."""

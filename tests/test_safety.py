@@ -192,6 +192,20 @@ def test_attachment_paths_must_stay_inside_content(small: TestProject, tmp_path:
         assert_problem(result, f"{path}:{line}", f"附件“{name}”不在 content 文件夹里")
 
 
+def test_files_that_can_carry_a_script_are_refused(small: TestProject):
+    folder = small.root / "content/notices/hexi"
+    (folder / "通知.html").write_text("<script>alert(document.cookie)</script>", encoding="utf-8")
+    (folder / "流程图.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>'
+                                    "alert(1)</script></svg>", encoding="utf-8")
+    path = notice_with(small, extra="附件:\n  - 通知.html\n")
+    small.edit(path, "正文。", "正文。\n\n![办理流程](流程图.svg)")
+    result = small.build()
+    assert result.code != 0
+    assert_reported(result, f"{path}:11", "「附件」", "附件“通知.html”是 .html 文件", "转成 PDF")
+    assert_reported(result, f"{path}:16", "正文链接的文件“流程图.svg”是 .svg 文件", "转成 PNG")
+    assert not small.site.exists()
+
+
 # -- printed links never break -------------------------------------------------------------------
 def manifest(project: TestProject) -> list[str]:
     return [line for line in (project.root / "published-urls.txt").read_text("utf-8").split("\n")
