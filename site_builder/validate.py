@@ -61,6 +61,11 @@ PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
 
 
 # -- catalog.yaml --------------------------------------------------------------------------------
+# 网址: the theme prints it into pages (<link rel="canonical" href="…">), so no white space,
+# quotes or angle brackets anywhere in it.
+_SITE_URL = re.compile(r"https?://[^\s/\"'<>\\?#]+(?:[/?#][^\s\"'<>\\]*)?")
+
+
 @dataclass
 class Catalog:
     """What catalog.yaml declares. `declared_*` include entries that failed validation, so that
@@ -101,7 +106,7 @@ def _site_info(f: Fields | None) -> SiteInfo | None:
     f.unknown(SITE_KEYS)
     name = f.text("名称", required=True)
     url = f.text("网址", required=True)
-    if url and not re.match(r"^https?://[^/\s]+", url):
+    if url and not _SITE_URL.fullmatch(url):
         f.error("网址", msg.URL_INVALID.format(value=url), msg.URL_INVALID_HINT)
         url = None
     sponsor = f.text("主办单位", required=True)

@@ -428,3 +428,36 @@ def test_posters_get_the_cleaned_body(small: TestProject):
     html = printing.body_html(site.notice_by_id["2025-0100"])
     assert "<b>粗</b>" in html
     assert "<script" not in html and "alert(1)" not in html and "onclick" not in html
+
+
+# -- the county's own texts are text in every page ------------------------------------------------
+def test_catalog_and_front_matter_values_show_as_text(small: TestProject):
+    sponsor, name = "<script>alert(1)</script>办公室", "测试县<b>政府</b>信息公开"
+    address, township = "府前路<img src=x onerror=alert(2)>", "河西镇<i>镇</i>"
+    title, summary = '补贴"><script>alert(3)</script>指南', '摘要" onmouseover="alert(4)'
+    small.edit("catalog.yaml", "主办单位: 测试县人民政府办公室", f"主办单位: '{sponsor}'")
+    small.edit("catalog.yaml", "名称: 测试县人民政府信息公开", f"名称: '{name}'")
+    small.edit("catalog.yaml", "地址: 测试县府前路1号", f"地址: '{address}'")
+    small.edit("catalog.yaml", "名称: 河西镇", f"名称: '{township}'")
+    small.edit("content/notices/hexi/2025-0003.md", "乡镇: 河西镇", "乡镇: hexi")
+    notice_with(small, {"标题": f"'{title}'"}, extra=f"摘要: '{summary}'\n")
+    result = small.build()
+    assert result.code == 0, result.text
+    pages = list(small.site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for raw in ("<script>alert(", "<img src=x", 'onmouseover="alert', "<b>政府</b>", "<i>镇</i>"):
+            assert raw not in text, f"{raw} in {page.relative_to(small.site)}"
+    home = small.html("")
+    assert home.select_one(".sb-footer__sponsor").get_text() == f"主办单位：{sponsor}"
+    assert address in home.select_one(".sb-footer").get_text()
+    assert home.title.get_text() == name
+    assert name in home.select_one(".md-header__topic").get_text()
+    notice = small.html("n/2025-0100/")
+    assert notice.title.get_text() == f"{title} - {name}"
+    assert notice.select_one('meta[name="description"]')["content"] == summary
+    assert title in notice.select_one("h1").get_text()
+    town = small.html("t/hexi/")
+    assert town.select_one("h1").get_text() == township
+    assert township in [a.get_text(strip=True) for a in town.select(".md-nav a, .md-nav label")]
