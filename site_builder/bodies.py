@@ -31,6 +31,8 @@ from pathlib import Path
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 
 from . import rawhtml
@@ -40,7 +42,7 @@ from .background import can_fork
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 2  # bump when the way bodies are rendered changes (invalidates the cache)
+FORMAT = 3  # bump when the way bodies are rendered changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
@@ -116,19 +118,44 @@ def _render_chunk(texts: list[str]) -> list[Rendered]:
     return [render_one(text, md) for text in texts]
 
 
+class _MaskedDigits(InlinePattern):
+    """A run of `*` between digits (or the X of an ID) is a masked value as the masking convention
+    writes it (138****1234, 35*************123; privacy.py), never emphasis: kept as typed.
+    Without it Python-Markdown's em_strong pairs two masked numbers into <strong> garbage."""
+
+    PATTERN = r"(?<=[0-9Xx])\*+(?=[0-9Xx])"
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        return m.group(0), m.start(0), m.end(0)
+
+
+class MaskedDigitsExtension(Extension):
+    """Registered below backtick and escape (code spans and \\* stay as they are) and above
+    em_strong (which would otherwise take the stars)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_MaskedDigits(_MaskedDigits.PATTERN, md), "masked_digits", 65)
+
+
+def extensions() -> list:
+    """Every extension of the renderer: EXTENSIONS and this module's own."""
+    return [*EXTENSIONS, MaskedDigitsExtension()]
+
+
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    md = markdown.Markdown(extensions=extensions(), extension_configs=EXTENSION_CONFIGS)
     if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
     return md
 
 
-# Python-Markdown's own inline patterns (with the extensions above) and the characters one of
-# them needs to match: "`" "\\" "[" "![" "<" "&" "*" "_", or two spaces before a line end.
+# Python-Markdown's own inline patterns (with the extensions above), ours (masked_digits) and the
+# characters one of them needs to match: "`" "\\" "[" "![" "<" "&" "*" "_", or two spaces
+# before a line end (masked_digits needs "*", already a trigger).
 _KNOWN_INLINE_PATTERNS = frozenset({
     "backtick", "escape", "reference", "link", "image_link", "image_reference",
     "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html", "entity",
-    "em_strong"})
+    "masked_digits", "em_strong"})
 _INLINE_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
 
 
@@ -151,7 +178,7 @@ class _Cache:
     def __init__(self, path: Path | None):
         self.path = path
         self.salt = repr((FORMAT, markdown.__version__, nh3.__version__, EXTENSIONS,
-                          EXTENSION_CONFIGS)).encode()
+                          _MaskedDigits.PATTERN, EXTENSION_CONFIGS)).encode()
         self.entries: dict[str, Rendered] = {}
         if path is not None and path.is_file():
             try:
