@@ -9,11 +9,17 @@ stock, ≈ 2.4 ms here), so:
   rebuild converts only the bodies that changed;
 - what is left is converted in worker processes when there is much of it.
 The engine (MkDocs) then has no Markdown left to convert.
+
+What is published is the body cleaned by nh3 with the output allow-list (rawhtml.clean_output),
+here, in the worker processes and the cache, so the site and the posters can only ever get
+cleaned HTML; whatever the cleaning removed is kept with the result (`Rendered.removed`) and
+fails the build (pipeline.render_bodies), at the place rawhtml.locate finds in the source.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import multiprocessing
 import os
 import pickle
@@ -24,15 +30,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 
+from . import rawhtml
 from .background import can_fork
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 1  # bump when the way bodies are rendered changes (invalidates the cache)
+FORMAT = 3  # bump when the way bodies are rendered changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
@@ -42,13 +52,41 @@ CACHE_FILE = "bodies.pickle"
 class Rendered:
     html: str
     toc: list[dict] = field(default_factory=list)  # toc_tokens: nested headings with ids
+    removed: list[rawhtml.Removed] = field(default_factory=list)  # what the cleaning took out
 
 
 def render_one(text: str, converter: markdown.Markdown | None = None) -> Rendered:
+    """A body as published: converted, then cleaned (and what the cleaning removed)."""
+    converted = convert(text, converter)
+    cleaned, removed = rawhtml.clean_output(converted.html)
+    return Rendered(cleaned, _clean_toc(converted.toc, removed), removed)
+
+
+def convert(text: str, converter: markdown.Markdown | None = None) -> Rendered:
+    """Python-Markdown's HTML for a body, not cleaned (never publish this)."""
     md = converter or _converter()
     md.reset()
-    html = md.convert(text)
-    return Rendered(html, getattr(md, "toc_tokens", []))
+    return Rendered(md.convert(text), getattr(md, "toc_tokens", []))
+
+
+def _clean_toc(tokens: list[dict], removed: list[rawhtml.Removed]) -> list[dict]:
+    """The headings for the page's contents, whose names MkDocs puts into the page as HTML:
+    Python-Markdown gives them as escaped text; anything else is removed, and reported."""
+    out = []
+    for token in tokens:
+        token = dict(token)
+        name = token.get("name", "")
+        cleaned = rawhtml.clean_text(name)
+        if html.unescape(cleaned) != html.unescape(name):
+            removed.append(rawhtml.Removed(rawhtml.KIND_ATTRIBUTE, "data-toc-label", name))
+        token["name"] = cleaned
+        if token.get("html"):
+            token["html"] = rawhtml.clean_output(token["html"])[0]
+        if token.get("data-toc-label"):
+            token["data-toc-label"] = rawhtml.clean_text(token["data-toc-label"])
+        token["children"] = _clean_toc(token.get("children", []), removed)
+        out.append(token)
+    return out
 
 
 def render_all(texts: Sequence[str], cache_dir: Path | None = None,
@@ -80,19 +118,44 @@ def _render_chunk(texts: list[str]) -> list[Rendered]:
     return [render_one(text, md) for text in texts]
 
 
+class _MaskedDigits(InlinePattern):
+    """A run of `*` between digits (or the X of an ID) is a masked value as the masking convention
+    writes it (138****1234, 35*************123; privacy.py), never emphasis: kept as typed.
+    Without it Python-Markdown's em_strong pairs two masked numbers into <strong> garbage."""
+
+    PATTERN = r"(?<=[0-9Xx])\*+(?=[0-9Xx])"
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        return m.group(0), m.start(0), m.end(0)
+
+
+class MaskedDigitsExtension(Extension):
+    """Registered below backtick and escape (code spans and \\* stay as they are) and above
+    em_strong (which would otherwise take the stars)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_MaskedDigits(_MaskedDigits.PATTERN, md), "masked_digits", 65)
+
+
+def extensions() -> list:
+    """Every extension of the renderer: EXTENSIONS and this module's own."""
+    return [*EXTENSIONS, MaskedDigitsExtension()]
+
+
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    md = markdown.Markdown(extensions=extensions(), extension_configs=EXTENSION_CONFIGS)
     if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
     return md
 
 
-# Python-Markdown's own inline patterns (with the extensions above) and the characters one of
-# them needs to match: "`" "\\" "[" "![" "<" "&" "*" "_", or two spaces before a line end.
+# Python-Markdown's own inline patterns (with the extensions above), ours (masked_digits) and the
+# characters one of them needs to match: "`" "\\" "[" "![" "<" "&" "*" "_", or two spaces
+# before a line end (masked_digits needs "*", already a trigger).
 _KNOWN_INLINE_PATTERNS = frozenset({
     "backtick", "escape", "reference", "link", "image_link", "image_reference",
     "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html", "entity",
-    "em_strong"})
+    "masked_digits", "em_strong"})
 _INLINE_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
 
 
@@ -114,7 +177,8 @@ class _Cache:
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.salt = repr((FORMAT, markdown.__version__, EXTENSIONS, EXTENSION_CONFIGS)).encode()
+        self.salt = repr((FORMAT, markdown.__version__, nh3.__version__, EXTENSIONS,
+                          _MaskedDigits.PATTERN, EXTENSION_CONFIGS)).encode()
         self.entries: dict[str, Rendered] = {}
         if path is not None and path.is_file():
             try:

@@ -31,6 +31,8 @@ class OutputPage:
     meta: dict = field(default_factory=dict)  # for templates: hide, description, ...
     html: str | None = None  # the rendered body
     toc: list[dict] = field(default_factory=list)  # headings of the body, for the page's contents
+    source: Path | None = None  # the file the body comes from (for problems in the render stage)
+    body_line: int = 1  # the line of that file where the body starts
 
     @property
     def src_uri(self) -> str:
@@ -216,7 +218,8 @@ def _notice(site: Site, n: Notice) -> OutputPage:
     summary = f'<p class="sb-summary">{h.e(n.summary)}</p>' if n.summary else ""
     after = h.attachments(n, here) + h.related(site, n, here)
     return OutputPage(here, n.title, "notice", markdown=link_notices(site, n.source, n.body, here),
-                      before=before + summary, after=after, meta={"description": n.summary})
+                      before=before + summary, after=after, meta={"description": n.summary},
+                      source=n.source, body_line=n.body_line)
 
 
 _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
@@ -284,7 +287,7 @@ def _xxgk(site: Site, pages: list[OutputPage]) -> list[NavNode]:
         updated = h.paragraph(_updated(page), "sb-updated") if page.updated else ""
         pages.append(OutputPage(path, page.title, "column",
                                 markdown=link_notices(site, page.source, page.body, path),
-                                after=updated))
+                                after=updated, source=page.source, body_line=page.body_line))
     return nav
 
 

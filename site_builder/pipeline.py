@@ -78,20 +78,29 @@ def build_model(project: Project) -> tuple[Site, Problems]:
 def generate_pages(site: Site) -> Output:
     """Stage 4: every page (each with its QR code block), asset and the navigation; then the
     published-URL check (permalinks.py), which adds redirect and tombstone pages. Raises
-    InputError when a published URL would disappear or a declaration is wrong."""
+    InputError when a rendered body held something the output sanitizer removed, a published
+    URL would disappear or a declaration is wrong."""
     output = generate(site)
-    render_bodies(output, site.root / CACHE_DIR)
-    qr.add_to_pages(site, output)
     problems = Problems(site.root)
+    render_bodies(output, site.root / CACHE_DIR, problems)
+    qr.add_to_pages(site, output)
     permalinks.apply(site, output, site.url_changes, problems)
     if problems.errors:
         raise InputError(list(problems))
     return output
 
 
-def render_bodies(output: Output, cache_dir: Path | None = None) -> None:
-    """Stage 5 (render): every Markdown body to HTML: cached, in parallel (bodies.py)."""
+def render_bodies(output: Output, cache_dir: Path | None = None,
+                  problems: Problems | None = None) -> None:
+    """Stage 5 (render): every Markdown body to cleaned HTML: cached, in parallel (bodies.py).
+    What the cleaning removed is an error in `problems` (raised as InputError without one)."""
     pages = [p for p in output.pages if p.markdown.strip()]
     rendered_all = bodies.render_all([p.markdown for p in pages], cache_dir)
+    found = problems if problems is not None else Problems(Path.cwd())
     for page, rendered in zip(pages, rendered_all, strict=True):
+        if rendered.removed:
+            screen.check_rendered(page.source or page.path, page.markdown, page.body_line,
+                                  rendered.removed, found)
         page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""
+    if problems is None and found.errors:
+        raise InputError(list(found))

@@ -14,6 +14,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,7 +75,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         except InputError as exc:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
-        config.site_name = self.site.info.name
+        config.site_name = _text(self.site.info.name)
         config.site_url = self.site.info.base_url
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
@@ -103,7 +104,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             in_nav = page.path in nav_titles
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
-            GeneratedPage(nav_titles.get(page.path, page.title), file, config, page,
+            GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config, page,
                           _shared_nav_key(page.path, nav_titles, nav_roots))
             out.append(file)
         for asset in self.output.assets:
@@ -162,11 +163,20 @@ def _inside(file: File, folder: Path) -> bool:
     return bool(file.abs_src_path) and file.abs_src_path.startswith(os.path.join(folder, ""))
 
 
+def _text(value: str) -> Markup:
+    """A user's text (site name, titles, summaries) as the theme wants it: HTML, so escaped.
+    Material prints titles and the site name as they are (`{{ page.title }}` in <title>, the
+    navigation, the breadcrumbs, <h1>; `{{ page.meta.description }}` in an attribute); escaped
+    Markup shows there as the text it is, and is not escaped twice where a template adds `| e`."""
+    return escape(value)
+
+
 class GeneratedPage(Page):
     """A page the core generated, HTML ready: MkDocs reads no file and converts no Markdown.
 
     (Material's blog plugin makes its posts the same way.) The template gets the metadata of the
-    generated page: its title, kind (sb_kind) and, for pages sharing a sidebar, sb_nav_key.
+    generated page: its title, kind (sb_kind) and, for pages sharing a sidebar, sb_nav_key. Its
+    title and description are escaped text (`_text`).
     """
 
     def __init__(self, title: str, file: File, config: MkDocsConfig, generated: OutputPage,
@@ -179,8 +189,10 @@ class GeneratedPage(Page):
         g = self.generated
         self.markdown = ""
         self.meta = {**g.meta, "sb_kind": g.kind}
+        if self.meta.get("description"):
+            self.meta["description"] = _text(self.meta["description"])
         if g.kind != "home":  # the home page's <title> is the site name alone
-            self.meta["title"] = g.title
+            self.meta["title"] = _text(g.title)
         if self.nav_key:
             self.meta["sb_nav_key"] = self.nav_key
 
@@ -216,8 +228,8 @@ def _nav_paths(nodes: list[NavNode]):
 
 def _nav_entry(node: NavNode) -> dict:
     if node.children:
-        return {node.title: [_nav_entry(c) for c in node.children]}
-    return {node.title: urls.src_uri(node.path or "")}
+        return {_text(node.title): [_nav_entry(c) for c in node.children]}
+    return {_text(node.title): urls.src_uri(node.path or "")}
 
 
 def _identity(site) -> dict:

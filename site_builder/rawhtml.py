@@ -11,17 +11,30 @@ error with its file, line and column.
 
 The sanitizer is nh3 (Rust's ammonia): each tag found in the source (by the standard library's
 HTML tokenizer) is cleaned with the allow-list, and whatever nh3 removes is reported. Code spans
-and fenced code blocks are skipped: Markdown escapes them.
+are skipped (Markdown escapes them), found as Python-Markdown finds them: its own backtick
+pattern, so an escaped backtick (\\`) opens no span. Fences (```) are not code here: the renderer
+has no fenced_code extension (bodies.py), so what is between fences is Markdown and raw HTML like
+any other line. Link addresses may start on the line after `](` or `]:`.
+
+That scan gives precise places for what a writer types; what is *published* is gated separately
+(`clean_output`, called by the render stage, bodies.py): every rendered body is cleaned by nh3
+with the output allow-list (`OUTPUT_*`: the above plus what Python-Markdown itself writes), the
+cleaned HTML is what is published, and whatever the cleaning removed is an error too. So no
+difference between this scan's reading of the source and a browser's reading of the HTML can let
+a script through: nh3 parses with html5ever, a browser's parser.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
@@ -58,10 +71,18 @@ _WRAP = {  # table and list parts are only kept by an HTML parser inside their p
 }
 _VOID = frozenset({"br", "hr", "img", "col"})
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_MD_URL = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)")
+# Python-Markdown's own code-span processor: where it finds code, that is code.
+_BACKTICK = BacktickInlineProcessor(BACKTICK_RE)
+# A line that starts a raw HTML block: Python-Markdown leaves it as it is, backticks included.
+_HTML_BLOCK_START = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|blockquote|body|canvas|center|colgroup|dd|details|div"
+    r"|dl|dt|fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|html|iframe"
+    r"|legend|li|main|map|math|menu|nav|noscript|object|ol|option|output|p|pre|progress|script"
+    r"|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video)\b", re.I)
+# Link and image addresses: Python-Markdown allows white space, a line end included, after `](`
+# and after a reference definition's `]:`.
+_MD_URL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([A-Za-z_:][\w:.\-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
@@ -74,6 +95,7 @@ KIND_ATTRIBUTE = "attribute"  # another attribute outside the allow-list
 KIND_URL = "url"  # javascript:, data:, vbscript: ...
 KIND_EXTERNAL_IMAGE = "external-image"  # an image loaded from another host
 KIND_COMMENT = "comment"  # <!-- ... -->
+KIND_CLASS = "class"  # a class name outside the allow-list ({: .name }, !!! name)
 
 
 @dataclass(frozen=True)
@@ -101,25 +123,42 @@ def check(text: str) -> list[Unsafe]:
 
 # -- code is not HTML ----------------------------------------------------------------------------
 def _blank_code(text: str) -> str:
-    """The text with fenced code blocks and code spans replaced by spaces (same offsets)."""
-    if "`" not in text and "~~~" not in text:
+    """The text with code spans replaced by spaces (same offsets).
+
+    A span is found line by line with Python-Markdown's pattern, escaped backticks and escaped
+    backslashes as it reads them. Not blanked, because Python-Markdown does not treat them as
+    code here: fences (no fenced_code extension), lines that start a raw HTML block. A span that
+    runs over two lines is not blanked either (its text is checked: at worst a false alarm); the
+    render stage checks what is published whatever this scan decides (`clean_output`).
+    """
+    if "`" not in text:
         return text
     lines = text.split("\n")
-    fence: str | None = None
     for index, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            lines[index] = " " * len(line)
-            continue
-        if m:
-            fence = m.group(1)
-            lines[index] = " " * len(line)
-            continue
-        if "`" in line:
-            lines[index] = _CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line)
+        if "`" in line and not _HTML_BLOCK_START.match(line):
+            lines[index] = _blank_spans(line)
     return "\n".join(lines)
+
+
+def _blank_spans(line: str) -> str:
+    """Blank the code spans of one line, applying Python-Markdown's backtick processor as its
+    inline processor does (escaped backslashes become a placeholder; a run of backticks with no
+    partner is text)."""
+    work = line
+    position = 0
+    while True:
+        m = _BACKTICK.compiled_re.search(work, position)
+        if m is None:
+            return work
+        node, start, end = _BACKTICK.handleMatch(m, work)
+        if start is None or end is None:
+            position = m.end()
+            continue
+        if isinstance(node, str):  # escaped backslashes: a placeholder, not a backslash
+            work = work[:start] + "\0" * (end - start) + work[end:]
+        elif node is not None:  # a code span
+            work = work[:start] + " " * (end - start) + work[end:]
+        position = max(end, m.end())
 
 
 # -- raw HTML ------------------------------------------------------------------------------------
@@ -227,20 +266,25 @@ def _markdown_urls(text: str) -> list[Unsafe]:
     out: list[Unsafe] = []
     if "](" not in text and "]:" not in text and "<" not in text:
         return out
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "](" not in line and "]:" not in line and "<" not in line:
+    targets: list[tuple[int, str, bool]] = []
+    if "](" in text:
+        targets += [(m.start(2), m.group(2), m.group(1) == "!") for m in _MD_URL.finditer(text)]
+    if "]:" in text:
+        targets += [(m.start(1), m.group(1), False) for m in _REF_DEF.finditer(text)]
+    if "<" in text:
+        targets += [(m.start(1), m.group(1), False) for m in _AUTOLINK.finditer(text)]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for start, url, image in sorted(targets):
+        if not url:
             continue
-        targets: list[tuple[int, str, bool]] = []
-        targets += [(m.start(2), m.group(2), m.group(1) == "!") for m in _MD_URL.finditer(line)]
-        targets += [(m.start(1), m.group(1), False) for m in _REF_DEF.finditer(line)]
-        targets += [(m.start(1), m.group(1), False) for m in _AUTOLINK.finditer(line)]
-        for start, url, image in targets:
-            if not url:
-                continue
-            if not url_safe(url):
-                out.append(Unsafe(KIND_URL, number, start + 1, url, _short(url)))
-            elif image and _external(url):
-                out.append(Unsafe(KIND_EXTERNAL_IMAGE, number, start + 1, url, _short(url)))
+        kind = None
+        if not url_safe(url):
+            kind = KIND_URL
+        elif image and _external(url):
+            kind = KIND_EXTERNAL_IMAGE
+        if kind:
+            line = bisect.bisect_right(starts, start)
+            out.append(Unsafe(kind, line, start - starts[line - 1] + 1, url, _short(url)))
     return out
 
 
@@ -277,3 +321,210 @@ def _attribute_kind(name: str, value: str) -> str | None:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- what is published: every rendered body, cleaned by nh3 ----------------------------------------
+# Python-Markdown writes, beyond ALLOWED_*: h1 and heading ids (toc), the admonition classes, the
+# [TOC] block, and the tables extension's column alignment.
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite"})
+OUTPUT_TAGS = ALLOWED_TAGS | {"h1"}
+OUTPUT_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
+OUTPUT_CLASSES: dict[str, set[str]] = {"div": {"admonition", "toc", *ADMONITION_TYPES},
+                                       "p": {"admonition-title"}}
+TABLE_ALIGN = frozenset(f"text-align: {side};" for side in ("left", "right", "center"))
+OUTPUT_VALUES: dict[str, dict[str, set[str]]] = {"th": {"style": set(TABLE_ALIGN)},
+                                                 "td": {"style": set(TABLE_ALIGN)}}
+_OUTPUT_POLICY: dict = dict(
+    tags=set(OUTPUT_TAGS), attributes=OUTPUT_ATTRIBUTES, tag_attribute_values=OUTPUT_VALUES,
+    allowed_classes=OUTPUT_CLASSES, url_schemes=set(URL_SCHEMES), link_rel=None,
+    strip_comments=True)
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The same parse with (nearly) nothing removed, to see what the policy took out: both sides are
+# then html5ever's reading and its regular serialization. Elements and URL schemes not listed
+# here are dropped from both (unknown elements are inert; unknown schemes are never links).
+_EVERY_TAG = _names("""
+a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink
+blockquote body br button canvas caption center cite code col colgroup data datalist dd del
+details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
+frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd
+keygen label legend li link listing main map mark marquee menu menuitem meta meter multicol nav
+nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext
+portal pre progress q rb rp rt rtc ruby s samp script search section select slot small source
+spacer span strike strong style sub summary sup table tbody td template textarea tfoot th thead
+time title tr track tt u ul var video wbr xmp svg math foreignobject use animate set
+animatemotion animatetransform
+""")
+_EVERY_SCHEME = _names("""
+http https mailto tel ftp ftps sftp file data javascript vbscript livescript mocha jscript blob
+filesystem about chrome chrome-extension moz-extension resource jar ms-its mhtml mk view-source
+intent sms smsto callto skype ws wss feed news nntp irc ircs git ssh telnet gopher res
+ms-settings search-ms cid mid geo magnet webcal xmpp urn tag wtai x-javascript
+""")
+_SEEN_POLICY: dict = dict(
+    tags=set(_EVERY_TAG), clean_content_tags=set(), attributes={},
+    generic_attribute_prefixes=set("abcdefghijklmnopqrstuvwxyz0123456789_:@-."),
+    url_schemes=set(_EVERY_SCHEME), link_rel=None, strip_comments=False)
+# nh3.Cleaner holds a policy ready (a quarter faster than nh3.clean with the same options).
+_clean_published = nh3.Cleaner(**_OUTPUT_POLICY).clean
+_clean_seen = nh3.Cleaner(**_SEEN_POLICY).clean
+_clean_text = nh3.Cleaner(tags=set(), strip_comments=True).clean
+# html5ever's serialization: attributes always in double quotes, `"` escaped; comments as is;
+# the text of these elements unescaped.
+_CANONICAL = re.compile(
+    r"<!--(.*?)-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s\"'>/=]+(?:=\"[^\"]*\")?)*)\s*/?>", re.S)
+_CANONICAL_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:=\"([^\"]*)\")?")
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"})
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Something the output sanitizer took out of a rendered body."""
+
+    kind: str  # KIND_*
+    name: str  # the tag, attribute, class, address; "<!-- -->" for a comment
+    snippet: str  # the element as html5ever read it, shortened
+
+
+def clean_output(rendered: str) -> tuple[str, list[Removed]]:
+    """The rendered HTML as it may be published (nh3 with the output allow-list), and what that
+    removed, in document order."""
+    cleaned = _clean_published(rendered)
+    if cleaned == rendered:  # the same text back: nothing was removed
+        return cleaned, []
+    return cleaned, removed_between(_clean_seen(rendered), cleaned)
+
+
+def removed_between(seen: str, cleaned: str) -> list[Removed]:
+    before, after = _Elements(seen), _Elements(cleaned)
+    out: list[Removed] = []
+    gone_tags = before.tags - after.tags
+    gone_attributes = before.attributes - after.attributes
+    for kind, key, snippet in before.order:
+        if kind == "comment":
+            if before.comments > after.comments:
+                out.append(Removed(KIND_COMMENT, "<!-- -->", snippet))
+                before.comments -= 1
+        elif kind == "tag":
+            if gone_tags[key]:
+                gone_tags[key] -= 1
+                out.append(Removed(KIND_TAG, key, snippet))
+        elif key[0] in OUTPUT_TAGS and gone_attributes[key]:
+            gone_attributes[key] -= 1
+            out.extend(_attribute_removed(*key, snippet))
+    return out
+
+
+def _attribute_removed(tag: str, name: str, value: str, snippet: str) -> list[Removed]:
+    if name == "class":
+        allowed = OUTPUT_CLASSES.get(tag, set())
+        return [Removed(KIND_CLASS, c, snippet) for c in value.split() if c not in allowed]
+    if name.startswith("on"):
+        return [Removed(KIND_EVENT, name, snippet)]
+    if name == "style":
+        return [Removed(KIND_STYLE, name, snippet)]
+    if name in _URL_ATTRIBUTES and name in OUTPUT_ATTRIBUTES.get(tag, set()):
+        return [Removed(KIND_URL, value, snippet)]
+    return [Removed(KIND_ATTRIBUTE, name, snippet)]
+
+
+class _Elements:
+    """Tags, attributes and comments of HTML serialized by html5ever (nh3's output)."""
+
+    def __init__(self, text: str):
+        self.tags: Counter[str] = Counter()
+        self.attributes: Counter[tuple[str, str, str]] = Counter()
+        self.comments = 0
+        self.order: list[tuple[str, object, str]] = []
+        position = 0
+        while True:
+            m = _CANONICAL.search(text, position)
+            if m is None:
+                return
+            position = m.end()
+            if m.group(1) is not None:
+                self.comments += 1
+                self.order.append(("comment", None, _short(m.group(0))))
+                continue
+            tag = m.group(2).lower()
+            snippet = _short(m.group(0))
+            self.tags[tag] += 1
+            self.order.append(("tag", tag, snippet))
+            for a in _CANONICAL_ATTRIBUTE.finditer(m.group(3)):
+                key = (tag, a.group(1).lower(), html.unescape(a.group(2) or ""))
+                self.attributes[key] += 1
+                self.order.append(("attribute", key, snippet))
+            if tag in _RAW_TEXT:  # its text is not escaped: skip to its end tag
+                end = re.compile(rf"</{re.escape(tag)}\s*>", re.I).search(text, position)
+                position = end.end() if end else len(text)
+
+
+def clean_text(text: str) -> str:
+    """A heading's text for the table of contents (MkDocs puts it into the page as HTML): no
+    tags at all."""
+    return _clean_text(text)
+
+
+def locate(text: str, removed: list[Removed]) -> list[Unsafe]:
+    """Each removal at the best place found in the Markdown `text` it was rendered from: the
+    first not yet used occurrence of its tag, attribute, class or address outside code spans
+    (else anywhere), else line 1 without a column."""
+    visible = _blank_code(text)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    used: dict[str, int] = {}
+    out: list[Unsafe] = []
+    for r in removed:
+        found = None
+        for pattern in _needles(r):
+            cursor = used.get(pattern.pattern, 0)
+            for source, start in ((visible, cursor), (visible, 0), (text, 0)):
+                m = pattern.search(source, start)
+                if m:
+                    found = m
+                    used[pattern.pattern] = m.end()
+                    break
+            if found:
+                break
+        if found is None:  # column 0: not known
+            out.append(Unsafe(r.kind, 1, 0, r.name, r.snippet))
+            continue
+        line = bisect.bisect_right(starts, found.start())
+        column = found.start() - starts[line - 1] + 1
+        source_line = text[starts[line - 1]:].split("\n", 1)[0]
+        tag = source_line.rfind("<", 0, column - 1)  # show an attribute with its tag
+        begin = tag if tag >= 0 and ">" not in source_line[tag:column - 1] else column - 1
+        out.append(Unsafe(r.kind, line, column, r.name, _short(source_line[begin:])))
+    return out
+
+
+def _needles(r: Removed) -> list[re.Pattern[str]]:
+    name = re.escape(r.name)
+    word = re.compile(rf"(?<![\w-]){name}(?![\w-])", re.I)
+    if r.kind == KIND_TAG:
+        return [re.compile(rf"<\s*{name}(?![\w-])", re.I), word]
+    if r.kind == KIND_COMMENT:
+        return [re.compile(p) for p in (r"<!--", r"<\?", r"<!")]
+    if r.kind == KIND_URL:
+        needles = [re.compile(re.escape(r.name)), re.compile(re.escape(html.escape(r.name)))]
+        scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):", r.name)
+        if scheme:
+            colon = r"\s*(?::|&#0*58;?|&#x0*3a;?|&colon;)"
+            needles.append(re.compile(re.escape(scheme.group(1)) + colon, re.I))
+        rest = r.name.split(":", 1)[-1].strip()
+        if ":" in r.name and len(rest) >= 3:  # jav&#x09;ascript:alert(1): find alert(1)
+            needles.append(re.compile(re.escape(rest)))
+        return needles
+    if r.kind == KIND_CLASS:  # {: .name }, !!! name "title", class="name"
+        return [re.compile(rf"\{{[^{{}}\n]*\.{name}(?![\w-])"),
+                re.compile(rf"[?!]{{3}}\+?[ \t]*(?:[\w-]+[ \t]+)*{name}(?![\w-])"),
+                re.compile(rf"class\s*=\s*[\"']?[^\"'>]*(?<![\w-]){name}(?![\w-])", re.I), word]
+    return [re.compile(rf"(?<![\w-]){name}\s*=", re.I), word]

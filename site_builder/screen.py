@@ -385,6 +385,16 @@ def check_html(doc: Document, problems: Problems) -> None:
                      column=unsafe.column)
 
 
+def check_rendered(path: Path | str, markdown: str, body_line: int,
+                   removed: list[rawhtml.Removed], problems: Problems) -> None:
+    """What the output sanitizer removed from a rendered body (render stage): each at the best
+    line of the source found for it (its first line when none is found)."""
+    for unsafe in rawhtml.locate(markdown, removed):
+        message, hint = _html_message(unsafe)
+        problems.add(path, body_line + unsafe.line - 1, None, message, hint,
+                     column=unsafe.column or None)
+
+
 def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
     if u.kind == rawhtml.KIND_TAG:
         why = msg.HTML_TAG_WHY.get(u.name, "")
@@ -397,6 +407,8 @@ def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
         return msg.HTML_ATTRIBUTE.format(name=u.name, snippet=u.snippet), msg.HTML_ATTRIBUTE_HINT
     if u.kind == rawhtml.KIND_URL:
         return msg.HTML_URL.format(name=u.snippet), msg.HTML_URL_HINT
+    if u.kind == rawhtml.KIND_CLASS:
+        return msg.HTML_CLASS.format(name=u.name, snippet=u.snippet), msg.HTML_CLASS_HINT
     if u.kind == rawhtml.KIND_EXTERNAL_IMAGE:
         return msg.HTML_EXTERNAL_IMAGE.format(name=u.snippet), msg.HTML_EXTERNAL_IMAGE_HINT
     return msg.HTML_COMMENT.format(snippet=u.snippet), msg.HTML_COMMENT_HINT
@@ -416,6 +428,27 @@ def check_long_tables(doc: Document, problems: Problems) -> None:
             problems.warn(doc.path, start, None, msg.TABLE_LONG.format(rows=rows - 2),
                           msg.TABLE_LONG_HINT)
         rows = 0
+
+
+# -- files that can carry a script ---------------------------------------------------------------
+# Published under the site's own address, these run as if they were the site's pages (a web page,
+# an SVG image or XML with <script>, Flash), or a web server may run them as programs or read them
+# as its settings. Attachments and files a body links to must be in another format (PDF, PNG).
+ACTIVE_SUFFIXES = frozenset({
+    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".shtm", ".stm", ".mht", ".mhtml", ".hta",
+    ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rdf", ".js", ".mjs", ".cjs", ".jsx", ".swf",
+    ".spl", ".php", ".php3", ".php4", ".php5", ".phtml", ".phar", ".asp", ".aspx", ".ashx",
+    ".asmx", ".cer", ".jsp", ".jspx", ".cgi", ".pl", ".htaccess", ".htpasswd", ".config"})
+ACTIVE_NAMES = frozenset({".htaccess", ".htpasswd", "web.config", ".user.ini"})
+
+
+def active_type(filename: str) -> str | None:
+    """The file's type (".html", ".svg" …) if it is one that can carry a script, else None."""
+    name = re.split(r"[/\\]", filename)[-1].lower()
+    if name in ACTIVE_NAMES:
+        return name
+    suffix = Path(name).suffix
+    return suffix if suffix in ACTIVE_SUFFIXES else None
 
 
 # -- attachments that escape content/ ------------------------------------------------------------

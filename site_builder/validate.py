@@ -61,6 +61,11 @@ PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
 
 
 # -- catalog.yaml --------------------------------------------------------------------------------
+# 网址: the theme prints it into pages (<link rel="canonical" href="…">), so no white space,
+# quotes or angle brackets anywhere in it.
+_SITE_URL = re.compile(r"https?://[^\s/\"'<>\\?#]+(?:[/?#][^\s\"'<>\\]*)?")
+
+
 @dataclass
 class Catalog:
     """What catalog.yaml declares. `declared_*` include entries that failed validation, so that
@@ -101,7 +106,7 @@ def _site_info(f: Fields | None) -> SiteInfo | None:
     f.unknown(SITE_KEYS)
     name = f.text("名称", required=True)
     url = f.text("网址", required=True)
-    if url and not re.match(r"^https?://[^/\s]+", url):
+    if url and not _SITE_URL.fullmatch(url):
         f.error("网址", msg.URL_INVALID.format(value=url), msg.URL_INVALID_HINT)
         url = None
     sponsor = f.text("主办单位", required=True)
@@ -311,8 +316,9 @@ class NoticeChecker:
         category = f.choice("五公开", vocab.CATEGORY_BY_NAME)
         if item and township is not False and village is not False:
             self._check_level(f, item, township, village)
-        attachments = self._attachments(f, doc.path)
-        assets = body_assets(doc, self.content_dir, self.problems)
+        on_site = attribute == vocab.ATTR_ACTIVE  # its body and attachments are published
+        attachments = self._attachments(f, doc.path, on_site)
+        assets = body_assets(doc, self.content_dir, self.problems, on_site)
         summary, doc_number = f.text("摘要") or "", f.text("文号") or ""
         keywords, interprets = f.texts("主题词"), f.text("解读")
         if attribute == vocab.ATTR_WITHHELD:
@@ -457,7 +463,8 @@ class NoticeChecker:
                 item=item.id, levels="、".join(item.levels), level=level),
                 msg.LEVEL_MISMATCH_HINT)
 
-    def _attachments(self, f: Fields, path: Path) -> list[Attachment] | None:
+    def _attachments(self, f: Fields, path: Path, published: bool = True
+                     ) -> list[Attachment] | None:
         out: list[Attachment] = []
         ok = True
         child = f.node.value.get("附件")
@@ -487,6 +494,13 @@ class NoticeChecker:
                                   msg.ATTACHMENT_MISSING.format(name=filename),
                                   msg.ATTACHMENT_MISSING_HINT.format(
                                       folder=self.problems.rel(path.parent)))
+                ok = False
+                continue
+            kind = screen.active_type(filename) if published else None
+            if kind:
+                self.problems.add(path, node.line, "附件",
+                                  msg.ATTACHMENT_ACTIVE.format(name=filename, kind=kind),
+                                  msg.ACTIVE_FILE_HINT)
                 ok = False
                 continue
             out.append(Attachment(filename, title or Path(filename).stem, file,
@@ -543,8 +557,10 @@ def _suggest(value: str, known: dict, fallback: str) -> str:
     return msg.REF_GUESS.format(guess=guess[0]) if guess else fallback
 
 
-def body_assets(doc: Document, content_dir: Path, problems: Problems) -> list[Path] | None:
-    """Files the body links to, beside the document; None if one is missing or outside."""
+def body_assets(doc: Document, content_dir: Path, problems: Problems, published: bool = True
+                ) -> list[Path] | None:
+    """Files the body links to, beside the document; None if one is missing or outside, or,
+    when the body is `published`, of a type that can carry a script."""
     out: list[Path] = []
     ok = True
     root = content_dir.resolve()
@@ -565,7 +581,14 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems) -> list[Pa
                          msg.ATTACHMENT_MARKDOWN_HINT)
             ok = False
         elif file.suffix.lower() != ".md":
-            out.append(file)
+            kind = screen.active_type(link.target) if published else None
+            if kind:
+                problems.add(doc.path, line, None,
+                             msg.LINK_ACTIVE.format(target=link.target, kind=kind),
+                             msg.ACTIVE_FILE_HINT)
+                ok = False
+            else:
+                out.append(file)
     return out if ok else None
 
 

@@ -3,7 +3,9 @@
 bodies.py skips Python-Markdown's inline patterns for text none of them can match (plain
 Chinese text, table cells of names and amounts). These tests convert real text both ways and
 require identical HTML and heading ids, so a Markdown release that adds a pattern or changes one
-cannot silently change what citizens read.
+cannot silently change what citizens read. The comparison is of Python-Markdown's HTML before the
+output sanitizer (`bodies.convert`); separate tests show that the sanitizer leaves what
+Python-Markdown writes for real notices untouched, and what it takes out of unsafe ones.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ TRICKY = [
     "![图片](photo.png) 与 <https://example.gov.cn/> 与 <zwgk@example.gov.cn>",
     "转义 \\* \\_ \\[ 和反斜杠 \\\\",
     "33*************12X 与 138****1234 与 1,200.00 元",
+    "已遮盖 138****1234、35*************123，加粗 **12** 户、第**3**名、2*3*4 与 `1**2**3`",
+    "已遮盖 138\\*\\*\\*\\*1234、35\\*\\*\\*123（privacy.mask 的写法）",
     "| 姓名 | 金额 |\n|---|---:|\n| 张*三 | 1,200.00 |\n| 李四 | 800 |",
     "## 标题 {#custom-id}\n\n段落 {: .cls }",
     "!!! note \"提示\"\n    办理时间：工作日 8:30—17:30",
@@ -44,13 +48,13 @@ def _texts() -> list[str]:
 
 
 def _same_as_stock(texts: list[str]) -> None:
-    stock = markdown.Markdown(extensions=bodies.EXTENSIONS,
+    stock = markdown.Markdown(extensions=bodies.extensions(),  # with our masked-digits pattern
                               extension_configs=bodies.EXTENSION_CONFIGS)
     ours = bodies._converter()
     for text in texts:
         expected = stock.reset().convert(text)
         tokens = stock.toc_tokens
-        got = bodies.render_one(text, ours)
+        got = bodies.convert(text, ours)
         assert got.html == expected, text[:200]
         assert got.toc == tokens, text[:200]
 
@@ -61,12 +65,68 @@ def test_sample_and_tricky_markdown_render_as_stock_python_markdown():
     _same_as_stock(texts)
 
 
-def test_real_notices_render_as_stock_python_markdown():
+def _real_notices() -> list[str]:
     corpus = need_shared() / "corpus" / "pingtan-notices.jsonl"
     with corpus.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["body"] for line in handle if line.strip()]
     assert len(texts) >= 100
-    _same_as_stock(texts)
+    return texts
+
+
+def test_real_notices_render_as_stock_python_markdown():
+    _same_as_stock(_real_notices())
+
+
+def _untouched_by_the_sanitizer(texts: list[str]) -> None:
+    md = bodies._converter()
+    for text in texts:
+        published = bodies.render_one(text, md)
+        assert published.removed == [], text[:200]
+        assert published.toc == bodies.convert(text, md).toc, text[:200]
+
+
+def test_the_output_sanitizer_removes_nothing_from_the_sample_and_fixtures():
+    """Everything Python-Markdown writes for real notices (headings with ids, tables with
+    aligned columns, admonitions, images, links) is on the output allow-list."""
+    texts = [t for t in _texts() if "<!--" not in t]  # a comment is removed (and an error)
+    assert len(texts) > 150
+    _untouched_by_the_sanitizer(texts)
+
+
+def test_the_output_sanitizer_removes_nothing_from_real_notices():
+    _untouched_by_the_sanitizer(_real_notices())
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # raw HTML blocks keep their backticks: no code span hides the script from the browser
+    ("<div>\n`<script>alert(1)</script>`\n</div>", [("tag", "script")]),
+    ("a `b\nc` <script>x</script> `d`", [("tag", "script")]),
+    ("<div>\n`<img src=x.png onerror=alert(1)> <a href='javascript:alert(1)'>x</a>`\n</div>",
+     [("event", "onerror"), ("url", "javascript:alert(1)")]),
+    ("<div>\n`<p style='display:none'>x</p><!-- 秘密 -->`\n</div>",
+     [("style", "style"), ("comment", "<!-- -->")]),
+    ("<div>\n`<svg><script>alert(1)</script></svg><iframe srcdoc='<b>x</b>'></iframe>`\n</div>",
+     [("tag", "svg"), ("tag", "script"), ("tag", "iframe")]),
+    ("!!! 提醒 \"提示\"\n    内容", [("class", "提醒")]),
+    ("重要通知\n{: .md-banner }", [("class", "md-banner")]),
+])
+def test_the_published_html_is_cleaned_and_what_was_removed_is_known(text, kinds):
+    published = bodies.render_one(text)
+    assert [(r.kind, r.name) for r in published.removed] == kinds
+    html = published.html.lower()
+    for word in ("<script", "onerror", "javascript:", "<svg", "<iframe", "style=", "<!--",
+                 "md-banner", "提醒"):
+        assert word not in html
+    assert bodies.convert(text).html != published.html  # Python-Markdown did write it
+
+
+def test_stars_between_digits_are_text_and_emphasis_is_not():
+    """Stock Python-Markdown turns two masked numbers into <strong>; ours keeps them."""
+    text = "已遮盖 138****1234、35*************123，**重点**"
+    stock = markdown.Markdown(extensions=bodies.EXTENSIONS).convert(text)
+    assert "<strong>1234、35</strong>" in stock or "<strong><strong>" in stock
+    assert bodies.render_one(text).html == \
+        "<p>已遮盖 138****1234、35*************123，<strong>重点</strong></p>"
 
 
 @pytest.mark.parametrize("text", ["普通文字", "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |"])

@@ -367,6 +367,30 @@ def test_check_digits():
     assert uscc_valid("91350128X297557819") and not uscc_valid("913501625702929615")
 
 
+def test_masked_values_read_as_written_on_the_page(small: TestProject):
+    """The masking convention's stars are text, not emphasis: numbers a writer masked by hand
+    and numbers the builder masks (个人信息: 遮盖, escaped stars) both read as masked numbers."""
+    from test_validation import notice_with
+
+    rng = random.Random(11)
+    ident, mobile = make_id(rng), make_mobile(rng)
+    written = "已遮盖 138****1234、35*************123；33*************12X 与 6222***********0123"
+    path = notice_with(small, extra="个人信息: 遮盖\n")
+    small.edit(path, "正文。", f"{written}\n\n联系人张*明，电话{mobile}，身份证号{ident}。\n\n"
+                             "## 联系 139****5678 或 138****1234\n\n| 姓名 | 电话 |\n|---|---|\n"
+                             f"| 李*兰 | {mobile} |\n\n**重点**不变，*强调*不变。")
+    result = small.build()
+    assert result.code == 0, result.text
+    body = small.html("n/2025-0100/").select_one(".sb-body")
+    assert [e.get_text() for e in body.select("strong, em")] == ["重点", "强调"]
+    text = body.get_text()
+    assert written in text
+    shown_mobile = f"{mobile[:3]}****{mobile[-4:]}"
+    assert f"联系人张*明，电话{shown_mobile}，身份证号{ident[:2]}{'*' * 13}{ident[-3:]}。" in text
+    assert body.select_one("h2").get_text() == "联系 139****5678 或 138****1234"
+    assert [td.get_text() for td in body.select("td")] == ["李*兰", shown_mobile]
+
+
 def test_masking_keeps_separators_and_configured_digits():
     rng = random.Random(9)
     ident, mobile = make_id(rng), make_mobile(rng)

@@ -312,6 +312,20 @@ def test_attachment_paths_must_stay_inside_content(small: TestProject, tmp_path:
         assert_problem(result, f"{path}:{line}", f"附件“{name}”不在 content 文件夹里")
 
 
+def test_files_that_can_carry_a_script_are_refused(small: TestProject):
+    folder = small.root / "content/notices/hexi"
+    (folder / "通知.html").write_text("<script>alert(document.cookie)</script>", encoding="utf-8")
+    (folder / "流程图.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>'
+                                    "alert(1)</script></svg>", encoding="utf-8")
+    path = notice_with(small, extra="附件:\n  - 通知.html\n")
+    small.edit(path, "正文。", "正文。\n\n![办理流程](流程图.svg)")
+    result = small.build()
+    assert result.code != 0
+    assert_reported(result, f"{path}:11", "「附件」", "附件“通知.html”是 .html 文件", "转成 PDF")
+    assert_reported(result, f"{path}:16", "正文链接的文件“流程图.svg”是 .svg 文件", "转成 PNG")
+    assert not small.site.exists()
+
+
 # -- printed links never break -------------------------------------------------------------------
 def manifest(project: TestProject) -> list[str]:
     return [line for line in (project.root / "published-urls.txt").read_text("utf-8").split("\n")
@@ -485,3 +499,85 @@ def test_script_injection_fails_the_build(small: TestProject, snippet: str):
     result = small.build()
     assert result.code != 0 and f"{path}:14:" in result.text
     assert not (small.site / "index.html").exists()
+
+
+@pytest.mark.parametrize(("snippet", "at", "needle"), [
+    ("请勿填写 \\`<script>alert(1)</script>\\`", "14:8", "<script>"),  # escaped backticks
+    ("```\n<script>alert(1)</script>\n```", "15:1", "<script>"),  # fences are not code
+    ("[点我](\njavascript:alert(1))", "15:1", "javascript:"),  # address on the next line
+    ("\\`<style>.md-content{display:none}</style>\\`", "14:3", "<style>"),
+])
+def test_script_past_the_old_source_scan_fails_the_build(small: TestProject, snippet: str,
+                                                         at: str, needle: str):
+    path = notice_with(small)
+    small.edit(path, "正文。", f"正文。\n\n{snippet}")
+    result = small.build()
+    assert result.code != 0
+    assert_reported(result, f"{path}:{at}", needle, "不允许使用")
+    assert not (small.site / "index.html").exists()
+
+
+# -- what is published is cleaned (render stage) -------------------------------------------------
+@pytest.mark.parametrize(("snippet", "at"), [
+    ("<div>\n`<script>alert(1)</script>`\n</div>", "15:2"),  # a raw HTML block keeps backticks
+    ("甲 `乙\n丙` <script>alert(1)</script> `丁`", "15:4"),  # a code span over two lines
+])
+def test_the_output_sanitizer_stops_what_the_source_scan_cannot_see(small: TestProject,
+                                                                    snippet: str, at: str):
+    assert small.build().code == 0
+    before = snapshot(small.site)
+    path = notice_with(small)
+    small.edit(path, "正文。", f"正文。\n\n{snippet}")
+    assert small.check().code != 0  # `check` renders the bodies too
+    for _ in range(2):  # the second build takes the rendered body from the cache
+        result = small.build()
+        assert result.code != 0
+        assert_reported(result, f"{path}:{at}", "HTML 标签 <script> 不允许使用", "请删除这个标签")
+        assert snapshot(small.site) == before  # the previous site is intact
+    assert (small.root / ".cache" / "bodies.pickle").is_file()
+
+
+def test_posters_get_the_cleaned_body(small: TestProject):
+    from site_builder import printing
+    from site_builder.pipeline import Project, read_and_check
+
+    path = notice_with(small)
+    small.edit(path, "正文。", "正文。\n\n<div>\n`<script>alert(1)</script><b onclick=\"x()\">粗</b>`\n</div>")
+    site, _ = read_and_check(Project.at(small.root))  # validation alone does not see it
+    assert site is not None
+    html = printing.body_html(site.notice_by_id["2025-0100"])
+    assert "<b>粗</b>" in html
+    assert "<script" not in html and "alert(1)" not in html and "onclick" not in html
+
+
+# -- the county's own texts are text in every page ------------------------------------------------
+def test_catalog_and_front_matter_values_show_as_text(small: TestProject):
+    sponsor, name = "<script>alert(1)</script>办公室", "测试县<b>政府</b>信息公开"
+    address, township = "府前路<img src=x onerror=alert(2)>", "河西镇<i>镇</i>"
+    title, summary = '补贴"><script>alert(3)</script>指南', '摘要" onmouseover="alert(4)'
+    small.edit("catalog.yaml", "主办单位: 测试县人民政府办公室", f"主办单位: '{sponsor}'")
+    small.edit("catalog.yaml", "名称: 测试县人民政府信息公开", f"名称: '{name}'")
+    small.edit("catalog.yaml", "地址: 测试县府前路1号", f"地址: '{address}'")
+    small.edit("catalog.yaml", "名称: 河西镇", f"名称: '{township}'")
+    small.edit("content/notices/hexi/2025-0003.md", "乡镇: 河西镇", "乡镇: hexi")
+    notice_with(small, {"标题": f"'{title}'"}, extra=f"摘要: '{summary}'\n")
+    result = small.build()
+    assert result.code == 0, result.text
+    pages = list(small.site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for raw in ("<script>alert(", "<img src=x", 'onmouseover="alert', "<b>政府</b>", "<i>镇</i>"):
+            assert raw not in text, f"{raw} in {page.relative_to(small.site)}"
+    home = small.html("")
+    assert home.select_one(".sb-footer__sponsor").get_text() == f"主办单位：{sponsor}"
+    assert address in home.select_one(".sb-footer").get_text()
+    assert home.title.get_text() == name
+    assert name in home.select_one(".md-header__topic").get_text()
+    notice = small.html("n/2025-0100/")
+    assert notice.title.get_text() == f"{title} - {name}"
+    assert notice.select_one('meta[name="description"]')["content"] == summary
+    assert title in notice.select_one("h1").get_text()
+    town = small.html("t/hexi/")
+    assert town.select_one("h1").get_text() == township
+    assert township in [a.get_text(strip=True) for a in town.select(".md-nav a, .md-nav label")]
