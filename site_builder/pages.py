@@ -117,9 +117,33 @@ def _grouped(site: Site, key: Callable[[Notice], object]) -> dict[object, list[N
     return groups
 
 
+def _latest(notices: Sequence[Notice]) -> str:
+    return h.e(notices[0].published.isoformat()) if notices else h.e(msg.ITEM_NONE)
+
+
+def _count(notices: Sequence[Notice]) -> str:
+    return h.e(msg.TILE_COUNT.format(count=len(notices)))
+
+
+def _overview(path: str, title: str, kind: str, intro: str, table: str) -> OutputPage:
+    """The index page of a nav section (五公开, 重点领域, 乡镇): every entry with its counts.
+
+    Material's `navigation.indexes` takes a section's first index.md page as the section's own
+    page; without one of these, the first category (or township) would silently take its place
+    and vanish from the list under it."""
+    return OutputPage(path, title, kind, before=h.paragraph(intro, "sb-intro") + table)
+
+
 def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     groups = _grouped(site, lambda n: n.category)
-    nav = []
+    here = urls.CATEGORIES
+    rows = [(h.link(here, urls.category(c.id), c.name), h.e(c.description),
+             _count(groups.get(c.name, [])), _latest(groups.get(c.name, [])))
+            for c in vocab.CATEGORIES]
+    pages.append(_overview(here, msg.NAV_CATEGORIES, "categories", msg.OVERVIEW_CATEGORIES_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_CONTENT, msg.OVERVIEW_COUNT,
+                                    msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_CATEGORIES, here)]
     for cat in vocab.CATEGORIES:
         base = urls.category(cat.id)
         intro = h.paragraph(cat.description, "sb-intro")
@@ -131,7 +155,17 @@ def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_domain = _grouped(site, lambda n: n.domain_id)
     by_item = _grouped(site, lambda n: n.item_id)
-    nav = []
+    here = urls.DOMAINS
+    rows = [(h.link(here, urls.domain(d.id), d.name), h.e(d.department),
+             h.e(msg.OVERVIEW_ITEM_COUNT.format(
+                 count=sum(1 for i in site.items if i.domain_id == d.id))),
+             _count(by_domain.get(d.id, [])), _latest(by_domain.get(d.id, [])))
+            for d in site.domains]
+    pages.append(_overview(here, msg.NAV_DOMAINS, "domains", msg.OVERVIEW_DOMAINS_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_DEPARTMENT,
+                                    msg.OVERVIEW_ITEMS, msg.OVERVIEW_COUNT,
+                                    msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_DOMAINS, here)]
     for domain in site.domains:
         base = urls.domain(domain.id)
         items = [i for i in site.items if i.domain_id == domain.id]
@@ -157,7 +191,17 @@ def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _townships(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_township = _grouped(site, lambda n: n.township_id)
     by_village = _grouped(site, lambda n: (n.township_id, n.village_id))
-    nav = []
+    here = urls.TOWNSHIPS
+    rows = [(h.link(here, urls.township(t.id), t.name), h.e(t.kind),
+             "、".join(h.link(here, urls.village(t.id, v.id), v.name) + h.e(
+                 f"（{len(by_village.get((t.id, v.id), []))}）") for v in t.villages)
+             or h.e(msg.NONE),
+             _count(by_township.get(t.id, [])), _latest(by_township.get(t.id, [])))
+            for t in site.townships]
+    pages.append(_overview(here, msg.NAV_TOWNSHIPS, "townships", msg.OVERVIEW_TOWNSHIPS_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_KIND, msg.OVERVIEW_VILLAGES,
+                                    msg.OVERVIEW_COUNT, msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_TOWNSHIPS, here)]
     for township in site.townships:
         base = urls.township(township.id)
         entries = [(urls.village(township.id, v.id), v.name, msg.TILE_COUNT.format(

@@ -281,6 +281,14 @@ def tiles(entries: Iterable[tuple[str, str, str]], here: str, cls: str = "") -> 
     return f'<ul class="sb-tiles {cls}">{"".join(cells)}</ul>'
 
 
+def table(head: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "sb-overview") -> str:
+    """A plain table (styled by the theme): `head` is text, each row's cells are ready HTML."""
+    cells = "".join(f"<th>{e(text)}</th>" for text in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (f'<div class="sb-scroll {cls}" tabindex="0"><table><thead><tr>{cells}</tr>'
+            f"</thead><tbody>{body}</tbody></table></div>")
+
+
 def heading(text: str, level: int = 2, anchor: str = "") -> str:
     ident = f' id="{e(anchor)}"' if anchor else ""
     return f"<h{level}{ident}>{e(text)}</h{level}>"

@@ -239,3 +239,64 @@ def test_build_through_a_symlinked_folder_still_leaves_out_withheld_files(small:
     assert linked.build().code == 0, "build through a symlink failed"
     assert not (small.root / "site/n/2025-0005").exists()
     assert not list((small.root / "site").rglob("核对报告原件.txt"))
+
+
+def nav_links(page) -> dict[str, str]:
+    """Text → href of every link in the primary navigation (sidebar) of a built page."""
+    return {a.get_text(" ", strip=True): a.get("href", "")
+            for a in page.select("nav.md-nav--primary a.md-nav__link")}
+
+
+def test_every_category_domain_and_township_is_a_nav_link(small_site: TestProject):
+    """Material's navigation.indexes makes a section's first index page the section's own page:
+    the sections open overview pages, so no category, domain or township drops out of the list."""
+    links = nav_links(small_site.html("c/juece/"))
+    assert links["决策公开"] == "./" and links["五公开"] == "../"
+    catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
+    sections = {"c/": [c["name"] for c in catalog["categories"]],
+                "d/": [d["name"] for d in catalog["domains"]],
+                "t/": [t["name"] for t in catalog["townships"]]}
+    for overview, names in sections.items():
+        links = nav_links(small_site.html(overview))
+        for name in names:
+            assert name in links, f"{name} is not a nav link on /{overview}: {sorted(links)}"
+        # the section's own link opens the overview page
+        section = {"c/": "五公开", "d/": "重点领域", "t/": "乡镇（街道）"}[overview]
+        assert links[section] == "./", (section, links[section])
+
+
+def test_first_township_without_villages_stays_in_the_nav(small: TestProject):
+    small.edit("catalog.yaml", "  - id: shanyang\n    名称: 山阳乡\n    类型: 乡\n", "")
+    small.edit("catalog.yaml", "乡镇:\n", "乡镇:\n  - id: shanyang\n    名称: 山阳乡\n    类型: 乡\n")
+    assert small.build().code == 0
+    links = nav_links(small.html("t/shanyang/"))
+    assert links["山阳乡"] == "./" and links["乡镇（街道）"] == "../"
+    assert {"河西镇", "南门街道"} <= set(links)
+
+
+def test_overview_pages_list_every_entry_with_counts(small_site: TestProject):
+    rows = {tr.find("td").get_text(strip=True): [td.get_text(" ", strip=True)
+                                                 for td in tr.find_all("td")]
+            for tr in small_site.html("c/").select(".sb-overview tbody tr")}
+    assert list(rows) == ["决策公开", "执行公开", "管理公开", "服务公开", "结果公开"]
+    assert rows["决策公开"][2:] == ["2 条", "2024-03-05"]
+    assert rows["执行公开"][2:] == ["0 条", "暂无"]
+    domains = small_site.html("d/").select(".sb-overview tbody tr")
+    assert [td.get_text(strip=True) for td in domains[0].find_all("td")] == [
+        "社会救助", "县民政局", "3 项", "4 条", "2025-08-05"]
+    assert domains[0].find("a")["href"] == "shjz/"
+    townships = small_site.html("t/")
+    hexi = townships.select(".sb-overview tbody tr")[0]
+    assert [a["href"] for a in hexi.find_all("a")] == ["hexi/", "hexi/dongcun/", "hexi/xicun/"]
+    assert "东村（1）、西村（0）" in hexi.get_text()
+    catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
+    assert (catalog["categories_url"], catalog["domains_url"], catalog["townships_url"]) == (
+        "https://gk.example.gov.cn/c/", "https://gk.example.gov.cn/d/",
+        "https://gk.example.gov.cn/t/")
+    manifest = (small_site.root / "published-urls.txt").read_text(encoding="utf-8").split("\n")
+    for path in ("c/", "d/", "t/"):
+        assert "/" + path in manifest
+        assert (small_site.site / path / "qr.svg").is_file() and (small_site.site / path /
+                                                                    "qr.png").is_file()
+        qr = small_site.html(path).select_one(".sb-qr__url").get_text()
+        assert qr == f"https://gk.example.gov.cn/{path}"
