@@ -13,6 +13,7 @@ from .model import Township
 from .pipeline import Project
 from .problems import Problems
 from .validate import Catalog, validate_catalog
+from .yamlsrc import as_value
 
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 
@@ -53,7 +54,7 @@ def new_notice(project: Project, item_id: str, township_ref: str | None,
     lines = [
         "---",
         f"id: {notice_id}",
-        f"标题: {title or msg.NEW_DEFAULT_TITLE}",
+        f"标题: {as_value(title.strip()) if title and title.strip() else msg.NEW_DEFAULT_TITLE}",
         f"事项: {item.id}   # {item.name}（{domain.name}，{item.category}）",
     ]
     if township:
@@ -61,7 +62,7 @@ def new_notice(project: Project, item_id: str, township_ref: str | None,
     if village:
         lines.append(f"村: {village.id}   # {village.name}")
     lines += [
-        f"发布机构: {publisher}",
+        f"发布机构: {as_value(publisher)}",
         f"成文日期: {today.isoformat()}",
         f"发布日期: {today.isoformat()}",
         "文号:",

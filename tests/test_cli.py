@@ -58,3 +58,25 @@ def test_check_reports_counts(small: TestProject):
     assert result.out.strip() == (
         "检查通过：6 篇信息将发布（另有 1 篇不予公开，不会发布），5 个目录事项，3 个乡镇（街道），"
         "2 个信息公开栏目页面。")
+
+
+TRICKY_TITLES = ["关于调整标准的通知 #第3号", "[2026]第3号 关于调整低保标准的通知", "*重要* 停水通知",
+                 '"双随机"抽查结果公示', "& 关于", "!紧急通知", "| 公示", "> 公示", "%通知",
+                 "通知: 关于调整标准", "2026", "是", "关于“十四五”规划的说明"]
+
+
+def test_new_writes_any_title_so_that_it_reads_back_exactly(small: TestProject):
+    from site_builder.pipeline import Project, read_and_check
+
+    for title in TRICKY_TITLES:
+        result = small.cli("new", "--item", "ylfw-zn", "--township", "hexi", "--title", title)
+        assert result.code == 0, result.text
+        path = small.root / result.out.split("：", 1)[1].split("\n", 1)[0]
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.split("\n---\n", 1)[0] + "\n---\n\n正文。\n", encoding="utf-8")
+    site, problems = read_and_check(Project.at(small.root))
+    assert site is not None, "\n".join(p.format() for p in problems)
+    titles = {n.title for n in site.notices}
+    assert set(TRICKY_TITLES) <= titles, set(TRICKY_TITLES) - titles
+    plain = (small.root / "content/notices/hexi").glob("*.md")
+    assert any("标题: 关于“十四五”规划的说明\n" in p.read_text(encoding="utf-8") for p in plain)

@@ -78,6 +78,26 @@ def test_yaml_syntax_error_in_catalog(small: TestProject):
     assert result.code == 1
 
 
+@pytest.mark.parametrize(("value", "needles"), [
+    ("[2026]第3号通知", ("以「[」开头", "列表的开始", '标题: "[2026]第3号通知"')),
+    ("*重要*通知", ("以「*」开头", '标题: "*重要*通知"')),
+    ("&通知", ("以「&」开头",)),
+    ("!紧急通知", ("以「!」开头",)),
+    ("|公示", ("以「|」开头", "多行文字")),
+    ("%通知", ("以「%」开头",)),
+    ("关于: 调整标准", ("英文冒号", '标题: "关于: 调整标准"')),
+    ('"双随机"抽查结果', ("以英文引号 \" 开头", "中文引号")),
+])
+def test_yaml_errors_in_a_value_are_explained_in_chinese(small: TestProject, value: str,
+                                                         needles: tuple[str, ...]):
+    path = notice_with(small, {"标题": value})
+    result = small.check()
+    block = assert_problem(result, f"{path}:3", "「标题」", *needles)
+    assert "→ 请把整段内容用英文双引号括起来" in block
+    message = block.split("\n", 1)[1]  # below the file name
+    assert not re.search(r"[a-z]{4,}", message), block  # no PyYAML English
+
+
 def test_tab_indentation(small: TestProject):
     small.edit("catalog.yaml", "  - id: nanmen\n    名称: 南门街道", "  - id: nanmen\n\t名称: 南门街道")
     result = small.check()
