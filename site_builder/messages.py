@@ -154,6 +154,10 @@ PUBLISHED_LATE = "按「{limit}」应在 {deadline} 前公开，实际发布日�
 PUBLISHED_LATE_HINT = "请核对成文日期和发布日期；确实逾期的，请按本单位规定说明情况。"
 BODY_EMPTY = "正文是空的，也没有附件。"
 BODY_EMPTY_HINT = "请在信息块下面写正文，或者添加附件。"
+PLACEHOLDER_TITLE = "标题还是 site-builder new 模板里的提示文字「{text}」，这篇信息还没有写完。"
+PLACEHOLDER_TITLE_HINT = "请改成这篇信息的正式标题；还没写完的信息可以先把文件名改成以 _ 开头（草稿，不会检查也不会发布）。"
+PLACEHOLDER_BODY = "正文里还有 site-builder new 模板的提示文字「{text}」，发布出去网页上就是这句话。"
+PLACEHOLDER_BODY_HINT = "请删掉这一行，写上正文（或者添加附件）；还没写完的信息可以先把文件名改成以 _ 开头（草稿）。"
 
 # -- pages: navigation and headings --------------------------------------------------------------
 NAV_HOME = "首页"

@@ -58,6 +58,9 @@ NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成�
                screen.NOTICE_EXCEPTIONS_KEY)
 ATTACHMENT_KEYS = ("文件", "名称")
 PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
+# What `site-builder new` writes for staff to replace: a notice still holding it is unfinished.
+PLACEHOLDER_TITLE = msg.NEW_DEFAULT_TITLE
+PLACEHOLDER_BODY = msg.NEW_BODY.split("。", 1)[0]  # "（请在这里写正文"
 
 
 # -- catalog.yaml --------------------------------------------------------------------------------
@@ -325,8 +328,10 @@ class NoticeChecker:
         self.unchecked.extend(screened.unchecked)
         if interprets and nid:
             self.interprets_lines[nid] = f.line("解读")
+        unfinished = self._check_placeholders(f, doc, title)
         if not (nid and title and attribute and item and publisher and formed and published) or \
-                township is False or village is False or attachments is None or assets is None:
+                township is False or village is False or attachments is None or assets is None \
+                or unfinished:
             return None
         self._check_time_limit(f, item, formed, published)
         if published > self.today:
@@ -345,6 +350,20 @@ class NoticeChecker:
             body_line=doc.body_line, source=doc.path, assets=assets,
         )
         return screen.mask_notice(notice, screened, self.privacy)
+
+    def _check_placeholders(self, f: Fields, doc: Document, title: str | None) -> bool:
+        """True (reported) if the title or body is still the text `site-builder new` wrote."""
+        unfinished = False
+        if title and title == PLACEHOLDER_TITLE:
+            f.error("标题", msg.PLACEHOLDER_TITLE.format(text=title), msg.PLACEHOLDER_TITLE_HINT)
+            unfinished = True
+        for number, line in enumerate(doc.body.split("\n")):
+            if PLACEHOLDER_BODY in line:
+                self.problems.add(doc.path, doc.body_line + number, "正文",
+                                  msg.PLACEHOLDER_BODY.format(text=PLACEHOLDER_BODY + "……）"),
+                                  msg.PLACEHOLDER_BODY_HINT)
+                unfinished = True
+        return unfinished
 
     def _record_withheld(self, doc: Document, attachments: list[Attachment],
                          assets: list[Path]) -> None:

@@ -31,8 +31,29 @@ def test_new_scaffolds_a_valid_notice_with_the_next_id(small: TestProject):
     assert f"发布日期: {dt.date.today().isoformat()}" in text
     assert "发布机构: 河西镇人民政府" in text and "公开属性: 主动公开" in text
     assert "已新建：" in result.out
+    path.write_text(text.replace(text.split("---\n")[-1], "\n经审核，下列家庭拟纳入低保。\n"),
+                    encoding="utf-8")
     check = small.check()
     assert check.code == 0, check.text
+
+
+def test_an_untouched_new_notice_is_not_published(small: TestProject):
+    result = small.cli("new", "--item", "shjz-dbsh", "--township", "hexi")
+    assert result.code == 0, result.text
+    rel = result.out.split("：", 1)[1].split("\n", 1)[0]
+    lines = (small.root / rel).read_text(encoding="utf-8").split("\n")
+    title_line = next(i for i, line in enumerate(lines, 1) if line.startswith("标题:"))
+    body_line = next(i for i, line in enumerate(lines, 1) if line.startswith("（请在这里写正文"))
+    check = small.check()
+    assert check.code == 1, check.text
+    assert f"✗ 错误 {rel}:{title_line}（第 {title_line} 行） 字段「标题」" in check.err
+    assert "「（请在这里填写标题）」" in check.err
+    assert f"✗ 错误 {rel}:{body_line}（第 {body_line} 行） 字段「正文」" in check.err
+    assert "共发现 2 个错误" in check.err
+    # a real title but the placeholder left in the body is still an error
+    small.edit(rel, "标题: （请在这里填写标题）", "标题: 河西镇2026年第四季度低保审核对象公示")
+    again = small.check()
+    assert again.code == 1 and "字段「正文」" in again.err and "字段「标题」" not in again.err
 
 
 def test_new_county_notice_uses_the_department_and_on_request_attribute(small: TestProject):
