@@ -101,3 +101,31 @@ def test_new_writes_any_title_so_that_it_reads_back_exactly(small: TestProject):
     assert set(TRICKY_TITLES) <= titles, set(TRICKY_TITLES) - titles
     plain = (small.root / "content/notices/hexi").glob("*.md")
     assert any("标题: 关于“十四五”规划的说明\n" in p.read_text(encoding="utf-8") for p in plain)
+
+
+def test_new_never_reuses_an_id_that_was_published_withdrawn_or_moved(small: TestProject):
+    """A withdrawn or moved notice's URL may be on a notice board: a new notice must not take it."""
+    from site_builder.pipeline import Project
+    from site_builder.scaffold import next_id
+
+    year = dt.date.today().year
+    project = Project.at(small.root)
+    start = int(next_id(project, year).split("-")[1])
+
+    def reserve(number: int) -> str:
+        return f"/n/{year}-{number:04d}/"
+
+    manifest = small.root / "published-urls.txt"
+    manifest.write_text("# 已发布的网址\n/\n" + reserve(start + 2) + "\n", encoding="utf-8")
+    created = []
+    for step, declaration in enumerate([
+            "",
+            f"撤回:\n  - {{网址: {reserve(start + 5)}, 日期: {year}-01-05, 说明: 已废止}}\n",
+            f"迁移:\n  - {{原网址: {reserve(start + 8)}, 新网址: /n/2024-0001/}}\n"]):
+        if declaration:
+            with (small.root / "catalog.yaml").open("a", encoding="utf-8") as catalog:
+                catalog.write(declaration)
+        result = small.cli("new", "--item", "ylfw-zn", "--title", f"第{step}篇")
+        assert result.code == 0, result.text
+        created.append(result.out.split("：", 1)[1].split("\n", 1)[0].rsplit("/", 1)[1])
+    assert created == [f"{year}-{n:04d}.md" for n in (start + 3, start + 6, start + 9)]
