@@ -37,8 +37,8 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     node = load.read_yaml_file(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
-    if node is not None:
-        text = project.catalog.read_bytes().decode("utf-8-sig", errors="replace")
+    if node is not None:  # decoded as it was read (GBK, UTF-16), its encoding noted already
+        text = load.decode(project.catalog, Problems(project.root)) or ""
         screen.screen_catalog(project.catalog, text, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,

@@ -246,6 +246,31 @@ def test_gbk_file_is_read_with_a_warning(small: TestProject):
     assert "GBK" not in small.check().err
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_file_is_read_with_a_warning_and_converted(small: TestProject, codec: str):
+    """Notepad's 「Unicode」 and 「Unicode big endian」: a byte order mark, then UTF-16."""
+    text = "\ufeff---" + GOOD.replace("河西镇养老补贴申领指南", "记事本Unicode格式的通知") + "---\n\n正文。\n"
+    small.write("content/notices/hexi/u16.md", text.replace("\n", "\r\n").encode(codec))
+    small.edit("catalog.yaml", "办公时间: 工作日 9:00—17:00", "办公时间: 工作日 9:00—17:00\n    传真: 13812345678")
+    catalog = (small.root / "catalog.yaml").read_text(encoding="utf-8")
+    (small.root / "catalog.yaml").write_bytes(("\ufeff" + catalog).encode(codec))
+    result = small.check()
+    assert_problem(result, "content/notices/hexi/u16.md", "UTF-16 编码", "fix-encoding")
+    assert_problem(result, "catalog.yaml", "UTF-16 编码")
+    fax = catalog.split("\n").index("    传真: 13812345678") + 1
+    assert_problem(result, f"catalog.yaml:{fax}:9", "发现手机号")  # still found in UTF-16
+    assert "这不是文本文件" not in result.err
+    fixed = small.cli("fix-encoding")
+    assert fixed.code == 0 and "已转换为 UTF-8：content/notices/hexi/u16.md" in fixed.out
+    assert "已转换为 UTF-8：catalog.yaml" in fixed.out
+    converted = (small.root / "content/notices/hexi/u16.md").read_bytes()
+    assert converted.startswith(b"---") and "记事本Unicode格式的通知".encode() in converted
+    small.edit("catalog.yaml", "\n    传真: 13812345678", "")
+    again = small.check()
+    assert again.code == 0, again.text
+    assert "UTF-16" not in again.err and "记事本Unicode格式的通知" not in again.err
+
+
 def test_undecodable_file_is_an_error(small: TestProject):
     small.write("content/notices/hexi/bad.md", b"---\nid: x\n\xff\xfe\xfa\xfb\n---\n")
     result = small.check()
