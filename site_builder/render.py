@@ -229,10 +229,19 @@ def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str
         f"<tr><td>{index}</td><td>{e(item.level1)}</td>"
         f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}</td>"
         f"<td>{e(item.content)}</td><td>{bases_html(item)}</td>"
-        f"<td>{e(item.time_limit.text)}</td><td>{e(item.subject)}</td>"
+        f"<td>{e(time_limit_text(item))}</td><td>{e(item.subject)}</td>"
         f"<td>{e(channels_text(item))}</td>{ticks}<td>{e(item.category)}</td>"
         f"<td>{published}</td></tr>"
     )
+
+
+def time_limit_text(item: CatalogItem) -> str:
+    """公开时限 as shown on the catalog page and the item page: the text as published, with the
+    公示期 added when the text does not mention it."""
+    limit = item.time_limit.text
+    if item.time_limit.notice_days and "公示" not in limit:
+        limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
+    return limit
 
 
 def bases_html(item: CatalogItem) -> str:
@@ -250,16 +259,13 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
     """The catalog row of one item, as a two-column table on its page."""
     domain = site.domain_by_id[item.domain_id]
     category = vocab.CATEGORY_BY_NAME[item.category]
-    limit = item.time_limit.text
-    if item.time_limit.notice_days and "公示" not in limit:
-        limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
     rows = [
         (msg.C_DOMAIN, link(here, urls.domain(domain.id), domain.name)),
         (msg.C_LEVEL1, e(item.level1)),
         (msg.C_LEVEL2, e(item.level2 or msg.NONE)),
         (msg.C_CONTENT, e(item.content)),
         (msg.C_BASIS, bases_html(item)),
-        (msg.C_LIMIT, e(limit)),
+        (msg.C_LIMIT, e(time_limit_text(item))),
         (msg.C_SUBJECT, e(item.subject)),
         (msg.C_CHANNEL, e(channels_text(item))),
         (msg.C_AUDIENCE, e("、".join(item.audiences))),

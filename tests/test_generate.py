@@ -300,3 +300,15 @@ def test_overview_pages_list_every_entry_with_counts(small_site: TestProject):
                                                                     "qr.png").is_file()
         qr = small_site.html(path).select_one(".sb-qr__url").get_text()
         assert qr == f"https://gk.example.gov.cn/{path}"
+
+
+def test_catalog_and_item_page_show_the_same_time_limit_with_its_notice_period(small: TestProject):
+    small.edit("catalog.yaml", "原文: 审核结束后10个工作日内，公示期7个工作日,", "原文: 审核结束后10个工作日内,")
+    assert small.build().code == 0
+    expected = "审核结束后10个工作日内；公示期 7 个工作日"
+    item = small.html("i/shjz-dbsh/")
+    meta = dict(zip(texts(item, ".sb-meta dt"), texts(item, ".sb-meta dd"), strict=True))
+    assert meta["公开时限"] == expected
+    row = next(tr for tr in small.html("catalog/").select("table.sb-catalog tbody tr")
+               if "审核信息" in tr.get_text())
+    assert expected in [td.get_text(strip=True) for td in row.find_all("td")]
