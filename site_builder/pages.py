@@ -96,7 +96,8 @@ def _listing(site: Site, base: str, title: str, kind: str, notices: Sequence[Not
         count = msg.LIST_COUNT.format(count=len(notices)) if notices else ""
         before = (intro if number == 1 else "") + h.paragraph(count, "sb-count") + \
             h.year_index(years, base, here)
-        after = h.notice_list(site, chunk, here) + h.pagination(base, number, total, here)
+        after = h.notice_list(site, chunk, here, year_anchors=len(years) > 1) + \
+            h.pagination(base, number, total, here)
         page_title = title if number == 1 else msg.PAGE_TITLE.format(title=title, number=number)
         out.append(OutputPage(here, page_title, kind, before=before, after=after))
     return out

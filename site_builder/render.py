@@ -35,18 +35,31 @@ def place_name(site: Site, notice: Notice) -> str:
 
 
 # -- listings ------------------------------------------------------------------------------------
-def notice_list(site: Site, notices: Iterable[Notice], here: str) -> str:
-    rows = [_notice_row(site, n, here) for n in notices]
+def notice_list(site: Site, notices: Iterable[Notice], here: str,
+                year_anchors: bool = False) -> str:
+    """Notices newest first. With `year_anchors`, the first notice of each year carries the id
+    that the year links of `year_index` jump to."""
+    rows = []
+    year = None
+    for n in notices:
+        anchor = year_anchors and n.published.year != year
+        year = n.published.year
+        rows.append(_notice_row(site, n, here, year_anchor(year) if anchor else ""))
     if not rows:
         return f'<p class="sb-empty">{e(msg.LIST_EMPTY)}</p>'
     return '<ul class="sb-list">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def _notice_row(site: Site, n: Notice, here: str) -> str:
+def year_anchor(year: int) -> str:
+    return f"y{year}"
+
+
+def _notice_row(site: Site, n: Notice, here: str, anchor: str = "") -> str:
     badge = f'<span class="sb-badge">{e(msg.BADGE_ON_REQUEST)}</span>' if n.on_request else ""
     date = n.published.isoformat()
+    ident = f' id="{e(anchor)}"' if anchor else ""
     return (
-        f'<li><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
+        f'<li{ident}><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
         f"{e(n.title)}</a>{badge}"
         f'<span class="sb-list__meta"><time datetime="{date}">{date}</time>'
         f"<span>{e(n.publisher)}</span><span>{e(place_name(site, n))}</span></span></li>"
@@ -78,10 +91,12 @@ def pagination(base: str, current: int, total: int, here: str) -> str:
 
 
 def year_index(years: Sequence[tuple[int, int, int]], base: str, here: str) -> str:
-    """Jump links to the first listing page holding each year: (year, page number, count)."""
+    """Jump links to each year's first notice, on the listing page holding it:
+    (year, page number, count)."""
     if len(years) <= 1:
         return ""
-    links = [link(here, urls.paged(base, page), msg.YEAR_LINK.format(year=year, count=count))
+    links = [f'<a href="{e(urls.rel(here, urls.paged(base, page)))}#{year_anchor(year)}">'
+             f"{e(msg.YEAR_LINK.format(year=year, count=count))}</a>"
              for year, page, count in years]
     return f'<p class="sb-years"><span>{e(msg.BY_YEAR)}</span>{" ".join(links)}</p>'
 

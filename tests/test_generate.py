@@ -312,3 +312,31 @@ def test_catalog_and_item_page_show_the_same_time_limit_with_its_notice_period(s
     row = next(tr for tr in small.html("catalog/").select("table.sb-catalog tbody tr")
                if "审核信息" in tr.get_text())
     assert expected in [td.get_text(strip=True) for td in row.find_all("td")]
+
+
+def test_year_links_land_on_that_years_first_notice(small: TestProject):
+    for number in range(1, 18):
+        year, month = (2025, 9) if number <= 12 else (2024, 10)
+        small.notice(f"hexi/y{number:02d}.md", f"""
+id: {year}-2{number:03d}
+标题: 按年份跳转测试{year}年第{number}号
+事项: shjz-dbsh
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: {year}-{month:02d}-08
+发布日期: {year}-{month:02d}-{number + 8:02d}
+公开属性: 主动公开
+""")
+    result = small.build()  # the link check after the build also checks every #anchor
+    assert result.code == 0, result.text
+    first = small.html("t/hexi/")
+    links = {a.get_text(): a["href"] for a in first.select(".sb-years a")}
+    assert links == {"2025年（14）": "./#y2025", "2024年（5）": "page/2/#y2024"}
+    second = small.html("t/hexi/page/2/")
+    target = second.select_one("#y2024")
+    assert target.name == "li" and target.select_one(".sb-list__title").get_text() == \
+        "按年份跳转测试2024年第17号"
+    rows = second.select(".sb-list li")
+    at = rows.index(target)  # 2025's last notices come first on the page: the link skips them
+    assert at == 4 and "2025-" in rows[at - 1].get_text() and second.select_one("#y2025")
+    assert first.select_one("#y2025") is first.select_one(".sb-list li")
