@@ -289,6 +289,8 @@ class NoticeChecker:
         self.ids: dict[str, tuple[Path, int]] = {}
         self.withheld_ids: set[str] = set()
         self.interprets_lines: dict[str, int] = {}
+        # (file, line, target, own id) of every 解读, also in notices dropped for other errors
+        self.interprets_all: list[tuple[Path, int, str, str | None]] = []
         self.privacy = catalog.settings.privacy
         self.withheld_files: dict[Path, Path] = {}  # a withheld notice's file → that notice
         self.unchecked: list[str] = []  # attachments that cannot be scanned (PDF, images)
@@ -328,6 +330,8 @@ class NoticeChecker:
         self.unchecked.extend(screened.unchecked)
         if interprets and nid:
             self.interprets_lines[nid] = f.line("解读")
+        if interprets:
+            self.interprets_all.append((doc.path, f.line("解读"), interprets, nid))
         unfinished = self._check_placeholders(f, doc, title)
         if not (nid and title and attribute and item and publisher and formed and published) or \
                 township is False or village is False or attachments is None or assets is None \
@@ -393,21 +397,36 @@ class NoticeChecker:
                                       msg.LINK_WITHHELD_HINT)
 
     def check_interpretations(self, notices: list[Notice]) -> list[Notice]:
-        """A 解读 must point to another published notice; drop those that do not."""
+        """A 解读 must point to another published notice; drop those that do not. Notices left
+        out for other errors (an invalid id, a missing field) have their 解读 checked too, so
+        that every problem is reported in the same run."""
         by_id = {n.id for n in notices}
         out: list[Notice] = []
         for n in notices:
-            target = n.interprets
-            if target and (target not in by_id or target == n.id):
-                line = self.interprets_lines.get(n.id)
-                if target in self.withheld_ids:
-                    text, hint = msg.INTERPRETS_WITHHELD, msg.INTERPRETS_WITHHELD_HINT
-                else:
-                    text, hint = msg.INTERPRETS_UNKNOWN, msg.INTERPRETS_UNKNOWN_HINT
-                self.problems.add(n.source, line, "解读", text.format(value=target), hint)
+            if n.interprets and not self._interprets_ok(n.interprets, n.id, by_id):
+                self._interprets_problem(n.source, self.interprets_lines.get(n.id),
+                                         n.interprets)
                 continue
             out.append(n)
+        # A notice left out has errors of its own: report its 解读 only if no file declares the
+        # target (when catalog.yaml is broken every notice is left out, its target too).
+        published = {n.source for n in notices}
+        declared = set(self.ids) - self.withheld_ids
+        for source, line, target, own in self.interprets_all:
+            if source not in published and not self._interprets_ok(target, own, declared):
+                self._interprets_problem(source, line, target)
         return out
+
+    @staticmethod
+    def _interprets_ok(target: str, own: str | None, published: set[str]) -> bool:
+        return target in published and target != own
+
+    def _interprets_problem(self, source: Path, line: int | None, target: str) -> None:
+        if target in self.withheld_ids:
+            text, hint = msg.INTERPRETS_WITHHELD, msg.INTERPRETS_WITHHELD_HINT
+        else:
+            text, hint = msg.INTERPRETS_UNKNOWN, msg.INTERPRETS_UNKNOWN_HINT
+        self.problems.add(source, line, "解读", text.format(value=target), hint)
 
     def _check_unique_id(self, nid: str | None, f: Fields) -> None:
         if nid is None:
