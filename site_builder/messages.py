@@ -258,6 +258,13 @@ ON_REQUEST_TEXT = "本信息不在网上公开全文。如需获取，请依法�
 ON_REQUEST_LINK = "查看《{title}》"
 
 BUILD_PUBLISHED = "网站已生成到 {path}（{notices} 篇公开信息）。"
+BUILD_TIME = "用时 {seconds} 秒。"
+BUILD_STRICT_FAILED = "严格模式（--strict）：有 {count} 处注意事项，网站没有生成，上一次生成的网站保持不变。请处理上面的注意事项，或者不加 --strict 生成。"
+BUILD_CONFIG_ERROR = "网站外观设置文件 mkdocs.yml 有错误（{detail}）。"
+BUILD_CONFIG_MISSING = "找不到网站外观设置文件 mkdocs.yml。"
+BUILD_CONFIG_HINT = "mkdocs.yml 放在项目文件夹里（和 catalog.yaml 在一起），一般不用改；请用项目里原来的 mkdocs.yml，或对照 git 中的版本改回来。"
+BUILD_FAILED = "\n网站没有生成，上一次生成的网站保持不变。"
+BUILD_ENGINE_MESSAGE = "MkDocs：{detail}"
 
 # -- the site-builder command --------------------------------------------------------------------
 USAGE_PREFIX = "用法："

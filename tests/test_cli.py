@@ -129,3 +129,31 @@ def test_new_never_reuses_an_id_that_was_published_withdrawn_or_moved(small: Tes
         assert result.code == 0, result.text
         created.append(result.out.split("：", 1)[1].split("\n", 1)[0].rsplit("/", 1)[1])
     assert created == [f"{year}-{n:04d}.md" for n in (start + 3, start + 6, start + 9)]
+
+
+ENGLISH = ("ERROR", "WARNING", "INFO", "Aborted", "BuildError", "Documentation built",
+           "Cleaning site directory")
+
+
+def test_build_reports_in_chinese(small: TestProject):
+    built = small.cli("build")
+    assert built.code == 0, built.text
+    assert "网站已生成到" in built.err and "用时" in built.err
+    assert not any(word in built.text for word in ENGLISH), built.text
+    index = (small.site / "index.html").read_bytes()
+
+    small.edit("content/notices/hexi/2025-0003.md", "发布日期: 2025-07-02", "发布日期: 2025-02-30")
+    failed = small.cli("build")
+    assert failed.code == 1
+    assert failed.err.startswith("✗ 错误 content/notices/hexi/2025-0003.md:8（第 8 行） 字段「发布日期」\n")
+    assert failed.err.rstrip().endswith("请按上面的提示修改后重新运行。"), failed.err
+    assert not any(word in failed.text for word in ENGLISH), failed.text
+    assert (small.site / "index.html").read_bytes() == index
+
+    small.edit("content/notices/hexi/2025-0003.md", "发布日期: 2025-02-30", "发布日期: 2025-09-01")
+    strict = small.cli("build", "--strict")  # late publication: a 注意
+    assert strict.code == 1
+    assert strict.err.startswith("! 注意 content/notices/hexi/2025-0003.md:8"), strict.err
+    assert "严格模式（--strict）：有 1 处注意事项，网站没有生成" in strict.err
+    assert not any(word in strict.text for word in ENGLISH), strict.text
+    assert (small.site / "index.html").read_bytes() == index
