@@ -46,6 +46,17 @@ def test_notices_cover_categories_townships_years(model):
     assert any(not n.township_id for n in model.notices)
 
 
+def test_no_empty_column(model):
+    """空白栏目 fail the national inspection: every category, domain, item, township and village
+    of the sample has at least one published notice."""
+    have = {(n.township_id, n.village_id) for n in model.notices}
+    empty = [f"{t.name} · {v.name}" for t in model.townships for v in t.villages
+             if (t.id, v.id) not in have]
+    assert empty == []
+    assert {i.id for i in model.items} == {n.item_id for n in model.notices}
+    assert {d.id for d in model.domains} == {n.domain_id for n in model.notices}
+
+
 def test_required_kinds_of_notice(model):
     assert any(n.interprets for n in model.notices), "a policy with its 解读"
     assert any("征求意见" in n.title for n in model.notices)
