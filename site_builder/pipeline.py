@@ -63,6 +63,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
+    validate.check_empty_columns(site, project.catalog, problems)
     return site, problems
 
 

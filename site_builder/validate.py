@@ -616,6 +616,35 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
                       doc.body_line, doc.path, assets)
 
 
+EMPTY_COLUMNS_LIMIT = 5  # the national inspection fails a site with this many empty columns
+
+
+def check_empty_columns(site: Site, catalog_path: Path, problems: Problems) -> None:
+    """One problem listing every listing page with no published notice (空白栏目): a 注意 from
+    EMPTY_COLUMNS_LIMIT on, when the site would fail the inspection; a 说明 below it."""
+    have = {(kind, key) for n in site.notices for kind, key in (
+        ("category", n.category), ("domain", n.domain_id), ("item", n.item_id),
+        ("township", n.township_id), ("village", (n.township_id, n.village_id)))}
+    groups = [
+        (msg.EMPTY_KIND_CATEGORY, [c.name for c in vocab.CATEGORIES
+                                   if ("category", c.name) not in have]),
+        (msg.EMPTY_KIND_DOMAIN, [d.name for d in site.domains if ("domain", d.id) not in have]),
+        (msg.EMPTY_KIND_ITEM, [i.name for i in site.items if ("item", i.id) not in have]),
+        (msg.EMPTY_KIND_TOWNSHIP, [t.name for t in site.townships
+                                   if ("township", t.id) not in have]),
+        (msg.EMPTY_KIND_VILLAGE, [f"{t.name} · {v.name}" for t in site.townships
+                                  for v in t.villages if ("village", (t.id, v.id)) not in have]),
+    ]
+    count = sum(len(names) for _, names in groups)
+    if not count:
+        return
+    columns = "；".join(msg.EMPTY_KIND_LIST.format(kind=kind, names="、".join(names))
+                       for kind, names in groups if names)
+    report = problems.warn if count >= EMPTY_COLUMNS_LIMIT else problems.note
+    report(catalog_path, None, None, msg.EMPTY_COLUMNS.format(count=count, columns=columns),
+           msg.EMPTY_COLUMNS_HINT.format(limit=EMPTY_COLUMNS_LIMIT))
+
+
 def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[ColumnPage],
              withheld: int) -> Site:
     assert catalog.info is not None

@@ -331,3 +331,24 @@ def test_future_publication_date_is_held_back_with_a_warning(small: TestProject)
     assert result.code == 0, result.text
     assert_problem(result, f"{path}:8", "在今天", "这次不发布")
     assert "检查通过：6 篇信息将发布" in result.out
+
+
+def test_empty_columns_are_listed_in_one_problem(small: TestProject):
+    """空白栏目: the national inspection fails a site with 5 empty columns. Below that the list
+    is a 说明; from 5 on a 注意 (which fails a --strict build)."""
+    result = small.check()
+    assert result.code == 0
+    notes = [b for b in result.err.split("\n\n") if b.startswith("· 说明 catalog.yaml\n")]
+    assert len(notes) == 1, result.err
+    assert "有 4 个栏目还没有任何公开信息" in notes[0]
+    assert "五公开类别：执行公开；乡镇（街道）：南门街道；村（社区）：河西镇 · 西村、南门街道 · 南门社区" in notes[0]
+    small.edit("catalog.yaml", "      - {id: xicun, 名称: 西村}\n",
+               "      - {id: xicun, 名称: 西村}\n      - {id: beicun, 名称: 北村}\n")
+    result = small.check()
+    assert result.code == 0
+    block = assert_problem(result, "catalog.yaml", "有 5 个栏目还没有任何公开信息", "河西镇 · 北村",
+                           "空白栏目达到 5 个即判为不合格")
+    assert block.startswith("! 注意")
+    assert "共 1 处注意事项" in result.err
+    strict = small.build("--strict")
+    assert strict.code != 0 and "有 5 个栏目还没有任何公开信息" in strict.text
