@@ -263,10 +263,16 @@ def _notice(site: Site, n: Notice) -> OutputPage:
 
 
 _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
+_SITE_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)(\s*(?:\"[^\"]*\")?\))")
 
 
 def link_notices(site: Site, source: Path, body: str, here: str) -> str:
-    """Rewrite links to other notices' and column pages' .md files into their page URLs."""
+    """Rewrite links to other notices' and column pages' .md files into their page URLs, and
+    links to site paths (`/data/notices.json`, `/catalog/`) into relative ones, so that the
+    site works under any base path (the link check after the build finds any that is wrong)."""
+    if "](/" in body:
+        body = _SITE_LINK.sub(lambda m: f"{m.group(1)}{_site_href(here, m.group(2))}"
+                                        f"{m.group(3)}", body)
     if ".md" not in body:
         return body
     by_source = _page_sources(site)
@@ -278,6 +284,11 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
         return f"{m.group(1)}{urls.rel(here, target)}{m.group(3)}"
 
     return _MD_LINK.sub(replace, body)
+
+
+def _site_href(here: str, target: str) -> str:
+    path, sep, fragment = target.lstrip("/").partition("#")
+    return urls.rel(here, path) + sep + fragment
 
 
 def _page_sources(site: Site) -> dict[Path, str]:

@@ -340,3 +340,14 @@ id: {year}-2{number:03d}
     at = rows.index(target)  # 2025's last notices come first on the page: the link skips them
     assert at == 4 and "2025-" in rows[at - 1].get_text() and second.select_one("#y2025")
     assert first.select_one("#y2025") is first.select_one(".sb-list li")
+
+
+def test_body_links_to_site_paths_become_relative(small: TestProject):
+    small.edit("content/pages/zhinan.md", "\n\n", "\n\n数据下载：[公开信息目录](/data/notices.json)、"
+               "[标准目录](/data/catalog.json)；[社会救助事项](/catalog/#domain-shjz)。\n\n")
+    result = small.build()  # the link check after the build resolves every one of them
+    assert result.code == 0, result.text
+    hrefs = {a.get_text(): a["href"] for a in small.html("xxgk/zhinan/").select(".sb-body a")}
+    assert hrefs["公开信息目录"] == "../../data/notices.json"
+    assert hrefs["标准目录"] == "../../data/catalog.json"
+    assert hrefs["社会救助事项"] == "../../catalog/#domain-shjz"

@@ -93,3 +93,19 @@ def test_committed_url_manifest_is_current(sample_site: TestProject):
     after adding sample pages)."""
     built = (sample_site.root / "published-urls.txt").read_text(encoding="utf-8")
     assert built == (REPO / "published-urls.txt").read_text(encoding="utf-8")
+
+
+def test_guide_pages_promise_only_what_a_static_site_has(sample_site: TestProject):
+    """No online form exists: applications go by letter, fax, e-mail or in person with the
+    downloadable form; the guide's 数据下载 links the open-data files."""
+    for path in sample_site.site.glob("xxgk/*/index.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "在线填写" not in text and "填写在线申请表" not in text, path
+    guide = sample_site.html("xxgk/zhinan/")
+    hrefs = {a["href"] for a in guide.select(".sb-body a")}
+    assert {"../../data/notices.json", "../../data/catalog.json"} <= hrefs
+    form = "政府信息公开申请表.docx"
+    application = sample_site.html("xxgk/ysqgk/")
+    assert form in {a["href"] for a in application.select(".sb-body a")}
+    assert (sample_site.site / "xxgk/ysqgk" / form).is_file()
+    assert "zwgk@wangchuan.gov.cn" in application.select_one(".sb-body").get_text()
