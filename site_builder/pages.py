@@ -79,7 +79,9 @@ def generate(site: Site) -> Output:
             assets.extend(_body_assets(urls.notice(notice.id), notice.source, notice.assets))
     for page in site.pages:
         assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets))
-    return Output(pages, _unique_assets(assets), nav)
+    output = Output(pages, _unique_assets(assets), nav)
+    link_site_paths(output)
+    return output
 
 
 # -- listings ------------------------------------------------------------------------------------
@@ -267,12 +269,7 @@ _SITE_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)(\s*(?:\"[^\"]*\")?\))")
 
 
 def link_notices(site: Site, source: Path, body: str, here: str) -> str:
-    """Rewrite links to other notices' and column pages' .md files into their page URLs, and
-    links to site paths (`/data/notices.json`, `/catalog/`) into relative ones, so that the
-    site works under any base path (the link check after the build finds any that is wrong)."""
-    if "](/" in body:
-        body = _SITE_LINK.sub(lambda m: f"{m.group(1)}{_site_href(here, m.group(2))}"
-                                        f"{m.group(3)}", body)
+    """Rewrite links to other notices' and column pages' .md files into their page URLs."""
     if ".md" not in body:
         return body
     by_source = _page_sources(site)
@@ -286,9 +283,23 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
     return _MD_LINK.sub(replace, body)
 
 
-def _site_href(here: str, target: str) -> str:
-    path, sep, fragment = target.lstrip("/").partition("#")
-    return urls.rel(here, path) + sep + fragment
+def link_site_paths(output: Output) -> None:
+    """Links written as site paths (`/data/notices.json`, `/catalog/`) to a page or file of
+    this build become relative, so that the site works under any base path. Others stay as
+    written, for the link check after the build to report them as the author wrote them."""
+    known = {p.path for p in output.pages} | {a.path for a in output.assets} | {
+        urls.DATA_NOTICES, urls.DATA_CATALOG}
+
+    def replace(here: str, m: re.Match[str]) -> str:
+        path, sep, fragment = m.group(2)[1:].partition("#")
+        if path not in known:
+            return m.group(0)
+        return f"{m.group(1)}{urls.rel(here, path)}{sep}{fragment}{m.group(3)}"
+
+    for page in output.pages:
+        if "](/" in page.markdown:
+            page.markdown = _SITE_LINK.sub(lambda m, here=page.path: replace(here, m),
+                                           page.markdown)
 
 
 def _page_sources(site: Site) -> dict[Path, str]:
