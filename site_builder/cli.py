@@ -123,7 +123,9 @@ def _mkdocs(project: Project, arguments: list[str]) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
-    return _mkdocs(project, ["build", *(["--strict"] if args.strict else [])])
+    from .plugin import build  # the MkDocs adapter: only plugin.py imports MkDocs
+
+    return build(project.root, strict=args.strict)
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:

@@ -1,11 +1,12 @@
-"""Convert files saved as GBK (Windows Notepad's old default) to UTF-8, on request."""
+"""Convert files saved as GBK (Windows Notepad's old default) or UTF-16 (Notepad's "Unicode")
+to UTF-8, on request."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from . import messages as msg
-from .load import find_markdown
+from .load import UTF16_BOMS, decode_utf16, find_markdown
 from .pipeline import Project
 
 
@@ -28,6 +29,12 @@ def convert_to_utf8(path: Path) -> tuple[bool, str]:
     data = path.read_bytes()
     if is_utf8(data):
         return True, msg.FIX_ALREADY
+    if data.startswith(UTF16_BOMS):
+        text = decode_utf16(data)
+        if text is None:
+            return False, msg.FIX_NOT_GBK
+        path.write_bytes(text.encode("utf-8"))
+        return True, ""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

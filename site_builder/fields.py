@@ -89,7 +89,9 @@ class Fields:
                        msg.FIELD_NOT_INT_HINT)
             return None
         if child.value < minimum:
-            self.error(key, msg.FIELD_TOO_SMALL.format(field=key, minimum=minimum))
+            self.error(key, msg.FIELD_TOO_SMALL.format(field=key, minimum=minimum),
+                       msg.FIELD_TOO_SMALL_HINT.format(field=key, minimum=minimum,
+                                                       example=max(minimum, 7)))
             return None
         return child.value
 

@@ -1,13 +1,15 @@
 """Read the user's files: decode text, split front matter, find notices and pages.
 
 Readers never write. Decoding policy (documented in docs/编写指南.md): UTF-8 (with or without
-BOM) is read as is; a file that is not UTF-8 but decodes cleanly as GBK/GB18030 (Windows
-Notepad's old default) is read as GBK with a warning and the fix (`site-builder fix-encoding`);
-anything else is an error. CRLF line ends are accepted.
+BOM) is read as is; a file that starts with a UTF-16 byte order mark (Notepad's "Unicode") or
+that is not UTF-8 but decodes cleanly as GBK/GB18030 (Windows Notepad's old default) is read as
+such with a warning and the fix (`site-builder fix-encoding`); anything else is an error. CRLF
+line ends are accepted.
 """
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
 ASSETS_DIR = "assets"  # content/assets/: logos and pictures shared by pages, copied as they are
 # Files MkDocs reads as pages (its markdown_extensions): never published as attachments.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Notepad "Unicode" (big endian)
 LARGE_FILE = 1_000_000  # bytes: above this a notice gets a warning (slow on phones)
 
 
@@ -43,6 +46,11 @@ def decode(path: Path, problems: Problems) -> str | None:
     if not data.strip():
         problems.add(path, 1, None, msg.FILE_EMPTY, msg.FILE_EMPTY_HINT)
         return None
+    if data.startswith(UTF16_BOMS) and not data.startswith(codecs.BOM_UTF32_LE):
+        text = _decode_utf16(path, data, problems)
+        if text is None:
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in data:
         problems.add(path, None, None, msg.FILE_BINARY, msg.FILE_BINARY_HINT)
         return None
@@ -53,6 +61,24 @@ def decode(path: Path, problems: Problems) -> str | None:
         if text is None:
             return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_utf16(data: bytes) -> str | None:
+    """The text of a UTF-16 file with its byte order mark (Notepad's "Unicode"), or None."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _decode_utf16(path: Path, data: bytes, problems: Problems) -> str | None:
+    text = decode_utf16(data)
+    if text is None:
+        problems.add(path, None, None, msg.FILE_NOT_UTF8, msg.FILE_NOT_UTF8_HINT)
+        return None
+    problems.warn(path, None, None, msg.FILE_UTF16, msg.FILE_UTF16_HINT)
+    return text
 
 
 def _decode_gbk(

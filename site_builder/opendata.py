@@ -62,6 +62,9 @@ def catalog_json(site: Site) -> str:
         },
         "home_url": base,
         "catalog_url": urls.absolute(base, urls.CATALOG),
+        "categories_url": urls.absolute(base, urls.CATEGORIES),
+        "domains_url": urls.absolute(base, urls.DOMAINS),
+        "townships_url": urls.absolute(base, urls.TOWNSHIPS),
         "categories": [{"id": c.id, "name": c.name,
                         "url": urls.absolute(base, urls.category(c.id))}
                        for c in vocab.CATEGORIES],

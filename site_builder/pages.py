@@ -83,7 +83,9 @@ def generate(site: Site) -> Output:
     for page in site.pages:
         assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets,
                                    page.masked_assets))
-    return Output(pages, _unique_assets(assets), nav)
+    output = Output(pages, _unique_assets(assets), nav)
+    link_site_paths(output)
+    return output
 
 
 # -- listings ------------------------------------------------------------------------------------
@@ -100,7 +102,8 @@ def _listing(site: Site, base: str, title: str, kind: str, notices: Sequence[Not
         count = msg.LIST_COUNT.format(count=len(notices)) if notices else ""
         before = (intro if number == 1 else "") + h.paragraph(count, "sb-count") + \
             h.year_index(years, base, here)
-        after = h.notice_list(site, chunk, here) + h.pagination(base, number, total, here)
+        after = h.notice_list(site, chunk, here, year_anchors=len(years) > 1) + \
+            h.pagination(base, number, total, here)
         page_title = title if number == 1 else msg.PAGE_TITLE.format(title=title, number=number)
         out.append(OutputPage(here, page_title, kind, before=before, after=after))
     return out
@@ -121,9 +124,33 @@ def _grouped(site: Site, key: Callable[[Notice], object]) -> dict[object, list[N
     return groups
 
 
+def _latest(notices: Sequence[Notice]) -> str:
+    return h.e(notices[0].published.isoformat()) if notices else h.e(msg.ITEM_NONE)
+
+
+def _count(notices: Sequence[Notice]) -> str:
+    return h.e(msg.TILE_COUNT.format(count=len(notices)))
+
+
+def _overview(path: str, title: str, kind: str, intro: str, table: str) -> OutputPage:
+    """The index page of a nav section (五公开, 重点领域, 乡镇): every entry with its counts.
+
+    Material's `navigation.indexes` takes a section's first index.md page as the section's own
+    page; without one of these, the first category (or township) would silently take its place
+    and vanish from the list under it."""
+    return OutputPage(path, title, kind, before=h.paragraph(intro, "sb-intro") + table)
+
+
 def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     groups = _grouped(site, lambda n: n.category)
-    nav = []
+    here = urls.CATEGORIES
+    rows = [(h.link(here, urls.category(c.id), c.name), h.e(c.description),
+             _count(groups.get(c.name, [])), _latest(groups.get(c.name, [])))
+            for c in vocab.CATEGORIES]
+    pages.append(_overview(here, msg.NAV_CATEGORIES, "categories", msg.OVERVIEW_CATEGORIES_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_CONTENT, msg.OVERVIEW_COUNT,
+                                    msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_CATEGORIES, here)]
     for cat in vocab.CATEGORIES:
         base = urls.category(cat.id)
         intro = h.paragraph(cat.description, "sb-intro")
@@ -135,7 +162,17 @@ def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_domain = _grouped(site, lambda n: n.domain_id)
     by_item = _grouped(site, lambda n: n.item_id)
-    nav = []
+    here = urls.DOMAINS
+    rows = [(h.link(here, urls.domain(d.id), d.name), h.e(d.department),
+             h.e(msg.OVERVIEW_ITEM_COUNT.format(
+                 count=sum(1 for i in site.items if i.domain_id == d.id))),
+             _count(by_domain.get(d.id, [])), _latest(by_domain.get(d.id, [])))
+            for d in site.domains]
+    pages.append(_overview(here, msg.NAV_DOMAINS, "domains", msg.OVERVIEW_DOMAINS_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_DEPARTMENT,
+                                    msg.OVERVIEW_ITEMS, msg.OVERVIEW_COUNT,
+                                    msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_DOMAINS, here)]
     for domain in site.domains:
         base = urls.domain(domain.id)
         items = [i for i in site.items if i.domain_id == domain.id]
@@ -161,7 +198,17 @@ def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _townships(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_township = _grouped(site, lambda n: n.township_id)
     by_village = _grouped(site, lambda n: (n.township_id, n.village_id))
-    nav = []
+    here = urls.TOWNSHIPS
+    rows = [(h.link(here, urls.township(t.id), t.name), h.e(t.kind),
+             "、".join(h.link(here, urls.village(t.id, v.id), v.name) + h.e(
+                 f"（{len(by_village.get((t.id, v.id), []))}）") for v in t.villages)
+             or h.e(msg.NONE),
+             _count(by_township.get(t.id, [])), _latest(by_township.get(t.id, [])))
+            for t in site.townships]
+    pages.append(_overview(here, msg.NAV_TOWNSHIPS, "townships", msg.OVERVIEW_TOWNSHIPS_INTRO,
+                           h.table((msg.OVERVIEW_NAME, msg.OVERVIEW_KIND, msg.OVERVIEW_VILLAGES,
+                                    msg.OVERVIEW_COUNT, msg.OVERVIEW_LATEST), rows)))
+    nav = [NavNode(msg.NAV_TOWNSHIPS, here)]
     for township in site.townships:
         base = urls.township(township.id)
         entries = [(urls.village(township.id, v.id), v.name, msg.TILE_COUNT.format(
@@ -223,6 +270,7 @@ def _notice(site: Site, n: Notice) -> OutputPage:
 
 
 _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
+_SITE_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)(\s*(?:\"[^\"]*\")?\))")
 
 
 def link_notices(site: Site, source: Path, body: str, here: str) -> str:
@@ -238,6 +286,25 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
         return f"{m.group(1)}{urls.rel(here, target)}{m.group(3)}"
 
     return _MD_LINK.sub(replace, body)
+
+
+def link_site_paths(output: Output) -> None:
+    """Links written as site paths (`/data/notices.json`, `/catalog/`) to a page or file of
+    this build become relative, so that the site works under any base path. Others stay as
+    written, for the link check after the build to report them as the author wrote them."""
+    known = {p.path for p in output.pages} | {a.path for a in output.assets} | {
+        urls.DATA_NOTICES, urls.DATA_CATALOG}
+
+    def replace(here: str, m: re.Match[str]) -> str:
+        path, sep, fragment = m.group(2)[1:].partition("#")
+        if path not in known:
+            return m.group(0)
+        return f"{m.group(1)}{urls.rel(here, path)}{sep}{fragment}{m.group(3)}"
+
+    for page in output.pages:
+        if "](/" in page.markdown:
+            page.markdown = _SITE_LINK.sub(lambda m, here=page.path: replace(here, m),
+                                           page.markdown)
 
 
 def _page_sources(site: Site) -> dict[Path, str]:

@@ -37,8 +37,8 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     node = load.read_yaml_file(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
-    if node is not None:
-        text = project.catalog.read_bytes().decode("utf-8-sig", errors="replace")
+    if node is not None:  # decoded as it was read (GBK, UTF-16), its encoding noted already
+        text = load.decode(project.catalog, Problems(project.root)) or ""
         screen.screen_catalog(project.catalog, text, problems)
     screen.screen_shared(project.content / load.ASSETS_DIR, problems)
     notice_files, page_files = load.find_markdown(project.content)
@@ -64,6 +64,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
+    validate.check_empty_columns(site, project.catalog, problems)
     return site, problems
 
 

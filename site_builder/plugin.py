@@ -1,5 +1,7 @@
 """The MkDocs adapter: a thin layer over the core. Only this file imports MkDocs.
 
+`build()` at the end runs a MkDocs build for `site-builder build`, logging in Chinese.
+
 MkDocs events → pipeline stages:
   on_config      load, validate, build the model, generate pages (errors abort before output)
   on_files       replace the files MkDocs found in content/ with the generated pages and assets
@@ -12,13 +14,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import sys
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -29,7 +34,7 @@ from . import load, output, permalinks, postbuild, urls
 from . import messages as msg
 from .pages import NavNode, OutputPage
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
-from .problems import InputError, Problems, format_report
+from .problems import InputError, Problem, Problems, format_report
 from .search_page import header_strings
 from .timing import Stopwatch
 
@@ -248,3 +253,73 @@ def _identity(site) -> dict:
         "search": header_strings(),  # the search box in the header (partials/header.html)
     }
 
+
+
+# -- `site-builder build`: the same build, reported in Chinese ------------------------------------
+def build(root: Path, strict: bool = False) -> int:
+    """`mkdocs build` in this process, with a clean Chinese report on stderr: the problems as
+    `site-builder check` prints them (no "ERROR   -  " prefixes, no terminal wrapping) and no
+    "Aborted with a BuildError!". Returns the exit code. (`mkdocs build` itself is unchanged.)"""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return _config_problem(msg.BUILD_CONFIG_MISSING)
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.level, logger.propagate, logger.handlers[:])
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Report())
+    handler.addFilter(_shown)
+    logger.handlers = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_file), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except ConfigurationError as exc:
+        return _config_problem(msg.BUILD_CONFIG_ERROR.format(detail=exc))
+    except Abort as exc:  # what went wrong is printed already (a BuildError with its summary)
+        count = re.search(r"(\d+) warnings", str(exc))
+        if count:
+            print(msg.BUILD_STRICT_FAILED.format(count=count.group(1)), file=sys.stderr)
+        elif "BuildError" not in str(exc):  # e.g. mkdocs.yml values MkDocs rejects
+            print(msg.BUILD_FAILED.lstrip("\n"), file=sys.stderr)
+        return 1
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers = saved[2]
+    return 0
+
+
+def _config_problem(text: str) -> int:
+    print(Problem("mkdocs.yml", None, None, text, msg.BUILD_CONFIG_HINT).format() +
+          msg.BUILD_FAILED, file=sys.stderr)
+    return 1
+
+
+_OWN_LABELS = (msg.ERROR_LABEL, msg.WARNING_LABEL, msg.NOTE_LABEL)
+_BUILT_IN = re.compile(r"^Documentation built in ([\d.]+) seconds$")
+
+
+def _shown(record: logging.LogRecord) -> bool:
+    """Our messages, MkDocs' warnings and errors, and its closing time; not its English
+    progress lines."""
+    return record.levelno >= logging.WARNING or record.name == log.name or \
+        bool(_BUILT_IN.match(record.getMessage()))
+
+
+class _Report(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        built = _BUILT_IN.match(text)
+        if built:
+            return msg.BUILD_TIME.format(seconds=built.group(1))
+        if record.name == log.name or text.startswith(_OWN_LABELS):
+            return text  # our problems carry their label; our other lines are plain Chinese
+        label = msg.ERROR_LABEL if record.levelno >= logging.ERROR else msg.WARNING_LABEL
+        return f"{label} {msg.BUILD_ENGINE_MESSAGE.format(detail=text)}"

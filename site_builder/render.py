@@ -35,18 +35,31 @@ def place_name(site: Site, notice: Notice) -> str:
 
 
 # -- listings ------------------------------------------------------------------------------------
-def notice_list(site: Site, notices: Iterable[Notice], here: str) -> str:
-    rows = [_notice_row(site, n, here) for n in notices]
+def notice_list(site: Site, notices: Iterable[Notice], here: str,
+                year_anchors: bool = False) -> str:
+    """Notices newest first. With `year_anchors`, the first notice of each year carries the id
+    that the year links of `year_index` jump to."""
+    rows = []
+    year = None
+    for n in notices:
+        anchor = year_anchors and n.published.year != year
+        year = n.published.year
+        rows.append(_notice_row(site, n, here, year_anchor(year) if anchor else ""))
     if not rows:
         return f'<p class="sb-empty">{e(msg.LIST_EMPTY)}</p>'
     return '<ul class="sb-list">\n' + "\n".join(rows) + "\n</ul>"
 
 
-def _notice_row(site: Site, n: Notice, here: str) -> str:
+def year_anchor(year: int) -> str:
+    return f"y{year}"
+
+
+def _notice_row(site: Site, n: Notice, here: str, anchor: str = "") -> str:
     badge = f'<span class="sb-badge">{e(msg.BADGE_ON_REQUEST)}</span>' if n.on_request else ""
     date = n.published.isoformat()
+    ident = f' id="{e(anchor)}"' if anchor else ""
     return (
-        f'<li><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
+        f'<li{ident}><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
         f"{e(n.title)}</a>{badge}"
         f'<span class="sb-list__meta"><time datetime="{date}">{date}</time>'
         f"<span>{e(n.publisher)}</span><span>{e(place_name(site, n))}</span></span></li>"
@@ -78,10 +91,12 @@ def pagination(base: str, current: int, total: int, here: str) -> str:
 
 
 def year_index(years: Sequence[tuple[int, int, int]], base: str, here: str) -> str:
-    """Jump links to the first listing page holding each year: (year, page number, count)."""
+    """Jump links to each year's first notice, on the listing page holding it:
+    (year, page number, count)."""
     if len(years) <= 1:
         return ""
-    links = [link(here, urls.paged(base, page), msg.YEAR_LINK.format(year=year, count=count))
+    links = [f'<a href="{e(urls.rel(here, urls.paged(base, page)))}#{year_anchor(year)}">'
+             f"{e(msg.YEAR_LINK.format(year=year, count=count))}</a>"
              for year, page, count in years]
     return f'<p class="sb-years"><span>{e(msg.BY_YEAR)}</span>{" ".join(links)}</p>'
 
@@ -229,10 +244,19 @@ def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str
         f"<tr><td>{index}</td><td>{e(item.level1)}</td>"
         f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}</td>"
         f"<td>{e(item.content)}</td><td>{bases_html(item)}</td>"
-        f"<td>{e(item.time_limit.text)}</td><td>{e(item.subject)}</td>"
+        f"<td>{e(time_limit_text(item))}</td><td>{e(item.subject)}</td>"
         f"<td>{e(channels_text(item))}</td>{ticks}<td>{e(item.category)}</td>"
         f"<td>{published}</td></tr>"
     )
+
+
+def time_limit_text(item: CatalogItem) -> str:
+    """公开时限 as shown on the catalog page and the item page: the text as published, with the
+    公示期 added when the text does not mention it."""
+    limit = item.time_limit.text
+    if item.time_limit.notice_days and "公示" not in limit:
+        limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
+    return limit
 
 
 def bases_html(item: CatalogItem) -> str:
@@ -250,16 +274,13 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
     """The catalog row of one item, as a two-column table on its page."""
     domain = site.domain_by_id[item.domain_id]
     category = vocab.CATEGORY_BY_NAME[item.category]
-    limit = item.time_limit.text
-    if item.time_limit.notice_days and "公示" not in limit:
-        limit += msg.NOTICE_PERIOD_SUFFIX.format(days=item.time_limit.notice_days)
     rows = [
         (msg.C_DOMAIN, link(here, urls.domain(domain.id), domain.name)),
         (msg.C_LEVEL1, e(item.level1)),
         (msg.C_LEVEL2, e(item.level2 or msg.NONE)),
         (msg.C_CONTENT, e(item.content)),
         (msg.C_BASIS, bases_html(item)),
-        (msg.C_LIMIT, e(limit)),
+        (msg.C_LIMIT, e(time_limit_text(item))),
         (msg.C_SUBJECT, e(item.subject)),
         (msg.C_CHANNEL, e(channels_text(item))),
         (msg.C_AUDIENCE, e("、".join(item.audiences))),
@@ -279,6 +300,14 @@ def tiles(entries: Iterable[tuple[str, str, str]], here: str, cls: str = "") -> 
         for path, title, sub in entries
     ]
     return f'<ul class="sb-tiles {cls}">{"".join(cells)}</ul>'
+
+
+def table(head: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "sb-overview") -> str:
+    """A plain table (styled by the theme): `head` is text, each row's cells are ready HTML."""
+    cells = "".join(f"<th>{e(text)}</th>" for text in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (f'<div class="sb-scroll {cls}" tabindex="0"><table><thead><tr>{cells}</tr>'
+            f"</thead><tbody>{body}</tbody></table></div>")
 
 
 def heading(text: str, level: int = 2, anchor: str = "") -> str:

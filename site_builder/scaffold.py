@@ -7,14 +7,16 @@ import re
 from pathlib import Path
 
 from . import messages as msg
-from . import vocab
+from . import permalinks, vocab
 from .load import find_markdown, read_yaml_file
 from .model import Township
 from .pipeline import Project
 from .problems import Problems
 from .validate import Catalog, validate_catalog
+from .yamlsrc import as_value
 
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
+_NOTICE_PATH = re.compile(r"^n/([a-z0-9-]+)/$")  # urls.notice()
 
 
 class ScaffoldError(Exception):
@@ -44,7 +46,7 @@ def new_notice(project: Project, item_id: str, township_ref: str | None,
     if level not in item.levels:
         raise ScaffoldError(msg.NEW_LEVEL_MISMATCH.format(
             item=item.id, levels="、".join(item.levels), level=level))
-    notice_id = next_id(project, today.year)
+    notice_id = next_id(project, today.year, catalog)
     folder = project.content / "notices" / (township.id if township else "county")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{notice_id}.md"
@@ -53,7 +55,7 @@ def new_notice(project: Project, item_id: str, township_ref: str | None,
     lines = [
         "---",
         f"id: {notice_id}",
-        f"标题: {title or msg.NEW_DEFAULT_TITLE}",
+        f"标题: {as_value(title.strip()) if title and title.strip() else msg.NEW_DEFAULT_TITLE}",
         f"事项: {item.id}   # {item.name}（{domain.name}，{item.category}）",
     ]
     if township:
@@ -61,7 +63,7 @@ def new_notice(project: Project, item_id: str, township_ref: str | None,
     if village:
         lines.append(f"村: {village.id}   # {village.name}")
     lines += [
-        f"发布机构: {publisher}",
+        f"发布机构: {as_value(publisher)}",
         f"成文日期: {today.isoformat()}",
         f"发布日期: {today.isoformat()}",
         "文号:",
@@ -97,14 +99,29 @@ def _publisher(township: Township) -> str:
     return f"{township.name}办事处" if township.kind == "街道" else f"{township.name}人民政府"
 
 
-def next_id(project: Project, year: int) -> str:
-    """The next free id of the form YYYY-NNNN for `year`."""
-    notices, _ = find_markdown(project.content)
+def next_id(project: Project, year: int, catalog: Catalog | None = None) -> str:
+    """The next free id of the form YYYY-NNNN for `year`: after every id in content/ and every
+    notice URL ever published (published-urls.txt) or declared moved or withdrawn in catalog.yaml
+    (迁移, 撤回): such a URL may be printed on a notice board, and must not show another notice."""
     prefix = f"{year}-"
     highest = 0
+    for found in _used_ids(project, catalog):
+        if found.startswith(prefix) and found[len(prefix):].isdigit():
+            highest = max(highest, int(found[len(prefix):]))
+    return f"{prefix}{highest + 1:04d}"
+
+
+def _used_ids(project: Project, catalog: Catalog | None) -> set[str]:
+    notices, _ = find_markdown(project.content)
+    used: set[str] = set()
     for path in notices:
         head = path.read_bytes()[:2000].decode("utf-8", errors="ignore")
-        for found in _ID_LINE.findall(head):
-            if found.startswith(prefix) and found[len(prefix):].isdigit():
-                highest = max(highest, int(found[len(prefix):]))
-    return f"{prefix}{highest + 1:04d}"
+        used.update(_ID_LINE.findall(head))
+    paths = set(permalinks.read_manifest(project.root))
+    if catalog is not None:
+        changes = catalog.url_changes
+        paths.update(m.old for m in changes.moves)
+        paths.update(m.new for m in changes.moves)
+        paths.update(r.path for r in changes.retired)
+    used.update(m.group(1) for m in map(_NOTICE_PATH.match, paths) if m)
+    return used

@@ -13,6 +13,9 @@ from urllib.parse import quote
 HOME = ""
 CATALOG = "catalog/"
 XXGK = "xxgk/"
+CATEGORIES = "c/"  # overview of the five disclosures (the index page of their nav section)
+DOMAINS = "d/"  # overview of the domains
+TOWNSHIPS = "t/"  # overview of the townships and their villages
 DATA_NOTICES = "data/notices.json"
 DATA_CATALOG = "data/catalog.json"
 

@@ -58,6 +58,9 @@ NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成�
                screen.NOTICE_EXCEPTIONS_KEY)
 ATTACHMENT_KEYS = ("文件", "名称")
 PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
+# What `site-builder new` writes for staff to replace: a notice still holding it is unfinished.
+PLACEHOLDER_TITLE = msg.NEW_DEFAULT_TITLE
+PLACEHOLDER_BODY = msg.NEW_BODY.split("。", 1)[0]  # "（请在这里写正文"
 
 
 # -- catalog.yaml --------------------------------------------------------------------------------
@@ -291,6 +294,8 @@ class NoticeChecker:
         self.ids: dict[str, tuple[Path, int]] = {}
         self.withheld_ids: set[str] = set()
         self.interprets_lines: dict[str, int] = {}
+        # (file, line, target, own id) of every 解读, also in notices dropped for other errors
+        self.interprets_all: list[tuple[Path, int, str, str | None]] = []
         self.privacy = catalog.settings.privacy
         self.withheld_files: dict[Path, Path] = {}  # a withheld notice's file → that notice
         self.unchecked: list[str] = []  # attachments that cannot be scanned (PDF, images)
@@ -332,8 +337,12 @@ class NoticeChecker:
         self.unchecked.extend(screened.unchecked)
         if interprets and nid:
             self.interprets_lines[nid] = f.line("解读")
+        if interprets:
+            self.interprets_all.append((doc.path, f.line("解读"), interprets, nid))
+        unfinished = self._check_placeholders(f, doc, title)
         if not (nid and title and attribute and item and publisher and formed and published) or \
-                township is False or village is False or attachments is None or assets is None:
+                township is False or village is False or attachments is None or assets is None \
+                or unfinished:
             return None
         self._check_time_limit(f, item, formed, published)
         if published > self.today:
@@ -356,6 +365,20 @@ class NoticeChecker:
                                screened, self.problems, f.line,
                                screen.published_texts(notice, False))
         return masked
+
+    def _check_placeholders(self, f: Fields, doc: Document, title: str | None) -> bool:
+        """True (reported) if the title or body is still the text `site-builder new` wrote."""
+        unfinished = False
+        if title and title == PLACEHOLDER_TITLE:
+            f.error("标题", msg.PLACEHOLDER_TITLE.format(text=title), msg.PLACEHOLDER_TITLE_HINT)
+            unfinished = True
+        for number, line in enumerate(doc.body.split("\n")):
+            if PLACEHOLDER_BODY in line:
+                self.problems.add(doc.path, doc.body_line + number, "正文",
+                                  msg.PLACEHOLDER_BODY.format(text=PLACEHOLDER_BODY + "……）"),
+                                  msg.PLACEHOLDER_BODY_HINT)
+                unfinished = True
+        return unfinished
 
     def _record_withheld(self, doc: Document, attachments: list[Attachment],
                          assets: list[Path]) -> None:
@@ -385,21 +408,36 @@ class NoticeChecker:
                                       msg.LINK_WITHHELD_HINT)
 
     def check_interpretations(self, notices: list[Notice]) -> list[Notice]:
-        """A 解读 must point to another published notice; drop those that do not."""
+        """A 解读 must point to another published notice; drop those that do not. Notices left
+        out for other errors (an invalid id, a missing field) have their 解读 checked too, so
+        that every problem is reported in the same run."""
         by_id = {n.id for n in notices}
         out: list[Notice] = []
         for n in notices:
-            target = n.interprets
-            if target and (target not in by_id or target == n.id):
-                line = self.interprets_lines.get(n.id)
-                if target in self.withheld_ids:
-                    text, hint = msg.INTERPRETS_WITHHELD, msg.INTERPRETS_WITHHELD_HINT
-                else:
-                    text, hint = msg.INTERPRETS_UNKNOWN, msg.INTERPRETS_UNKNOWN_HINT
-                self.problems.add(n.source, line, "解读", text.format(value=target), hint)
+            if n.interprets and not self._interprets_ok(n.interprets, n.id, by_id):
+                self._interprets_problem(n.source, self.interprets_lines.get(n.id),
+                                         n.interprets)
                 continue
             out.append(n)
+        # A notice left out has errors of its own: report its 解读 only if no file declares the
+        # target (when catalog.yaml is broken every notice is left out, its target too).
+        published = {n.source for n in notices}
+        declared = set(self.ids) - self.withheld_ids
+        for source, line, target, own in self.interprets_all:
+            if source not in published and not self._interprets_ok(target, own, declared):
+                self._interprets_problem(source, line, target)
         return out
+
+    @staticmethod
+    def _interprets_ok(target: str, own: str | None, published: set[str]) -> bool:
+        return target in published and target != own
+
+    def _interprets_problem(self, source: Path, line: int | None, target: str) -> None:
+        if target in self.withheld_ids:
+            text, hint = msg.INTERPRETS_WITHHELD, msg.INTERPRETS_WITHHELD_HINT
+        else:
+            text, hint = msg.INTERPRETS_UNKNOWN, msg.INTERPRETS_UNKNOWN_HINT
+        self.problems.add(source, line, "解读", text.format(value=target), hint)
 
     def _check_unique_id(self, nid: str | None, f: Fields) -> None:
         if nid is None:
@@ -622,6 +660,35 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     ids[pid] = f.line("id")
     return ColumnPage(pid, title, vocab.COLUMN_BY_NAME[column].id, order, updated, body,
                       doc.body_line, doc.path, assets, dict(screened.assets))
+
+
+EMPTY_COLUMNS_LIMIT = 5  # the national inspection fails a site with this many empty columns
+
+
+def check_empty_columns(site: Site, catalog_path: Path, problems: Problems) -> None:
+    """One problem listing every listing page with no published notice (空白栏目): a 注意 from
+    EMPTY_COLUMNS_LIMIT on, when the site would fail the inspection; a 说明 below it."""
+    have = {(kind, key) for n in site.notices for kind, key in (
+        ("category", n.category), ("domain", n.domain_id), ("item", n.item_id),
+        ("township", n.township_id), ("village", (n.township_id, n.village_id)))}
+    groups = [
+        (msg.EMPTY_KIND_CATEGORY, [c.name for c in vocab.CATEGORIES
+                                   if ("category", c.name) not in have]),
+        (msg.EMPTY_KIND_DOMAIN, [d.name for d in site.domains if ("domain", d.id) not in have]),
+        (msg.EMPTY_KIND_ITEM, [i.name for i in site.items if ("item", i.id) not in have]),
+        (msg.EMPTY_KIND_TOWNSHIP, [t.name for t in site.townships
+                                   if ("township", t.id) not in have]),
+        (msg.EMPTY_KIND_VILLAGE, [f"{t.name} · {v.name}" for t in site.townships
+                                  for v in t.villages if ("village", (t.id, v.id)) not in have]),
+    ]
+    count = sum(len(names) for _, names in groups)
+    if not count:
+        return
+    columns = "；".join(msg.EMPTY_KIND_LIST.format(kind=kind, names="、".join(names))
+                       for kind, names in groups if names)
+    report = problems.warn if count >= EMPTY_COLUMNS_LIMIT else problems.note
+    report(catalog_path, None, None, msg.EMPTY_COLUMNS.format(count=count, columns=columns),
+           msg.EMPTY_COLUMNS_HINT.format(limit=EMPTY_COLUMNS_LIMIT))
 
 
 def assemble(root: Path, catalog: Catalog, notices: list[Notice], pages: list[ColumnPage],

@@ -8,6 +8,7 @@ Duplicate keys, which PyYAML silently accepts, are reported.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,7 +132,31 @@ def _scalar(node: yaml.Node) -> Any:
     return raw
 
 
+def as_value(text: str) -> str:
+    """`text` written as a YAML value that reads back as exactly this text (for files we write,
+    such as `site-builder new`): as typed when YAML reads it so, else in double quotes."""
+    if text and text == text.strip() and "\n" not in text and "\r" not in text:
+        try:
+            node = yaml.compose(f"k: {text}", Loader=_Loader)
+        except yaml.YAMLError:
+            node = None
+        value = node.value[0][1] if isinstance(node, yaml.MappingNode) and node.value else None
+        if isinstance(value, yaml.ScalarNode) and value.tag == _TAG + "str" and \
+                not value.style and value.value == text:
+            return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
 _FULLWIDTH_COLON_KEY = re.compile(r"^\s*(-\s+)?[^:#\s][^:#]*?：")
+# "key: value" on one line (a list item's "- key: value" too)
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#\-?\[{][^:#]*?):[ \t]+(\S.*?)\s*$")
+# Characters that mean something when a value starts with them, and what they mean
+_SPECIAL_START = {
+    "[": "列表的开始", "]": "列表的结束", "{": "一组字段的开始", "}": "一组字段的结束",
+    "*": "引用别处的内容", "&": "给内容起引用名", "!": "类型标记", "|": "多行文字的开始",
+    ">": "多行文字的开始", "%": "指令", "@": "保留符号", "`": "保留符号", ",": "列表里的分隔",
+}
+_SPECIAL_WITH_SPACE = {"- ": "列表的一项", "? ": "字段名的开始"}
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line: int) -> Problem:
@@ -163,10 +188,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
                 msg.YAML_FULLWIDTH_COLON_HINT,
             )
     detail = " ".join(problem.split())
+    special = _special_value(lines[line0] if line0 < len(lines) else "", problem)
+    if special is not None:
+        return Problem(file, line0 + first_line, special[0], special[1], special[2])
     if "mapping values are not allowed" in problem:
+        key_value = _KEY_VALUE.match(lines[line0]) if line0 < len(lines) else None
+        hint = msg.YAML_COLON_IN_VALUE_HINT
+        if key_value:
+            key, value = key_value.groups()
+            hint = msg.YAML_QUOTE_VALUE_HINT.format(key=key, quoted=as_value(value))
         return Problem(
-            file, line0 + first_line, None, msg.YAML_COLON_IN_VALUE, msg.YAML_COLON_IN_VALUE_HINT,
-            column=column,
+            file, line0 + first_line, key_value.group(1) if key_value else None,
+            msg.YAML_COLON_IN_VALUE, hint, column=column,
         )
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return Problem(
@@ -183,6 +216,26 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
         file, line0 + first_line, None, msg.YAML_SYNTAX.format(detail=detail),
         msg.YAML_STRUCTURE_HINT, column=column,
     )
+
+
+def _special_value(line: str, problem: str) -> tuple[str, str, str] | None:
+    """(field, message, hint) when the value on the error's line starts with a character that
+    YAML reads as syntax ([ * & ! | > % …) or with a quoted part followed by more text."""
+    m = _KEY_VALUE.match(line)
+    if not m:
+        return None
+    key, value = m.groups()
+    quoted = msg.YAML_QUOTE_VALUE_HINT.format(key=key, quoted=as_value(value))
+    first = value[0]
+    meaning = _SPECIAL_START.get(first) or _SPECIAL_WITH_SPACE.get(value[:2])
+    if meaning is not None:
+        char = value[:2].strip() if value[:2] in _SPECIAL_WITH_SPACE else first
+        hint = quoted + (msg.YAML_SPECIAL_LIST_HINT if first in "[{" else "")
+        return key, msg.YAML_SPECIAL_START.format(key=key, char=char, meaning=meaning), hint
+    if first in "\"'" and "quoted scalar" not in problem:
+        return key, msg.YAML_QUOTE_THEN_TEXT.format(key=key, quote=first), \
+            quoted + msg.YAML_QUOTE_CHINESE_HINT
+    return None
 
 
 def _first_line_with(lines: list[str], needle: str, default: int) -> int:

@@ -239,3 +239,115 @@ def test_build_through_a_symlinked_folder_still_leaves_out_withheld_files(small:
     assert linked.build().code == 0, "build through a symlink failed"
     assert not (small.root / "site/n/2025-0005").exists()
     assert not list((small.root / "site").rglob("核对报告原件.txt"))
+
+
+def nav_links(page) -> dict[str, str]:
+    """Text → href of every link in the primary navigation (sidebar) of a built page."""
+    return {a.get_text(" ", strip=True): a.get("href", "")
+            for a in page.select("nav.md-nav--primary a.md-nav__link")}
+
+
+def test_every_category_domain_and_township_is_a_nav_link(small_site: TestProject):
+    """Material's navigation.indexes makes a section's first index page the section's own page:
+    the sections open overview pages, so no category, domain or township drops out of the list."""
+    links = nav_links(small_site.html("c/juece/"))
+    assert links["决策公开"] == "./" and links["五公开"] == "../"
+    catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
+    sections = {"c/": [c["name"] for c in catalog["categories"]],
+                "d/": [d["name"] for d in catalog["domains"]],
+                "t/": [t["name"] for t in catalog["townships"]]}
+    for overview, names in sections.items():
+        links = nav_links(small_site.html(overview))
+        for name in names:
+            assert name in links, f"{name} is not a nav link on /{overview}: {sorted(links)}"
+        # the section's own link opens the overview page
+        section = {"c/": "五公开", "d/": "重点领域", "t/": "乡镇（街道）"}[overview]
+        assert links[section] == "./", (section, links[section])
+
+
+def test_first_township_without_villages_stays_in_the_nav(small: TestProject):
+    small.edit("catalog.yaml", "  - id: shanyang\n    名称: 山阳乡\n    类型: 乡\n", "")
+    small.edit("catalog.yaml", "乡镇:\n", "乡镇:\n  - id: shanyang\n    名称: 山阳乡\n    类型: 乡\n")
+    assert small.build().code == 0
+    links = nav_links(small.html("t/shanyang/"))
+    assert links["山阳乡"] == "./" and links["乡镇（街道）"] == "../"
+    assert {"河西镇", "南门街道"} <= set(links)
+
+
+def test_overview_pages_list_every_entry_with_counts(small_site: TestProject):
+    rows = {tr.find("td").get_text(strip=True): [td.get_text(" ", strip=True)
+                                                 for td in tr.find_all("td")]
+            for tr in small_site.html("c/").select(".sb-overview tbody tr")}
+    assert list(rows) == ["决策公开", "执行公开", "管理公开", "服务公开", "结果公开"]
+    assert rows["决策公开"][2:] == ["2 条", "2024-03-05"]
+    assert rows["执行公开"][2:] == ["0 条", "暂无"]
+    domains = small_site.html("d/").select(".sb-overview tbody tr")
+    assert [td.get_text(strip=True) for td in domains[0].find_all("td")] == [
+        "社会救助", "县民政局", "3 项", "4 条", "2025-08-05"]
+    assert domains[0].find("a")["href"] == "shjz/"
+    townships = small_site.html("t/")
+    hexi = townships.select(".sb-overview tbody tr")[0]
+    assert [a["href"] for a in hexi.find_all("a")] == ["hexi/", "hexi/dongcun/", "hexi/xicun/"]
+    assert "东村（1）、西村（0）" in hexi.get_text()
+    catalog = json.loads((small_site.site / "data/catalog.json").read_text(encoding="utf-8"))
+    assert (catalog["categories_url"], catalog["domains_url"], catalog["townships_url"]) == (
+        "https://gk.example.gov.cn/c/", "https://gk.example.gov.cn/d/",
+        "https://gk.example.gov.cn/t/")
+    manifest = (small_site.root / "published-urls.txt").read_text(encoding="utf-8").split("\n")
+    for path in ("c/", "d/", "t/"):
+        assert "/" + path in manifest
+        assert (small_site.site / path / "qr.svg").is_file() and (small_site.site / path /
+                                                                    "qr.png").is_file()
+        qr = small_site.html(path).select_one(".sb-qr__url").get_text()
+        assert qr == f"https://gk.example.gov.cn/{path}"
+
+
+def test_catalog_and_item_page_show_the_same_time_limit_with_its_notice_period(small: TestProject):
+    small.edit("catalog.yaml", "原文: 审核结束后10个工作日内，公示期7个工作日,", "原文: 审核结束后10个工作日内,")
+    assert small.build().code == 0
+    expected = "审核结束后10个工作日内；公示期 7 个工作日"
+    item = small.html("i/shjz-dbsh/")
+    meta = dict(zip(texts(item, ".sb-meta dt"), texts(item, ".sb-meta dd"), strict=True))
+    assert meta["公开时限"] == expected
+    row = next(tr for tr in small.html("catalog/").select("table.sb-catalog tbody tr")
+               if "审核信息" in tr.get_text())
+    assert expected in [td.get_text(strip=True) for td in row.find_all("td")]
+
+
+def test_year_links_land_on_that_years_first_notice(small: TestProject):
+    for number in range(1, 18):
+        year, month = (2025, 9) if number <= 12 else (2024, 10)
+        small.notice(f"hexi/y{number:02d}.md", f"""
+id: {year}-2{number:03d}
+标题: 按年份跳转测试{year}年第{number}号
+事项: shjz-dbsh
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: {year}-{month:02d}-08
+发布日期: {year}-{month:02d}-{number + 8:02d}
+公开属性: 主动公开
+""")
+    result = small.build()  # the link check after the build also checks every #anchor
+    assert result.code == 0, result.text
+    first = small.html("t/hexi/")
+    links = {a.get_text(): a["href"] for a in first.select(".sb-years a")}
+    assert links == {"2025年（14）": "./#y2025", "2024年（5）": "page/2/#y2024"}
+    second = small.html("t/hexi/page/2/")
+    target = second.select_one("#y2024")
+    assert target.name == "li" and target.select_one(".sb-list__title").get_text() == \
+        "按年份跳转测试2024年第17号"
+    rows = second.select(".sb-list li")
+    at = rows.index(target)  # 2025's last notices come first on the page: the link skips them
+    assert at == 4 and "2025-" in rows[at - 1].get_text() and second.select_one("#y2025")
+    assert first.select_one("#y2025") is first.select_one(".sb-list li")
+
+
+def test_body_links_to_site_paths_become_relative(small: TestProject):
+    small.edit("content/pages/zhinan.md", "\n\n", "\n\n数据下载：[公开信息目录](/data/notices.json)、"
+               "[标准目录](/data/catalog.json)；[社会救助事项](/catalog/#domain-shjz)。\n\n")
+    result = small.build()  # the link check after the build resolves every one of them
+    assert result.code == 0, result.text
+    hrefs = {a.get_text(): a["href"] for a in small.html("xxgk/zhinan/").select(".sb-body a")}
+    assert hrefs["公开信息目录"] == "../../data/notices.json"
+    assert hrefs["标准目录"] == "../../data/catalog.json"
+    assert hrefs["社会救助事项"] == "../../catalog/#domain-shjz"

@@ -46,6 +46,17 @@ def test_notices_cover_categories_townships_years(model):
     assert any(not n.township_id for n in model.notices)
 
 
+def test_no_empty_column(model):
+    """空白栏目 fail the national inspection: every category, domain, item, township and village
+    of the sample has at least one published notice."""
+    have = {(n.township_id, n.village_id) for n in model.notices}
+    empty = [f"{t.name} · {v.name}" for t in model.townships for v in t.villages
+             if (t.id, v.id) not in have]
+    assert empty == []
+    assert {i.id for i in model.items} == {n.item_id for n in model.notices}
+    assert {d.id for d in model.domains} == {n.domain_id for n in model.notices}
+
+
 def test_required_kinds_of_notice(model):
     assert any(n.interprets for n in model.notices), "a policy with its 解读"
     assert any("征求意见" in n.title for n in model.notices)
@@ -82,3 +93,19 @@ def test_committed_url_manifest_is_current(sample_site: TestProject):
     after adding sample pages)."""
     built = (sample_site.root / "published-urls.txt").read_text(encoding="utf-8")
     assert built == (REPO / "published-urls.txt").read_text(encoding="utf-8")
+
+
+def test_guide_pages_promise_only_what_a_static_site_has(sample_site: TestProject):
+    """No online form exists: applications go by letter, fax, e-mail or in person with the
+    downloadable form; the guide's 数据下载 links the open-data files."""
+    for path in sample_site.site.glob("xxgk/*/index.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "在线填写" not in text and "填写在线申请表" not in text, path
+    guide = sample_site.html("xxgk/zhinan/")
+    hrefs = {a["href"] for a in guide.select(".sb-body a")}
+    assert {"../../data/notices.json", "../../data/catalog.json"} <= hrefs
+    form = "政府信息公开申请表.docx"
+    application = sample_site.html("xxgk/ysqgk/")
+    assert form in {a["href"] for a in application.select(".sb-body a")}
+    assert (sample_site.site / "xxgk/ysqgk" / form).is_file()
+    assert "zwgk@wangchuan.gov.cn" in application.select_one(".sb-body").get_text()

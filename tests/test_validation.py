@@ -78,6 +78,26 @@ def test_yaml_syntax_error_in_catalog(small: TestProject):
     assert result.code == 1
 
 
+@pytest.mark.parametrize(("value", "needles"), [
+    ("[2026]第3号通知", ("以「[」开头", "列表的开始", '标题: "[2026]第3号通知"')),
+    ("*重要*通知", ("以「*」开头", '标题: "*重要*通知"')),
+    ("&通知", ("以「&」开头",)),
+    ("!紧急通知", ("以「!」开头",)),
+    ("|公示", ("以「|」开头", "多行文字")),
+    ("%通知", ("以「%」开头",)),
+    ("关于: 调整标准", ("英文冒号", '标题: "关于: 调整标准"')),
+    ('"双随机"抽查结果', ("以英文引号 \" 开头", "中文引号")),
+])
+def test_yaml_errors_in_a_value_are_explained_in_chinese(small: TestProject, value: str,
+                                                         needles: tuple[str, ...]):
+    path = notice_with(small, {"标题": value})
+    result = small.check()
+    block = assert_problem(result, f"{path}:3", "「标题」", *needles)
+    assert "→ 请把整段内容用英文双引号括起来" in block
+    message = block.split("\n", 1)[1]  # below the file name
+    assert not re.search(r"[a-z]{4,}", message), block  # no PyYAML English
+
+
 def test_tab_indentation(small: TestProject):
     small.edit("catalog.yaml", "  - id: nanmen\n    名称: 南门街道", "  - id: nanmen\n\t名称: 南门街道")
     result = small.check()
@@ -226,6 +246,31 @@ def test_gbk_file_is_read_with_a_warning(small: TestProject):
     assert "GBK" not in small.check().err
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_file_is_read_with_a_warning_and_converted(small: TestProject, codec: str):
+    """Notepad's 「Unicode」 and 「Unicode big endian」: a byte order mark, then UTF-16."""
+    text = "\ufeff---" + GOOD.replace("河西镇养老补贴申领指南", "记事本Unicode格式的通知") + "---\n\n正文。\n"
+    small.write("content/notices/hexi/u16.md", text.replace("\n", "\r\n").encode(codec))
+    small.edit("catalog.yaml", "办公时间: 工作日 9:00—17:00", "办公时间: 工作日 9:00—17:00\n    传真: 13812345678")
+    catalog = (small.root / "catalog.yaml").read_text(encoding="utf-8")
+    (small.root / "catalog.yaml").write_bytes(("\ufeff" + catalog).encode(codec))
+    result = small.check()
+    assert_problem(result, "content/notices/hexi/u16.md", "UTF-16 编码", "fix-encoding")
+    assert_problem(result, "catalog.yaml", "UTF-16 编码")
+    fax = catalog.split("\n").index("    传真: 13812345678") + 1
+    assert_problem(result, f"catalog.yaml:{fax}:9", "发现手机号")  # still found in UTF-16
+    assert "这不是文本文件" not in result.err
+    fixed = small.cli("fix-encoding")
+    assert fixed.code == 0 and "已转换为 UTF-8：content/notices/hexi/u16.md" in fixed.out
+    assert "已转换为 UTF-8：catalog.yaml" in fixed.out
+    converted = (small.root / "content/notices/hexi/u16.md").read_bytes()
+    assert converted.startswith(b"---") and "记事本Unicode格式的通知".encode() in converted
+    small.edit("catalog.yaml", "\n    传真: 13812345678", "")
+    again = small.check()
+    assert again.code == 0, again.text
+    assert "UTF-16" not in again.err and "记事本Unicode格式的通知" not in again.err
+
+
 def test_undecodable_file_is_an_error(small: TestProject):
     small.write("content/notices/hexi/bad.md", b"---\nid: x\n\xff\xfe\xfa\xfb\n---\n")
     result = small.check()
@@ -286,3 +331,24 @@ def test_future_publication_date_is_held_back_with_a_warning(small: TestProject)
     assert result.code == 0, result.text
     assert_problem(result, f"{path}:8", "在今天", "这次不发布")
     assert "检查通过：6 篇信息将发布" in result.out
+
+
+def test_empty_columns_are_listed_in_one_problem(small: TestProject):
+    """空白栏目: the national inspection fails a site with 5 empty columns. Below that the list
+    is a 说明; from 5 on a 注意 (which fails a --strict build)."""
+    result = small.check()
+    assert result.code == 0
+    notes = [b for b in result.err.split("\n\n") if b.startswith("· 说明 catalog.yaml\n")]
+    assert len(notes) == 1, result.err
+    assert "有 4 个栏目还没有任何公开信息" in notes[0]
+    assert "五公开类别：执行公开；乡镇（街道）：南门街道；村（社区）：河西镇 · 西村、南门街道 · 南门社区" in notes[0]
+    small.edit("catalog.yaml", "      - {id: xicun, 名称: 西村}\n",
+               "      - {id: xicun, 名称: 西村}\n      - {id: beicun, 名称: 北村}\n")
+    result = small.check()
+    assert result.code == 0
+    block = assert_problem(result, "catalog.yaml", "有 5 个栏目还没有任何公开信息", "河西镇 · 北村",
+                           "空白栏目达到 5 个即判为不合格")
+    assert block.startswith("! 注意")
+    assert "共 1 处注意事项" in result.err
+    strict = small.build("--strict")
+    assert strict.code != 0 and "有 5 个栏目还没有任何公开信息" in strict.text
