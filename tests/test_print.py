@@ -35,6 +35,51 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def frames(image, min_mm: float = 60) -> list[tuple[int, int, int, int]]:
+    """Boxes drawn with lines on a page image (tables, framed blocks): (left, top, right, bottom)
+    in pixels. A box is a horizontal line at least `min_mm` long with a vertical line going down
+    from its left end (a plain rule has none); its bottom is where that left line ends."""
+    gray = image.convert("L")
+    px, width, height = gray.load(), gray.width, gray.height
+    dark = 235
+    lines: list[tuple[int, int, int]] = []  # (y, x0, x1) of each long dark run
+    for y in range(height):
+        x = 0
+        while x < width:
+            if px[x, y] < dark:
+                start = x
+                while x < width and px[x, y] < dark:
+                    x += 1
+                if x - start >= min_mm * MM_AT_150_DPI:
+                    lines.append((y, start, x - 1))
+            x += 1
+    boxes: list[tuple[int, int, int, int]] = []
+    for y, x0, x1 in lines:
+        if any(abs(b[0] - x0) <= 2 and b[1] <= y <= b[3] for b in boxes):
+            continue
+        bottom = y
+        while bottom + 1 < height and min(px[x, bottom + 1]
+                                          for x in range(max(x0 - 2, 0), x0 + 3)) < dark:
+            bottom += 1
+        if bottom - y >= 3 * MM_AT_150_DPI:
+            boxes.append((x0, y, x1, bottom))
+    return boxes
+
+
+def assert_both_sides_drawn(image, box: tuple[int, int, int, int]) -> None:
+    """The left and the right border of a box are drawn alike: on every pixel row between its
+    top and bottom lines the darkest pixel at each edge is dark (not cut off at the paper's
+    text area, which at 150 dpi leaves a single light-grey pixel)."""
+    gray = image.convert("L")
+    px = gray.load()
+    left, top, right, bottom = box
+    for y in range(top + 3, bottom - 2):
+        at_left = min(px[x, y] for x in range(left - 2, left + 3))
+        at_right = min(px[x, y] for x in range(right - 2, min(right + 3, gray.width)))
+        assert at_left < 180 and at_right < 180 and at_right <= at_left + 40, (
+            f"box {box}, row {y}: left edge {at_left}, right edge {at_right}")
+
+
 def symbol_width_mm(result) -> float:
     p = result.position
     return (p.top_right.x - p.top_left.x) / MM_AT_150_DPI
@@ -88,6 +133,11 @@ def test_a_notice_page_prints_without_site_chrome(small: TestProject, browser, t
     pages = pdf_pages(out)
     found = [r.text for image in pages for r in decode(image)]
     assert found == [f"{BASE}n/2025-0010/"]
+    # the metadata block, the table and the QR box are framed on all four sides
+    boxes = [(image, box) for image in pages for box in frames(image)]
+    assert len(boxes) >= 3, boxes
+    for image, box in boxes:
+        assert_both_sides_drawn(image, box)
     # the wide table is wrapped inside the A4 text area, not cut at the paper's edge
     bbox = pdftotext_words(out)
     assert bbox and max(x for x, _ in bbox) <= 210 - 14  # mm, within the right margin
@@ -183,6 +233,11 @@ def test_township_board_pack(small: TestProject, tmp_path: Path):
     pages = pdf_pages(pack)
     cover = sorted(r.text for r in decode(pages[0]))
     assert cover == sorted([f"{BASE}t/hexi/", *CATEGORY_URLS])
+    # the contents table on the cover and the poster's own table are framed on both sides
+    assert frames(pages[0]) and frames(pages[-1])
+    for image in pages:
+        for box in frames(image):
+            assert_both_sides_drawn(image, box)
     posters = [sorted(r.text for r in decode(p)) for p in pages[1:]]
     assert [p for p in posters if p] == [[f"{BASE}n/2025-0011/"], [f"{BASE}n/2025-0003/"],
                                         [f"{BASE}n/2025-0002/"]]
