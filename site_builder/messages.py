@@ -521,6 +521,7 @@ PRINT_NO_NOTICES = "{place}没有符合条件的信息（{scope}；依申请公�
 PRINT_SITE_MISSING = "注意：还没有生成网站（没有 site/ 文件夹）。二维码指向网站上的页面，请运行 site-builder build 并把网站发布后再张贴。"
 PRINT_PAGES_MISSING = "注意：site/ 中还没有这些信息的页面：{notices}。二维码指向网站上的页面，请重新运行 site-builder build 并发布网站后再张贴。"
 PDF_NO_BROWSER = "生成 PDF 需要 Chromium 浏览器，但没有找到。请安装：sudo apt-get install chromium fonts-noto-cjk（也可以用环境变量 SITE_BUILDER_CHROMIUM 指定浏览器程序）。"
+PDF_BAD_BROWSER = "环境变量 {env} 指定的浏览器程序“{path}”不存在，没有生成 PDF。请改成 Chromium 程序的完整路径（例如 /usr/bin/chromium），或者去掉这个环境变量，使用系统里安装的 chromium。"
 PDF_NO_CHINESE_FONT = "注意：没有找到中文字体，PDF 中的汉字可能显示为方框。请安装：sudo apt-get install fonts-noto-cjk"
 PDF_TIMEOUT = "生成 PDF 超过 {seconds} 秒没有完成，已停止。请重试；信息很多时可以用 --latest 减少篇数。"
 PDF_FAILED = "Chromium 没能生成 PDF（{detail}）。请确认 Chromium 可以运行：chromium --headless --version"

@@ -38,8 +38,20 @@ class RenderError(Exception):
 def find_chromium() -> str | None:
     chosen = os.environ.get(ENV_BROWSER)
     if chosen:
-        return chosen if Path(chosen).exists() or shutil.which(chosen) else None
+        return chosen if Path(chosen).is_file() or shutil.which(chosen) else None
     return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
+
+
+def chromium() -> str:
+    """The browser to print with, or a RenderError that says what to install or fix: checked
+    before anything is written, so a failed run leaves no empty output folder."""
+    found = find_chromium()
+    if found is not None:
+        return found
+    chosen = os.environ.get(ENV_BROWSER)
+    if chosen:
+        raise RenderError(msg.PDF_BAD_BROWSER.format(env=ENV_BROWSER, path=chosen))
+    raise RenderError(msg.PDF_NO_BROWSER)
 
 
 def has_chinese_font() -> bool | None:
@@ -52,12 +64,12 @@ def has_chinese_font() -> bool | None:
     return bool(result.stdout.strip())
 
 
-def render(jobs: list[tuple[Path, Path]], work: Path | None = None) -> None:
-    """Print each HTML file to its PDF path (A4, page size from the document's CSS). Browser
-    profiles are made in `work` (default: the system's temporary folder)."""
-    browser = find_chromium()
-    if browser is None:
-        raise RenderError(msg.PDF_NO_BROWSER)
+def render(jobs: list[tuple[Path, Path]], work: Path | None = None,
+           browser: str | None = None) -> None:
+    """Print each HTML file to its PDF path (A4, page size from the document's CSS) with
+    `browser` (default: `chromium()`). Browser profiles are made in `work` (default: the
+    system's temporary folder)."""
+    browser = browser or chromium()
     workers = max(1, min(len(jobs), (os.cpu_count() or 1), 4))
     with ThreadPoolExecutor(workers) as pool:
         for _ in pool.map(lambda job: _render_one(browser, *job, work), jobs):

@@ -268,11 +268,16 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
     except PrintError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    try:
+        browser = pdf.chromium()
+    except pdf.RenderError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if pdf.has_chinese_font() is False:
         print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
     _warn_unpublished(project, jobs)
     try:
-        _render(jobs)
+        _render(jobs, browser)
     except pdf.RenderError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -353,7 +358,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
         raise PrintError(msg.PRINT_BAD_DATE.format(option=option, value=text)) from None
 
 
-def _render(jobs: list[Job]) -> None:
+def _render(jobs: list[Job], browser: str) -> None:
     """Write each document beside its PDF (a temporary folder in the output folder, which a
     sandboxed browser such as Ubuntu's snap Chromium can read, unlike /tmp) and print it."""
     out = jobs[0].pdf.parent
@@ -364,7 +369,7 @@ def _render(jobs: list[Job]) -> None:
             html = Path(folder) / f"{number}.html"
             html.write_text(document(job.title, job.sections), encoding="utf-8")
             pairs.append((html, job.pdf))
-        pdf.render(pairs, Path(folder))
+        pdf.render(pairs, Path(folder), browser)
 
 
 def _warn_unpublished(project: Project, jobs: list[Job]) -> None:

@@ -305,6 +305,23 @@ def test_refusals_are_clear_and_write_nothing(small_site: TestProject, tmp_path:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_missing_browser_is_named_and_nothing_is_written(small_site: TestProject,
+                                                           tmp_path: Path, monkeypatch):
+    missing = tmp_path / "浏览器" / "chromium"
+    monkeypatch.setenv("SITE_BUILDER_CHROMIUM", str(missing))
+    result = small_site.cli("print", "--notice", "2025-0002", "--out", str(tmp_path / "out"))
+    assert result.code == 1
+    assert f"SITE_BUILDER_CHROMIUM 指定的浏览器程序“{missing}”不存在" in result.err
+    assert "没有找到" not in result.err and "Traceback" not in result.text
+    assert not (tmp_path / "out").exists()
+    # no browser anywhere: how to install one, and still no empty folder
+    monkeypatch.delenv("SITE_BUILDER_CHROMIUM")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = small_site.cli("print", "--sheets", "--out", str(tmp_path / "out"))
+    assert result.code == 1 and "sudo apt-get install chromium" in result.err
+    assert not (tmp_path / "out").exists()
+
+
 def test_latest_must_be_a_positive_number(small_site: TestProject):
     result = small_site.cli("print", "--township", "hexi", "--latest", "十")
     assert result.code == 2 and "--latest 后面要写一个正整数" in result.err
