@@ -354,8 +354,11 @@ def _date(text: str | None, option: str) -> dt.date | None:
         return None
     try:
         return dates.parse_date(text)
-    except dates.DateError:
-        raise PrintError(msg.PRINT_BAD_DATE.format(option=option, value=text)) from None
+    except dates.DateError as exc:
+        message = {"impossible": msg.PRINT_IMPOSSIBLE_DATE, "year": msg.PRINT_DATE_YEAR}.get(
+            exc.kind, msg.PRINT_BAD_DATE)
+        raise PrintError(message.format(option=option, value=text, first=dates.MIN_YEAR,
+                                        last=dates.MAX_YEAR)) from None
 
 
 def _render(jobs: list[Job], browser: str) -> None:

@@ -289,7 +289,10 @@ def test_service_hall_and_township_sheets(small_site: TestProject, tmp_path: Pat
     (("--township", "hexi", "--village", "北村"), "河西镇没有村（社区）“北村”。可用的有：dongcun（东村）、"
                                                  "xicun（西村）"),
     (("--village", "东村"), "请同时用 --township 写明所属乡镇"),
-    (("--township", "hexi", "--since", "2025-13-01"), "--since 的日期“2025-13-01”无法识别"),
+    (("--township", "hexi", "--since", "2025-13-01"), "--since 的日期“2025-13-01”不存在（日历上没有这一天）"),
+    (("--township", "hexi", "--since", "2026-02-30"), "--since 的日期“2026-02-30”不存在（日历上没有这一天）"),
+    (("--township", "hexi", "--until", "上周一"), "--until 的日期“上周一”无法识别，请写成 2026-11-16 这样的格式"),
+    (("--township", "hexi", "--until", "1850-01-01"), "--until 的日期“1850-01-01”年份不对，请写 1949—2099 年"),
     (("--township", "hexi", "--since", "2030-01-01"), "河西镇没有符合条件的信息（2030年01月01日以来发布的信息"),
     (("--notice", "2099-0001"), "没有编号为“2099-0001”的已发布信息"),
     (("--notice", "2025-0004"), "是依申请公开的，不在网上公开全文，不能打印公示栏版"),
@@ -322,9 +325,23 @@ def test_a_missing_browser_is_named_and_nothing_is_written(small_site: TestProje
     assert not (tmp_path / "out").exists()
 
 
-def test_latest_must_be_a_positive_number(small_site: TestProject):
-    result = small_site.cli("print", "--township", "hexi", "--latest", "十")
-    assert result.code == 2 and "--latest 后面要写一个正整数" in result.err
+@pytest.mark.parametrize("args, message", [
+    (("--latest", "十"), "--latest 后面要写一个正整数，例如 --latest 10（这里是“十”）。"),
+    (("--latest", "0"), "--latest 后面要写一个正整数，例如 --latest 10（这里是“0”）。"),
+    (("--since",), "--since 后面要写内容（只包含这一天及以后发布的信息，例如 2026-11-16）。"),
+    (("--sheet-s",), "不认识的选项或内容：--sheet-s"),
+    (("--s", "2026-11-16"), "选项 --s 不完整，可能是 --since、--sheets，请写全。"),
+])
+def test_option_errors_are_plain_chinese(small_site: TestProject, tmp_path: Path, args,
+                                         message):
+    result = small_site.cli("print", "--township", "hexi", *args, "--out", str(tmp_path / "o"))
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0] == message
+    assert "--help" in lines[-1] and len(lines) == 2
+    for english in ("error", "argument", "usage", "invalid", "expected", "unrecognized"):
+        assert english not in result.err
+    assert not (tmp_path / "o").exists()
 
 
 def test_default_is_this_week_and_warns_when_the_site_is_not_built(small: TestProject):
