@@ -36,6 +36,7 @@ from .render import e, index_number
 POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
 COVER_MAIN_QR_MM = 34
 COVER_CATEGORY_QR_MM = 20
+RUNNING_MAX = 32  # characters of a title in the 「（续）…」 line of continuation pages
 # QR sheets: (columns, symbol mm, most entries that fit one A4 sheet, URL under each code)
 SHEET_GRIDS = ((3, 32, 12, True), (4, 24, 20, False), (5, 18, 30, False), (6, 15, 36, False))
 DEFAULT_OUT = "print"
@@ -85,11 +86,46 @@ def notice_period(site: Site, n: Notice) -> tuple[dt.date, dt.date, int] | None:
 
 
 # -- HTML ----------------------------------------------------------------------------------------
-def document(title: str, sections: Sequence[str]) -> str:
+def document(title: str, sections: Sequence[str], running: str | None = None) -> str:
+    """A printable HTML document. Its pages are numbered on their own (第 2 页，共 5 页), and with
+    `running` its continuation pages carry a short line 「（续）<running>」, so a sheet posted
+    apart from the others is still known."""
     css = (Path(__file__).parent / "templates" / "paper.css").read_text(encoding="utf-8")
     return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            f"<title>{e(title)}</title><style>{css}</style></head>"
+            f"<title>{e(title)}</title><style>{css}{_margins(running)}</style></head>"
             f"<body>{''.join(sections)}</body></html>\n")
+
+
+def _margins(running: str | None) -> str:
+    number = _css_content(msg.PAGE_NUMBER, page="counter(page)", pages="counter(pages)")
+    css = f"@page {{ @bottom-center {{ content: {number}; }} }}"
+    if running:
+        if len(running) > RUNNING_MAX:
+            running = running[:RUNNING_MAX - 1] + "…"
+        line = _css_content(msg.RUNNING_LINE, title=_css_string(running))
+        css += (f"@page {{ @top-center {{ content: {line}; }} }}"
+                "@page :first { @top-center { content: none; } }")
+    return css
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal, safe inside <style>."""
+    escaped = "".join(c if c.isalnum() or c in " （）·、，。-" else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def _css_content(template: str, **values: str) -> str:
+    """A message with {fields} as a CSS `content` value: the text as strings, each field
+    replaced by the CSS given for it (counter(page), a string …)."""
+    import string
+
+    parts = []
+    for text, field, _, _ in string.Formatter().parse(template):
+        if text:
+            parts.append(_css_string(text))
+        if field is not None:
+            parts.append(values[field])
+    return " ".join(parts)
 
 
 def poster(site: Site, n: Notice, cache: qr.QrCache) -> str:
@@ -239,9 +275,18 @@ class PrintError(Exception):
 
 
 @dataclass
-class Job:
+class Part:
+    """One printed document: numbered from its own first page, continuation pages marked with
+    「（续）<running>」 when set. A PDF is made of one or more parts."""
+
     title: str
     sections: list[str]
+    running: str | None = None
+
+
+@dataclass
+class Job:
+    parts: list[Part]
     pdf: Path
     summary: str  # the line printed after the file name
     notice_ids: tuple[str, ...] = ()  # notices whose QR codes lead to their pages
@@ -299,13 +344,13 @@ def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
             raise PrintError(msg.PRINT_UNKNOWN_NOTICE.format(notice=notice_id))
         if n.on_request:
             raise PrintError(msg.PRINT_ON_REQUEST.format(notice=notice_id))
-        jobs.append(Job(n.title, [poster(site, n, cache)],
+        jobs.append(Job([_poster_part(site, n, cache)],
                         out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER, (n.id,)))
     if args.sheets:
-        jobs.append(Job(msg.SHEET_HALL_SUBTITLE, [hall_sheet(site, cache)],
+        jobs.append(Job([Part(msg.SHEET_HALL_SUBTITLE, [hall_sheet(site, cache)])],
                         out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET))
         for township in site.townships:
-            jobs.append(Job(township.name, [township_sheet(site, township, cache)],
+            jobs.append(Job([Part(township.name, [township_sheet(site, township, cache)])],
                             out / msg.FILE_TOWNSHIP_SHEET.format(township=township.name),
                             msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages))))
     return jobs
@@ -330,11 +375,16 @@ def _pack_job(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path
     place = f"{township.name}{village.name}" if village else township.name
     if not selection.notices:
         raise PrintError(msg.PRINT_NO_NOTICES.format(place=place, scope=selection.scope))
-    sections = [cover(site, township, village, selection, cache, today)]
-    sections += [poster(site, n, cache) for n in selection.notices]
+    heading = f"{place}{msg.COVER_TITLE}"
+    parts = [Part(heading, [cover(site, township, village, selection, cache, today)], heading)]
+    parts += [_poster_part(site, n, cache) for n in selection.notices]
     name = msg.FILE_PACK.format(place=place, date=today.isoformat())
-    return Job(place, sections, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
+    return Job(parts, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
                tuple(n.id for n in selection.notices))
+
+
+def _poster_part(site: Site, n: Notice, cache: qr.QrCache) -> Part:
+    return Part(n.title, [poster(site, n, cache)], n.title)
 
 
 def _find_township(site: Site, ref: str) -> Township:
@@ -367,12 +417,16 @@ def _render(jobs: list[Job], browser: str) -> None:
     out = jobs[0].pdf.parent
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tmp-", dir=out) as folder:
-        pairs = []
+        work: list[tuple[list[Path], Path]] = []
         for number, job in enumerate(jobs):
-            html = Path(folder) / f"{number}.html"
-            html.write_text(document(job.title, job.sections), encoding="utf-8")
-            pairs.append((html, job.pdf))
-        pdf.render(pairs, Path(folder), browser)
+            files = []
+            for index, part in enumerate(job.parts):
+                html = Path(folder) / f"{number}-{index}.html"
+                html.write_text(document(part.title, part.sections, part.running),
+                                encoding="utf-8")
+                files.append(html)
+            work.append((files, job.pdf))
+        pdf.render(work, Path(folder), browser)
 
 
 def _warn_unpublished(project: Project, jobs: list[Job]) -> None:

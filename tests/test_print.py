@@ -219,7 +219,41 @@ def test_a_long_notice_continues_with_title_and_code_on_the_first_sheet(small: T
     # and Saturday 10-11 count, the holiday does not
     assert "2025年09月26日至2025年10月11日（7个工作日）" in first
     assert "第24段" in flat(pdf_text(poster))
-    assert "（长文）" not in flat(pdf_text(poster, page=2))
+    # continuation sheets posted apart are still known: a short running line and the notice's
+    # own page numbers; the big title and the code stay on the first sheet
+    count = len(pages)
+    assert f"第1页，共{count}页" in first and "（续）" not in first
+    for number in range(2, count + 1):
+        words = flat(pdf_text(poster, page=number))
+        assert words.startswith("（续）西村2025年第三季度低保审核对象公示（长文）"), words[:40]
+        assert words.count("（长文）") == 1  # only the running line, not the big title
+        assert words.endswith(f"第{number}页，共{count}页"), words[-20:]
+
+
+def test_pack_pages_are_numbered_per_notice(small: TestProject, tmp_path: Path):
+    body = "\n\n".join(f"第{i}段：经村民代表会议评议，对申请家庭的收入、财产和实际生活状况进行了"
+                       f"逐户核查，核查结果如下所述，请村民监督。" * 3 for i in range(1, 25))
+    # 20 characters: at 26 pt one line holds 19, which would leave 「示」 alone on a line
+    title = "西村二〇二五年第三季度最低生活保障审核对象公示"[:20]
+    add_notice(small, "2025-0011", "2025-09-26", body, title)
+    add_notice(small, "2025-0012", "2025-09-27", "短的公示。", "西村临时救助对象公示")
+    result = small.cli("print", "--township", "hexi", "--since", "2025-09-01", "--out",
+                       str(tmp_path))
+    assert result.code == 0, result.text
+    [pack] = tmp_path.glob("公开栏-河西镇-*.pdf")
+    pages = [flat(pdf_text(pack, page=n)) for n in range(1, len(pdf_pages(pack)) + 1)]
+    assert "河西镇政务公开栏" in pages[0] and pages[0].endswith("第1页，共1页")
+    assert "西村临时救助对象公示" in pages[1] and pages[1].endswith("第1页，共1页")
+    long = pages[2:]
+    assert len(long) >= 2
+    for number, words in enumerate(long, start=1):
+        assert words.endswith(f"第{number}页，共{len(long)}页"), words[-20:]
+        assert words.startswith(f"（续）{title}") == (number > 1)
+    # the big title is balanced over its lines: no line of one or two characters
+    lines = [line.strip() for line in pdf_text(pack, page=3).splitlines() if line.strip()]
+    title_lines = [line for line in lines if line.replace(" ", "") in title]
+    assert "".join(title_lines).replace(" ", "") == title, lines[:5]
+    assert len(title_lines) == 2 and min(len(t.replace(" ", "")) for t in title_lines) >= 8
 
 
 def test_township_board_pack(small: TestProject, tmp_path: Path):
