@@ -415,7 +415,17 @@ def _render(jobs: list[Job], browser: str) -> None:
     """Write each document beside its PDF (a temporary folder in the output folder, which a
     sandboxed browser such as Ubuntu's snap Chromium can read, unlike /tmp) and print it."""
     out = jobs[0].pdf.parent
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
+    try:
+        _render_in(out, jobs, browser)
+    except pdf.RenderError:
+        if made and not any(out.iterdir()):
+            out.rmdir()  # a browser that fails leaves no empty folder either
+        raise
+
+
+def _render_in(out: Path, jobs: list[Job], browser: str) -> None:
     with tempfile.TemporaryDirectory(prefix="tmp-", dir=out) as folder:
         work: list[tuple[list[Path], Path]] = []
         for number, job in enumerate(jobs):

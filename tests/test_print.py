@@ -357,6 +357,11 @@ def test_a_missing_browser_is_named_and_nothing_is_written(small_site: TestProje
     result = small_site.cli("print", "--sheets", "--out", str(tmp_path / "out"))
     assert result.code == 1 and "sudo apt-get install chromium" in result.err
     assert not (tmp_path / "out").exists()
+    # a browser that does not work
+    monkeypatch.setenv("SITE_BUILDER_CHROMIUM", "/bin/false")
+    result = small_site.cli("print", "--sheets", "--out", str(tmp_path / "out"))
+    assert result.code == 1 and "Chromium 没能生成 PDF" in result.err
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("args, message", [
