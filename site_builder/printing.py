@@ -5,8 +5,11 @@
   the title and the QR code are on the first sheet, long text continues on further sheets.
 - **Board pack** (公开栏张贴包) of a township or village: a cover sheet (name, date, QR codes of
   its page and of the five disclosures, the list of notices) and the poster of each notice.
-- **QR sheets** (政务公开专区): one A4 sheet with the home page, the five disclosures and every
-  domain; one sheet per township with its page and each of its villages (一村一码).
+- **QR sheets** (政务公开专区): the home page, the five disclosures and every domain; per
+  township its page and each of its villages (一村一码). Codes stay ≥ 25 mm with label and URL:
+  more than 16 go on several A4 sheets titled （一）（二）….
+- Every document (cover, each poster, a set of sheets) is numbered on its own (第 2 页，共 5 页);
+  continuation pages carry 「（续）<标题>」.
 
 Documents are HTML made from the model, so nothing depends on `site/` being built or current; the
 QR codes are the same as the site's (same cache, same absolute URLs). Bodies are Markdown rendered
@@ -37,8 +40,11 @@ POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at le
 COVER_MAIN_QR_MM = 34
 COVER_CATEGORY_QR_MM = 20
 RUNNING_MAX = 32  # characters of a title in the 「（续）…」 line of continuation pages
-# QR sheets: (columns, symbol mm, most entries that fit one A4 sheet, URL under each code)
-SHEET_GRIDS = ((3, 32, 12, True), (4, 24, 20, False), (5, 18, 30, False), (6, 15, 36, False))
+# QR sheets: (columns, symbol mm, most entries on one A4 sheet), each code with its label and URL.
+# More entries than the last grid holds go on several sheets, never on smaller codes: 25 mm is
+# about the least a phone reads from a step away on a wall.
+SHEET_GRIDS = ((3, 32, 12), (4, 26, 16))
+SHEET_MIN_QR_MM = 25
 DEFAULT_OUT = "print"
 
 
@@ -224,27 +230,54 @@ def _grid(cache: qr.QrCache, entries: Sequence[tuple[str, str]], symbol_mm: floa
     cells = []
     for label, url in entries:
         svg = qr.inline_svg(cache, url, symbol_mm, msg.QR_ALT.format(url=url))
-        note = f'<span class="qr__note">{e(url)}</span>' if with_url else ""
+        note = f'<span class="qr__note">{_breakable(url)}</span>' if with_url else ""
         cells.append(f"<li>{svg}<strong>{e(label)}</strong>{note}</li>")
     return (f'<ul class="qr-grid qr-grid--{columns}" style="--columns: {columns}">'
             f'{"".join(cells)}</ul>')
 
 
+def _breakable(url: str) -> str:
+    """The URL as HTML that wraps after a slash (…gov.cn/c/ | juece/), not inside a word."""
+    scheme, _, rest = url.partition("://")
+    return e(f"{scheme}://") + "/<wbr>".join(e(part) for part in rest.split("/"))
+
+
 def sheet(site: Site, title: str, subtitle: str, entries: Sequence[tuple[str, str]],
-          cache: qr.QrCache) -> str:
-    """One A4 sheet of labelled QR codes; the grid gets finer as entries grow."""
-    columns, symbol_mm, _, with_url = next((g for g in SHEET_GRIDS if len(entries) <= g[2]),
-                                           SHEET_GRIDS[-1])
+          cache: qr.QrCache) -> list[str]:
+    """A4 sheets of labelled QR codes, one section per sheet: one sheet while the entries fit
+    the grids, else as few sheets of the finest grid as hold them (entries shared out evenly,
+    in order), titled 「…（一）」「…（二）」."""
+    grid = next((g for g in SHEET_GRIDS if len(entries) <= g[2]), SHEET_GRIDS[-1])
+    columns, symbol_mm, most = grid
+    count = -(-len(entries) // most)
+    size = -(-len(entries) // count)
     info = site.info
     foot = msg.SHEET_FOOT.format(sponsor=info.sponsor, phone=info.contact.phone,
                                  url=info.base_url)
-    return (f'<section class="sheet"><h1 class="sheet__title">{e(title)}</h1>'
-            f'<p class="sheet__subtitle">{e(subtitle)}</p>'
-            f"{_grid(cache, entries, symbol_mm, columns, with_url)}"
-            f'<p class="sheet__foot">{e(foot)}</p></section>')
+    sections = []
+    for number in range(count):
+        heading = title if count == 1 else msg.SHEET_PART.format(title=title,
+                                                                 number=cn_number(number + 1))
+        chunk = entries[number * size:(number + 1) * size]
+        sections.append(f'<section class="sheet"><h1 class="sheet__title">{e(heading)}</h1>'
+                        f'<p class="sheet__subtitle">{e(subtitle)}</p>'
+                        f"{_grid(cache, chunk, symbol_mm, columns)}"
+                        f'<p class="sheet__foot">{e(foot)}</p></section>')
+    return sections
 
 
-def hall_sheet(site: Site, cache: qr.QrCache) -> str:
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (sheet numbers, 1–99)."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _DIGITS[ones]
+    return f"{_DIGITS[tens] if tens > 1 else ''}十{_DIGITS[ones] if ones else ''}"
+
+
+def hall_sheet(site: Site, cache: qr.QrCache) -> list[str]:
     base = site.info.base_url
     entries = [(msg.SHEET_HOME, base)]
     entries += [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
@@ -253,7 +286,7 @@ def hall_sheet(site: Site, cache: qr.QrCache) -> str:
                  entries, cache)
 
 
-def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> str:
+def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[str]:
     base = site.info.base_url
     entries = [(msg.SHEET_TOWNSHIP_SELF.format(township=township.name),
                 urls.absolute(base, urls.township(township.id)))]
@@ -347,10 +380,10 @@ def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
         jobs.append(Job([_poster_part(site, n, cache)],
                         out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER, (n.id,)))
     if args.sheets:
-        jobs.append(Job([Part(msg.SHEET_HALL_SUBTITLE, [hall_sheet(site, cache)])],
+        jobs.append(Job([Part(msg.SHEET_HALL_SUBTITLE, hall_sheet(site, cache))],
                         out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET))
         for township in site.townships:
-            jobs.append(Job([Part(township.name, [township_sheet(site, township, cache)])],
+            jobs.append(Job([Part(township.name, township_sheet(site, township, cache))],
                             out / msg.FILE_TOWNSHIP_SHEET.format(township=township.name),
                             msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages))))
     return jobs

@@ -316,6 +316,50 @@ def test_service_hall_and_township_sheets(small_site: TestProject, tmp_path: Pat
     assert (tmp_path / "二维码-山阳乡.pdf").is_file() and (tmp_path / "二维码-南门街道.pdf").is_file()
 
 
+# the 26 pilot domains of county-level disclosure standardisation (基层政务公开标准化规范化试点)
+PILOT_DOMAINS = [
+    ("zdjs", "重大建设项目"), ("ggzy", "公共资源交易"), ("czys", "财政预决算"), ("aqsc", "安全生产"),
+    ("ssgl", "税收管理"), ("zdbc", "征地补偿"), ("fwzs", "国有土地上房屋征收与补偿"),
+    ("wfgz", "农村危房改造"), ("cszf", "城市综合执法"), ("snbt", "涉农补贴"), ("jiuye", "就业"),
+    ("shjz", "社会救助"), ("ylfw", "养老服务"), ("gysy", "公益事业单位登记"), ("hjgl", "户籍管理"),
+    ("spyp", "食品药品监管"), ("ggfl", "公共法律服务"), ("fupin", "扶贫"), ("jiuzai", "救灾"),
+    ("sthj", "生态环境"), ("wsjk", "卫生健康"), ("cxgh", "城乡规划"), ("szfw", "市政服务"),
+    ("ywjy", "义务教育"), ("ggwh", "公共文化服务"), ("jtys", "交通运输"),
+]
+
+
+def test_a_county_with_all_26_pilot_domains_gets_several_hall_sheets(small: TestProject,
+                                                                    tmp_path: Path):
+    lines = "".join(f"  - {{id: {ident}, 名称: {name}, 主管部门: 县政府办}}\n"
+                    for ident, name in PILOT_DOMAINS if ident not in ("shjz", "ylfw"))
+    small.edit("catalog.yaml", "  - {id: ylfw, 名称: 养老服务, 主管部门: 县民政局}\n",
+               "  - {id: ylfw, 名称: 养老服务, 主管部门: 县民政局}\n" + lines)
+    result = small.cli("print", "--sheets", "--out", str(tmp_path))
+    assert result.code == 0, result.text
+    hall = tmp_path / "二维码-政务公开专区.pdf"
+    pages = pdf_pages(hall)
+    assert len(pages) == 2  # 1 + 5 + 26 = 32 codes: two sheets of 16, none on a third page
+    wanted = {BASE, *CATEGORY_URLS, *(f"{BASE}d/{ident}/" for ident, _ in PILOT_DOMAINS)}
+    found, labels = [], ""
+    for number, page in enumerate(pages, start=1):
+        codes = decode(page)
+        assert len(codes) == 16
+        assert all(symbol_width_mm(code) >= 25 for code in codes), [
+            round(symbol_width_mm(code), 1) for code in codes]
+        found += [code.text for code in codes]
+        words = flat(pdf_text(hall, page=number))
+        assert f"测试县政务公开专区（{'一二'[number - 1]}）" in words
+        assert words.endswith(f"第{number}页，共2页")
+        raw = flat(subprocess.run(["pdftotext", "-raw", "-f", str(number), "-l", str(number),
+                                   str(hall), "-"], capture_output=True, text=True,
+                                  check=True).stdout)
+        for code in codes:  # every code has its URL printed under it
+            assert code.text in raw, code.text
+        labels += raw
+    assert sorted(found) == sorted(wanted)
+    assert [name for _, name in PILOT_DOMAINS if name not in labels] == []
+
+
 # -- clear messages, nothing printed ---------------------------------------------------------------
 @pytest.mark.parametrize("args, message", [
     (("--township", "beicun"), "没有乡镇（街道）“beicun”。可用的有：hexi（河西镇）、nanmen（南门街道）、"
