@@ -459,6 +459,7 @@ QR_PNG = "PNG 图片（可插入 Word）"
 QR_SVG = "SVG 矢量图（印刷用）"
 QR_SOURCE = "来源：{site}"
 PRINT_DATE = "打印日期："
+PRINT_DATE_FORMAT = "{year}年{month}月{day}日"  # filled in by the page's script; as dates.cn: 2026年12月01日
 QR_FILE_NAME = "二维码-{name}"
 QR_HOME_NAME = "首页"
 QR_NAME_TAKEN = "文件名“{name}”和本页二维码的文件名相同，二维码会覆盖它。"
