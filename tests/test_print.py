@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import TestProject, serve
-from qrtools import decode, pdf_fonts, pdf_pages, pdf_text
+from qrtools import decode, font_charset, pdf_fonts, pdf_pages, pdf_text, uncovered
 
 from site_builder import pdf, printing
 from site_builder.pipeline import Project, read_and_check
@@ -256,6 +256,55 @@ def test_pack_pages_are_numbered_per_notice(small: TestProject, tmp_path: Path):
     title_lines = [line for line in lines if line.replace(" ", "") in title]
     assert "".join(title_lines).replace(" ", "") == title, lines[:5]
     assert len(title_lines) == 2 and min(len(t.replace(" ", "")) for t in title_lines) >= 8
+
+
+PAPER_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC")  # the families paper.css names
+
+
+def test_every_printed_character_has_a_glyph(small: TestProject, browser, tmp_path: Path):
+    """No tofu: every character pdftotext reads from the pack, a poster, the QR sheets and a
+    page printed from the browser is one the font Chromium drew it with has (fc-query), none
+    is lost (U+FFFD), and every character of the notice reads back."""
+    title = "西村2025年第四季度临时救助对象（第①批）公示"
+    body = ("救助标准：每人每月 860 元（第①批）；住房 45 ㎡，室温 −5 ℃ 以下的加发取暖补贴。\n\n"
+            "按《社会救助暂行办法》“一户一档”——详见附件……咨询：0571-1234567 · 河西镇民政办。")
+    add_notice(small, "2025-0012", "2025-09-26", body, title)
+    assert small.build().code == 0
+    result = small.cli("print", "--township", "hexi", "--since", "2025-01-01", "--notice",
+                       "2025-0012", "--sheets", "--out", str(tmp_path / "print"))
+    assert result.code == 0, result.text
+    printed = sorted((tmp_path / "print").glob("*.pdf"))
+    kinds = {p.name.split("-")[0] for p in printed}
+    assert kinds == {"公开栏", "公示栏版", "二维码"}, kinds
+    page_pdf = tmp_path / "page.pdf"
+    with serve(small.site) as base:
+        page = browser.new_page()
+        page.goto(base + "n/2025-0012/")
+        page.emulate_media(media="print")
+        session = page.context.new_cdp_session(page)
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        nodes = session.send("DOM.querySelectorAll", {"nodeId": root,
+                                                      "selector": "article *"})["nodeIds"]
+        site_fonts = {f["familyName"] for node in nodes
+                      for f in session.send("CSS.getPlatformFontsForNode",
+                                            {"nodeId": node})["fonts"]}
+        page.pdf(path=str(page_pdf), prefer_css_page_size=True)
+        page.close()
+    assert site_fonts
+    charsets = {page_pdf: font_charset(site_fonts)}
+    paper = font_charset(PAPER_FONTS)
+    for pdf_file in [*printed, page_pdf]:
+        text = subprocess.run(["pdftotext", "-raw", str(pdf_file), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "\ufffd" not in text, pdf_file.name
+        assert uncovered(text, charsets.get(pdf_file, paper)) == [], pdf_file.name
+        if not pdf_file.name.startswith("二维码-"):
+            # Chromium writes a glyph it has no font for as a space: every character of the
+            # notice must read back
+            assert set(flat(title + body)) - set(text) == set(), pdf_file.name
+            assert flat(body) in flat(text), pdf_file.name
 
 
 def test_township_board_pack(small: TestProject, tmp_path: Path):
