@@ -192,11 +192,8 @@ def body_html(n: Notice) -> str:
 
 def cover(site: Site, township: Township, village: Village | None, selection: Selection,
           cache: qr.QrCache, today: dt.date) -> str:
-    base = site.info.base_url
     place = f"{township.name}{village.name}" if village else township.name
-    path = urls.village(township.id, village.id) if village else urls.township(township.id)
-    main_url = urls.absolute(base, path)
-    categories = [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
+    (_, main_url), *categories = cover_codes(site, township, village)
     scope = msg.COVER_SCOPE.format(scope=selection.scope, count=len(selection.notices))
     main = _qr_figure(cache, main_url, COVER_MAIN_QR_MM, msg.COVER_MAIN_QR.format(place=place),
                       main_url)
@@ -211,6 +208,19 @@ def cover(site: Site, township: Township, village: Village | None, selection: Se
         f"<h2>{e(msg.COVER_CONTENTS)}</h2>{_contents(site, selection.notices)}"
         f"</section>"
     )
+
+
+def cover_codes(site: Site, township: Township, village: Village | None
+                ) -> list[tuple[str, str]]:
+    """(label, absolute URL) of the cover's codes: the township's (or village's) page, then the
+    five disclosures."""
+    base = site.info.base_url
+    if village:
+        main = (village.name, urls.absolute(base, urls.village(township.id, village.id)))
+    else:
+        main = (township.name, urls.absolute(base, urls.township(township.id)))
+    return [main, *((c.name, urls.absolute(base, urls.category(c.id)))
+                     for c in vocab.CATEGORIES)]
 
 
 def _contents(site: Site, notices: Sequence[Notice]) -> str:
@@ -277,23 +287,33 @@ def cn_number(n: int) -> str:
     return f"{_DIGITS[tens] if tens > 1 else ''}十{_DIGITS[ones] if ones else ''}"
 
 
-def hall_sheet(site: Site, cache: qr.QrCache) -> list[str]:
+def hall_codes(site: Site) -> list[tuple[str, str]]:
+    """(label, absolute URL) of the service-hall sheet: home, the five disclosures, domains."""
     base = site.info.base_url
     entries = [(msg.SHEET_HOME, base)]
     entries += [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
     entries += [(d.name, urls.absolute(base, urls.domain(d.id))) for d in site.domains]
-    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
-                 entries, cache)
+    return entries
 
 
-def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[str]:
+def township_codes(site: Site, township: Township) -> list[tuple[str, str]]:
+    """(label, absolute URL) of a township's sheet: its page, then each village's (一村一码)."""
     base = site.info.base_url
     entries = [(msg.SHEET_TOWNSHIP_SELF.format(township=township.name),
                 urls.absolute(base, urls.township(township.id)))]
     entries += [(v.name, urls.absolute(base, urls.village(township.id, v.id)))
                 for v in township.villages]
+    return entries
+
+
+def hall_sheet(site: Site, cache: qr.QrCache) -> list[str]:
+    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
+                 hall_codes(site), cache)
+
+
+def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[str]:
     return sheet(site, msg.SHEET_TOWNSHIP_TITLE.format(township=township.name),
-                 msg.SHEET_TOWNSHIP_SUBTITLE, entries, cache)
+                 msg.SHEET_TOWNSHIP_SUBTITLE, township_codes(site, township), cache)
 
 
 def _county(site: Site) -> str:
@@ -322,7 +342,7 @@ class Job:
     parts: list[Part]
     pdf: Path
     summary: str  # the line printed after the file name
-    notice_ids: tuple[str, ...] = ()  # notices whose QR codes lead to their pages
+    codes: tuple[tuple[str, str], ...] = ()  # (label, absolute URL) of every QR code printed
 
 
 def command(project: Project, args: argparse.Namespace, today: dt.date | None = None) -> int:
@@ -353,7 +373,7 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
         return 1
     if pdf.has_chinese_font() is False:
         print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
-    _warn_unpublished(project, jobs)
+    _warn_unpublished(project, site, jobs)
     try:
         _render(jobs, browser)
     except pdf.RenderError as exc:
@@ -378,14 +398,17 @@ def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
         if n.on_request:
             raise PrintError(msg.PRINT_ON_REQUEST.format(notice=notice_id))
         jobs.append(Job([_poster_part(site, n, cache)],
-                        out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER, (n.id,)))
+                        out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER,
+                        (_notice_code(site, n),)))
     if args.sheets:
         jobs.append(Job([Part(msg.SHEET_HALL_SUBTITLE, hall_sheet(site, cache))],
-                        out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET))
+                        out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET,
+                        tuple(hall_codes(site))))
         for township in site.townships:
             jobs.append(Job([Part(township.name, township_sheet(site, township, cache))],
                             out / msg.FILE_TOWNSHIP_SHEET.format(township=township.name),
-                            msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages))))
+                            msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages)),
+                            tuple(township_codes(site, township))))
     return jobs
 
 
@@ -412,8 +435,14 @@ def _pack_job(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path
     parts = [Part(heading, [cover(site, township, village, selection, cache, today)], heading)]
     parts += [_poster_part(site, n, cache) for n in selection.notices]
     name = msg.FILE_PACK.format(place=place, date=today.isoformat())
+    codes = [*cover_codes(site, township, village),
+             *(_notice_code(site, n) for n in selection.notices)]
     return Job(parts, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
-               tuple(n.id for n in selection.notices))
+               tuple(codes))
+
+
+def _notice_code(site: Site, n: Notice) -> tuple[str, str]:
+    return n.id, urls.absolute(site.info.base_url, urls.notice(n.id))
 
 
 def _poster_part(site: Site, n: Notice, cache: qr.QrCache) -> Part:
@@ -472,16 +501,41 @@ def _render_in(out: Path, jobs: list[Job], browser: str) -> None:
         pdf.render(work, Path(folder), browser)
 
 
-def _warn_unpublished(project: Project, jobs: list[Job]) -> None:
-    """The QR codes lead to the website: say so when the pages are not in site/ yet."""
-    built = project.root / "site"
+def _warn_unpublished(project: Project, site: Site, jobs: list[Job]) -> None:
+    """The QR codes lead to the website: say so when the built site (mkdocs.yml's site_dir)
+    is missing, or lacks pages that codes of the cover, the posters or the sheets lead to."""
+    built = built_site(project)
+    shown = f"{_shown_path(built, project.root)}/"
     if not built.is_dir():
-        print(msg.PRINT_SITE_MISSING, file=sys.stderr)
+        print(msg.PRINT_SITE_MISSING.format(site=shown), file=sys.stderr)
         return
-    ids = dict.fromkeys(i for job in jobs for i in job.notice_ids)
-    missing = [i for i in ids if not (built / urls.notice(i) / "index.html").is_file()]
+    base = site.info.base_url
+    codes = dict.fromkeys(code for job in jobs for code in job.codes)
+    missing = [(label, url.removeprefix(base)) for label, url in codes
+               if url.startswith(base) and not (built / url.removeprefix(base)
+                                                / "index.html").is_file()]
     if missing:
-        print(msg.PRINT_PAGES_MISSING.format(notices="、".join(missing[:10])), file=sys.stderr)
+        pages = "、".join(msg.PRINT_PAGE.format(label=label, path=f"/{path}")
+                         for label, path in missing[:10])
+        if len(missing) > 10:
+            pages += msg.PRINT_PAGES_MORE.format(count=len(missing))
+        print(msg.PRINT_PAGES_MISSING.format(site=shown, pages=pages), file=sys.stderr)
+
+
+_SITE_DIR = re.compile(r"""^site_dir:[ \t]*(["']?)(?P<dir>[^"'#\n]*?)\1[ \t]*(?:#.*)?$""",
+                       re.MULTILINE)
+
+
+def built_site(project: Project) -> Path:
+    """Where `site-builder build` writes the site: `site_dir` of the project's mkdocs.yml
+    (read as text, no MkDocs needed), by default site/ beside it."""
+    config = project.root / "mkdocs.yml"
+    try:
+        m = _SITE_DIR.search(config.read_text(encoding="utf-8-sig"))
+    except OSError:
+        m = None
+    folder = Path(m["dir"].strip()) if m and m["dir"].strip() else Path("site")
+    return folder if folder.is_absolute() else project.root / folder
 
 
 def _shown_path(path: Path, root: Path) -> str:

@@ -487,6 +487,35 @@ def test_default_is_this_week_and_warns_when_the_site_is_not_built(small: TestPr
     assert poster.code == 0 and "还没有生成网站（没有 site/ 文件夹）" in poster.err
 
 
+def test_warns_when_pages_behind_the_codes_are_not_built(small: TestProject, tmp_path: Path):
+    """Cover and sheet codes lead to township, village, category and domain pages too: each one
+    missing from the built site (mkdocs.yml's site_dir) is named."""
+    small.edit("mkdocs.yml", "site_dir: site", "site_dir: public")
+    out = str(tmp_path / "out")
+    before = small.cli("print", "--notice", "2025-0002", "--out", out)
+    assert before.code == 0 and "还没有生成网站（没有 public/ 文件夹）" in before.err
+    assert small.build().code == 0 and (small.root / "public/t/hexi/index.html").is_file()
+    built = small.cli("print", "--township", "hexi", "--since", "2025-01-01", "--sheets",
+                      "--out", out)
+    assert built.code == 0 and "注意" not in built.err, built.err
+    # a village and a domain added to the catalog, the site not built again
+    small.edit("catalog.yaml", "      - {id: xicun, 名称: 西村}\n",
+               "      - {id: xicun, 名称: 西村}\n      - {id: beicun, 名称: 北村}\n")
+    small.edit("catalog.yaml", "  - {id: ylfw, 名称: 养老服务, 主管部门: 县民政局}\n",
+               "  - {id: ylfw, 名称: 养老服务, 主管部门: 县民政局}\n"
+               "  - {id: jiuye, 名称: 就业, 主管部门: 县人社局}\n")
+    stale = small.cli("print", "--sheets", "--out", out)
+    assert stale.code == 0, stale.text
+    assert "注意：public/ 中还没有这些二维码指向的页面：" in stale.err
+    assert "就业（/d/jiuye/）" in stale.err and "北村（/t/hexi/beicun/）" in stale.err
+    assert "东村" not in stale.err and "site/" not in stale.err
+    cover = small.cli("print", "--township", "hexi", "--since", "2025-01-01", "--out", out)
+    assert cover.code == 0 and "注意" not in cover.err  # its codes all lead to built pages
+    (small.root / "public/c/juece/index.html").unlink()
+    cover = small.cli("print", "--township", "hexi", "--since", "2025-01-01", "--out", out)
+    assert "决策公开（/c/juece/）" in cover.err
+
+
 def test_poster_and_site_render_a_body_alike(small_site: TestProject):
     """One renderer (bodies.py) for the site and the posters: the same table, cell for cell."""
     site, _ = read_and_check(Project.at(small_site.root))
