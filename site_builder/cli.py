@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import messages as t
 from .pipeline import Project, generate_pages, read_and_check
@@ -23,11 +25,54 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
                                  t.USAGE_PREFIX if prefix is None else prefix)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Option errors in Chinese, without argparse's English "prog: error: argument …"."""
+
+    def error(self, message: str) -> NoReturn:
+        print(explain_argument_error(message, self._option_string_actions), file=sys.stderr)
+        print(t.ARG_SEE_HELP.format(prog=self.prog), file=sys.stderr)
+        sys.exit(2)
+
+
+def _listed(text: str) -> str:
+    """'check', 'new' → check、new (argparse quotes values with repr)."""
+    return "、".join(part.strip().strip("'\"") for part in text.split(","))
+
+
+def explain_argument_error(message: str,
+                           options: dict[str, argparse.Action] | None = None) -> str:
+    """argparse's English error message (Python 3.11–3.13) as a sentence in Chinese. Messages of
+    the options' own type checks are already Chinese and are kept as they are. `options` (the
+    parser's option strings) lets a missing value be explained with the option's help."""
+    m = re.fullmatch(r"argument (?P<option>[^:]+): (?P<detail>.*)", message, re.S)
+    if m:
+        option, detail = m["option"].split("/")[0], m["detail"]
+        if detail.startswith("expected"):
+            action = (options or {}).get(option)
+            return t.ARG_NEEDS_VALUE.format(option=option, help=action.help if action else "")
+        choice = re.fullmatch(r"invalid choice: (.*?) \(choose from (.*)\)", detail, re.S)
+        if choice:
+            return t.ARG_BAD_CHOICE.format(option=option, value=_listed(choice[1]),
+                                           choices=_listed(choice[2]))
+        value = re.fullmatch(r"invalid \S+ value: (.*)", detail, re.S)
+        if value:
+            return t.ARG_BAD_VALUE.format(option=option, value=_listed(value[1]))
+        return detail
+    for pattern, text in ((r"unrecognized arguments: (.*)", t.ARG_UNKNOWN),
+                          (r"the following arguments are required: (.*)", t.ARG_REQUIRED),
+                          (r"ambiguous option: (\S+) could match (.*)", t.ARG_AMBIGUOUS)):
+        found = re.fullmatch(pattern, message, re.S)
+        if found:
+            return text.format(*(_listed(g) for g in found.groups()))
+    return message
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="site-builder", description=t.DESCRIPTION,
-                                     epilog=t.EPILOG, formatter_class=_Formatter, add_help=False)
+    parser = _Parser(prog="site-builder", description=t.DESCRIPTION, epilog=t.EPILOG,
+                     formatter_class=_Formatter, add_help=False)
     _add_common(parser)
-    commands = parser.add_subparsers(dest="command", title=t.COMMANDS_TITLE, metavar=t.COMMAND)
+    commands = parser.add_subparsers(dest="command", title=t.COMMANDS_TITLE, metavar=t.COMMAND,
+                                     parser_class=_Parser)
 
     check = _sub(commands, "check", t.CHECK_HELP, t.CHECK_DESCRIPTION)
     check.add_argument("--quiet", "-q", action="store_true", help=t.QUIET_HELP)

@@ -5,8 +5,11 @@
   the title and the QR code are on the first sheet, long text continues on further sheets.
 - **Board pack** (公开栏张贴包) of a township or village: a cover sheet (name, date, QR codes of
   its page and of the five disclosures, the list of notices) and the poster of each notice.
-- **QR sheets** (政务公开专区): one A4 sheet with the home page, the five disclosures and every
-  domain; one sheet per township with its page and each of its villages (一村一码).
+- **QR sheets** (政务公开专区): the home page, the five disclosures and every domain; per
+  township its page and each of its villages (一村一码). Codes stay ≥ 25 mm with label and URL:
+  more than 16 go on several A4 sheets titled （一）（二）….
+- Every document (cover, each poster, a set of sheets) is numbered on its own (第 2 页，共 5 页);
+  continuation pages carry 「（续）<标题>」.
 
 Documents are HTML made from the model, so nothing depends on `site/` being built or current; the
 QR codes are the same as the site's (same cache, same absolute URLs). Bodies are Markdown rendered
@@ -36,8 +39,12 @@ from .render import e, index_number
 POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
 COVER_MAIN_QR_MM = 34
 COVER_CATEGORY_QR_MM = 20
-# QR sheets: (columns, symbol mm, most entries that fit one A4 sheet, URL under each code)
-SHEET_GRIDS = ((3, 32, 12, True), (4, 24, 20, False), (5, 18, 30, False), (6, 15, 36, False))
+RUNNING_MAX = 32  # characters of a title in the 「（续）…」 line of continuation pages
+# QR sheets: (columns, symbol mm, most entries on one A4 sheet), each code with its label and URL.
+# More entries than the last grid holds go on several sheets, never on smaller codes: 25 mm is
+# about the least a phone reads from a step away on a wall.
+SHEET_GRIDS = ((3, 32, 12), (4, 26, 16))
+SHEET_MIN_QR_MM = 25
 DEFAULT_OUT = "print"
 
 
@@ -85,11 +92,46 @@ def notice_period(site: Site, n: Notice) -> tuple[dt.date, dt.date, int] | None:
 
 
 # -- HTML ----------------------------------------------------------------------------------------
-def document(title: str, sections: Sequence[str]) -> str:
+def document(title: str, sections: Sequence[str], running: str | None = None) -> str:
+    """A printable HTML document. Its pages are numbered on their own (第 2 页，共 5 页), and with
+    `running` its continuation pages carry a short line 「（续）<running>」, so a sheet posted
+    apart from the others is still known."""
     css = (Path(__file__).parent / "templates" / "paper.css").read_text(encoding="utf-8")
     return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            f"<title>{e(title)}</title><style>{css}</style></head>"
+            f"<title>{e(title)}</title><style>{css}{_margins(running)}</style></head>"
             f"<body>{''.join(sections)}</body></html>\n")
+
+
+def _margins(running: str | None) -> str:
+    number = _css_content(msg.PAGE_NUMBER, page="counter(page)", pages="counter(pages)")
+    css = f"@page {{ @bottom-center {{ content: {number}; }} }}"
+    if running:
+        if len(running) > RUNNING_MAX:
+            running = running[:RUNNING_MAX - 1] + "…"
+        line = _css_content(msg.RUNNING_LINE, title=_css_string(running))
+        css += (f"@page {{ @top-center {{ content: {line}; }} }}"
+                "@page :first { @top-center { content: none; } }")
+    return css
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal, safe inside <style>."""
+    escaped = "".join(c if c.isalnum() or c in " （）·、，。-" else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def _css_content(template: str, **values: str) -> str:
+    """A message with {fields} as a CSS `content` value: the text as strings, each field
+    replaced by the CSS given for it (counter(page), a string …)."""
+    import string
+
+    parts = []
+    for text, field, _, _ in string.Formatter().parse(template):
+        if text:
+            parts.append(_css_string(text))
+        if field is not None:
+            parts.append(values[field])
+    return " ".join(parts)
 
 
 def poster(site: Site, n: Notice, cache: qr.QrCache) -> str:
@@ -150,11 +192,8 @@ def body_html(n: Notice) -> str:
 
 def cover(site: Site, township: Township, village: Village | None, selection: Selection,
           cache: qr.QrCache, today: dt.date) -> str:
-    base = site.info.base_url
     place = f"{township.name}{village.name}" if village else township.name
-    path = urls.village(township.id, village.id) if village else urls.township(township.id)
-    main_url = urls.absolute(base, path)
-    categories = [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
+    (_, main_url), *categories = cover_codes(site, township, village)
     scope = msg.COVER_SCOPE.format(scope=selection.scope, count=len(selection.notices))
     main = _qr_figure(cache, main_url, COVER_MAIN_QR_MM, msg.COVER_MAIN_QR.format(place=place),
                       main_url)
@@ -169,6 +208,19 @@ def cover(site: Site, township: Township, village: Village | None, selection: Se
         f"<h2>{e(msg.COVER_CONTENTS)}</h2>{_contents(site, selection.notices)}"
         f"</section>"
     )
+
+
+def cover_codes(site: Site, township: Township, village: Village | None
+                ) -> list[tuple[str, str]]:
+    """(label, absolute URL) of the cover's codes: the township's (or village's) page, then the
+    five disclosures."""
+    base = site.info.base_url
+    if village:
+        main = (village.name, urls.absolute(base, urls.village(township.id, village.id)))
+    else:
+        main = (township.name, urls.absolute(base, urls.township(township.id)))
+    return [main, *((c.name, urls.absolute(base, urls.category(c.id)))
+                     for c in vocab.CATEGORIES)]
 
 
 def _contents(site: Site, notices: Sequence[Notice]) -> str:
@@ -188,43 +240,80 @@ def _grid(cache: qr.QrCache, entries: Sequence[tuple[str, str]], symbol_mm: floa
     cells = []
     for label, url in entries:
         svg = qr.inline_svg(cache, url, symbol_mm, msg.QR_ALT.format(url=url))
-        note = f'<span class="qr__note">{e(url)}</span>' if with_url else ""
+        note = f'<span class="qr__note">{_breakable(url)}</span>' if with_url else ""
         cells.append(f"<li>{svg}<strong>{e(label)}</strong>{note}</li>")
     return (f'<ul class="qr-grid qr-grid--{columns}" style="--columns: {columns}">'
             f'{"".join(cells)}</ul>')
 
 
+def _breakable(url: str) -> str:
+    """The URL as HTML that wraps after a slash (…gov.cn/c/ | juece/), not inside a word."""
+    scheme, _, rest = url.partition("://")
+    return e(f"{scheme}://") + "/<wbr>".join(e(part) for part in rest.split("/"))
+
+
 def sheet(site: Site, title: str, subtitle: str, entries: Sequence[tuple[str, str]],
-          cache: qr.QrCache) -> str:
-    """One A4 sheet of labelled QR codes; the grid gets finer as entries grow."""
-    columns, symbol_mm, _, with_url = next((g for g in SHEET_GRIDS if len(entries) <= g[2]),
-                                           SHEET_GRIDS[-1])
+          cache: qr.QrCache) -> list[str]:
+    """A4 sheets of labelled QR codes, one section per sheet: one sheet while the entries fit
+    the grids, else as few sheets of the finest grid as hold them (entries shared out evenly,
+    in order), titled 「…（一）」「…（二）」."""
+    grid = next((g for g in SHEET_GRIDS if len(entries) <= g[2]), SHEET_GRIDS[-1])
+    columns, symbol_mm, most = grid
+    count = -(-len(entries) // most)
+    size = -(-len(entries) // count)
     info = site.info
     foot = msg.SHEET_FOOT.format(sponsor=info.sponsor, phone=info.contact.phone,
                                  url=info.base_url)
-    return (f'<section class="sheet"><h1 class="sheet__title">{e(title)}</h1>'
-            f'<p class="sheet__subtitle">{e(subtitle)}</p>'
-            f"{_grid(cache, entries, symbol_mm, columns, with_url)}"
-            f'<p class="sheet__foot">{e(foot)}</p></section>')
+    sections = []
+    for number in range(count):
+        heading = title if count == 1 else msg.SHEET_PART.format(title=title,
+                                                                 number=cn_number(number + 1))
+        chunk = entries[number * size:(number + 1) * size]
+        sections.append(f'<section class="sheet"><h1 class="sheet__title">{e(heading)}</h1>'
+                        f'<p class="sheet__subtitle">{e(subtitle)}</p>'
+                        f"{_grid(cache, chunk, symbol_mm, columns)}"
+                        f'<p class="sheet__foot">{e(foot)}</p></section>')
+    return sections
 
 
-def hall_sheet(site: Site, cache: qr.QrCache) -> str:
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (sheet numbers, 1–99)."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _DIGITS[ones]
+    return f"{_DIGITS[tens] if tens > 1 else ''}十{_DIGITS[ones] if ones else ''}"
+
+
+def hall_codes(site: Site) -> list[tuple[str, str]]:
+    """(label, absolute URL) of the service-hall sheet: home, the five disclosures, domains."""
     base = site.info.base_url
     entries = [(msg.SHEET_HOME, base)]
     entries += [(c.name, urls.absolute(base, urls.category(c.id))) for c in vocab.CATEGORIES]
     entries += [(d.name, urls.absolute(base, urls.domain(d.id))) for d in site.domains]
-    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
-                 entries, cache)
+    return entries
 
 
-def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> str:
+def township_codes(site: Site, township: Township) -> list[tuple[str, str]]:
+    """(label, absolute URL) of a township's sheet: its page, then each village's (一村一码)."""
     base = site.info.base_url
     entries = [(msg.SHEET_TOWNSHIP_SELF.format(township=township.name),
                 urls.absolute(base, urls.township(township.id)))]
     entries += [(v.name, urls.absolute(base, urls.village(township.id, v.id)))
                 for v in township.villages]
+    return entries
+
+
+def hall_sheet(site: Site, cache: qr.QrCache) -> list[str]:
+    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
+                 hall_codes(site), cache)
+
+
+def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[str]:
     return sheet(site, msg.SHEET_TOWNSHIP_TITLE.format(township=township.name),
-                 msg.SHEET_TOWNSHIP_SUBTITLE, entries, cache)
+                 msg.SHEET_TOWNSHIP_SUBTITLE, township_codes(site, township), cache)
 
 
 def _county(site: Site) -> str:
@@ -239,12 +328,21 @@ class PrintError(Exception):
 
 
 @dataclass
-class Job:
+class Part:
+    """One printed document: numbered from its own first page, continuation pages marked with
+    「（续）<running>」 when set. A PDF is made of one or more parts."""
+
     title: str
     sections: list[str]
+    running: str | None = None
+
+
+@dataclass
+class Job:
+    parts: list[Part]
     pdf: Path
     summary: str  # the line printed after the file name
-    notice_ids: tuple[str, ...] = ()  # notices whose QR codes lead to their pages
+    codes: tuple[tuple[str, str], ...] = ()  # (label, absolute URL) of every QR code printed
 
 
 def command(project: Project, args: argparse.Namespace, today: dt.date | None = None) -> int:
@@ -268,11 +366,16 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
     except PrintError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    try:
+        browser = pdf.chromium()
+    except pdf.RenderError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if pdf.has_chinese_font() is False:
         print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
-    _warn_unpublished(project, jobs)
+    _warn_unpublished(project, site, jobs)
     try:
-        _render(jobs)
+        _render(jobs, browser)
     except pdf.RenderError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -294,15 +397,18 @@ def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
             raise PrintError(msg.PRINT_UNKNOWN_NOTICE.format(notice=notice_id))
         if n.on_request:
             raise PrintError(msg.PRINT_ON_REQUEST.format(notice=notice_id))
-        jobs.append(Job(n.title, [poster(site, n, cache)],
-                        out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER, (n.id,)))
+        jobs.append(Job([_poster_part(site, n, cache)],
+                        out / msg.FILE_POSTER.format(notice=n.id), msg.DONE_POSTER,
+                        (_notice_code(site, n),)))
     if args.sheets:
-        jobs.append(Job(msg.SHEET_HALL_SUBTITLE, [hall_sheet(site, cache)],
-                        out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET))
+        jobs.append(Job([Part(msg.SHEET_HALL_SUBTITLE, hall_sheet(site, cache))],
+                        out / msg.FILE_HALL_SHEET, msg.DONE_HALL_SHEET,
+                        tuple(hall_codes(site))))
         for township in site.townships:
-            jobs.append(Job(township.name, [township_sheet(site, township, cache)],
+            jobs.append(Job([Part(township.name, township_sheet(site, township, cache))],
                             out / msg.FILE_TOWNSHIP_SHEET.format(township=township.name),
-                            msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages))))
+                            msg.DONE_TOWNSHIP_SHEET.format(count=len(township.villages)),
+                            tuple(township_codes(site, township))))
     return jobs
 
 
@@ -325,11 +431,22 @@ def _pack_job(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path
     place = f"{township.name}{village.name}" if village else township.name
     if not selection.notices:
         raise PrintError(msg.PRINT_NO_NOTICES.format(place=place, scope=selection.scope))
-    sections = [cover(site, township, village, selection, cache, today)]
-    sections += [poster(site, n, cache) for n in selection.notices]
+    heading = f"{place}{msg.COVER_TITLE}"
+    parts = [Part(heading, [cover(site, township, village, selection, cache, today)], heading)]
+    parts += [_poster_part(site, n, cache) for n in selection.notices]
     name = msg.FILE_PACK.format(place=place, date=today.isoformat())
-    return Job(place, sections, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
-               tuple(n.id for n in selection.notices))
+    codes = [*cover_codes(site, township, village),
+             *(_notice_code(site, n) for n in selection.notices)]
+    return Job(parts, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
+               tuple(codes))
+
+
+def _notice_code(site: Site, n: Notice) -> tuple[str, str]:
+    return n.id, urls.absolute(site.info.base_url, urls.notice(n.id))
+
+
+def _poster_part(site: Site, n: Notice, cache: qr.QrCache) -> Part:
+    return Part(n.title, [poster(site, n, cache)], n.title)
 
 
 def _find_township(site: Site, ref: str) -> Township:
@@ -349,34 +466,76 @@ def _date(text: str | None, option: str) -> dt.date | None:
         return None
     try:
         return dates.parse_date(text)
-    except dates.DateError:
-        raise PrintError(msg.PRINT_BAD_DATE.format(option=option, value=text)) from None
+    except dates.DateError as exc:
+        message = {"impossible": msg.PRINT_IMPOSSIBLE_DATE, "year": msg.PRINT_DATE_YEAR}.get(
+            exc.kind, msg.PRINT_BAD_DATE)
+        raise PrintError(message.format(option=option, value=text, first=dates.MIN_YEAR,
+                                        last=dates.MAX_YEAR)) from None
 
 
-def _render(jobs: list[Job]) -> None:
+def _render(jobs: list[Job], browser: str) -> None:
     """Write each document beside its PDF (a temporary folder in the output folder, which a
     sandboxed browser such as Ubuntu's snap Chromium can read, unlike /tmp) and print it."""
     out = jobs[0].pdf.parent
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
+    try:
+        _render_in(out, jobs, browser)
+    except pdf.RenderError:
+        if made and not any(out.iterdir()):
+            out.rmdir()  # a browser that fails leaves no empty folder either
+        raise
+
+
+def _render_in(out: Path, jobs: list[Job], browser: str) -> None:
     with tempfile.TemporaryDirectory(prefix="tmp-", dir=out) as folder:
-        pairs = []
+        work: list[tuple[list[Path], Path]] = []
         for number, job in enumerate(jobs):
-            html = Path(folder) / f"{number}.html"
-            html.write_text(document(job.title, job.sections), encoding="utf-8")
-            pairs.append((html, job.pdf))
-        pdf.render(pairs, Path(folder))
+            files = []
+            for index, part in enumerate(job.parts):
+                html = Path(folder) / f"{number}-{index}.html"
+                html.write_text(document(part.title, part.sections, part.running),
+                                encoding="utf-8")
+                files.append(html)
+            work.append((files, job.pdf))
+        pdf.render(work, Path(folder), browser)
 
 
-def _warn_unpublished(project: Project, jobs: list[Job]) -> None:
-    """The QR codes lead to the website: say so when the pages are not in site/ yet."""
-    built = project.root / "site"
+def _warn_unpublished(project: Project, site: Site, jobs: list[Job]) -> None:
+    """The QR codes lead to the website: say so when the built site (mkdocs.yml's site_dir)
+    is missing, or lacks pages that codes of the cover, the posters or the sheets lead to."""
+    built = built_site(project)
+    shown = f"{_shown_path(built, project.root)}/"
     if not built.is_dir():
-        print(msg.PRINT_SITE_MISSING, file=sys.stderr)
+        print(msg.PRINT_SITE_MISSING.format(site=shown), file=sys.stderr)
         return
-    ids = dict.fromkeys(i for job in jobs for i in job.notice_ids)
-    missing = [i for i in ids if not (built / urls.notice(i) / "index.html").is_file()]
+    base = site.info.base_url
+    codes = dict.fromkeys(code for job in jobs for code in job.codes)
+    missing = [(label, url.removeprefix(base)) for label, url in codes
+               if url.startswith(base) and not (built / url.removeprefix(base)
+                                                / "index.html").is_file()]
     if missing:
-        print(msg.PRINT_PAGES_MISSING.format(notices="、".join(missing[:10])), file=sys.stderr)
+        pages = "、".join(msg.PRINT_PAGE.format(label=label, path=f"/{path}")
+                         for label, path in missing[:10])
+        if len(missing) > 10:
+            pages += msg.PRINT_PAGES_MORE.format(count=len(missing))
+        print(msg.PRINT_PAGES_MISSING.format(site=shown, pages=pages), file=sys.stderr)
+
+
+_SITE_DIR = re.compile(r"""^site_dir:[ \t]*(["']?)(?P<dir>[^"'#\n]*?)\1[ \t]*(?:#.*)?$""",
+                       re.MULTILINE)
+
+
+def built_site(project: Project) -> Path:
+    """Where `site-builder build` writes the site: `site_dir` of the project's mkdocs.yml
+    (read as text, no MkDocs needed), by default site/ beside it."""
+    config = project.root / "mkdocs.yml"
+    try:
+        m = _SITE_DIR.search(config.read_text(encoding="utf-8-sig"))
+    except OSError:
+        m = None
+    folder = Path(m["dir"].strip()) if m and m["dir"].strip() else Path("site")
+    return folder if folder.is_absolute() else project.root / folder
 
 
 def _shown_path(path: Path, root: Path) -> str:

@@ -438,7 +438,8 @@ def block(site: Site, page: OutputPage) -> str:
         f'<a href="{e(png)}" download="{e(name)}.png">{e(msg.QR_PNG)}</a>'
         f'<a href="{e(svg)}" download="{e(name)}.svg">{e(msg.QR_SVG)}</a></p>'
         f'<p class="sb-print-only sb-qr__source">{e(msg.QR_SOURCE.format(site=site.info.name))}'
-        f'</p><p class="sb-print-only sb-print-date" data-label="{e(msg.PRINT_DATE)}"></p>'
+        f'</p><p class="sb-print-only sb-print-date" data-label="{e(msg.PRINT_DATE)}" '
+        f'data-format="{e(msg.PRINT_DATE_FORMAT)}"></p>'
         f"</div></aside>"
     )
 

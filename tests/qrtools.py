@@ -105,3 +105,30 @@ def svg_images(browser, base_url: str, paths: Iterable[str], size: int = 240) ->
     finally:
         page.close()
     return out
+
+
+def font_charset(families: Iterable[str]) -> set[int]:
+    """Code points the fonts of these families can draw (regular and bold faces), from the font
+    files fontconfig resolves them to (`fc-match`, `fc-query --format=%{charset}`)."""
+    if shutil.which("fc-match") is None or shutil.which("fc-query") is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("fontconfig is not installed (REQUIRE_BROWSER=1)")
+        pytest.skip("fontconfig is not installed")
+    covered: set[int] = set()
+    for family in families:
+        for style in ("", ":bold"):
+            file = subprocess.run(["fc-match", "-f", "%{file}", f"{family}{style}"],
+                                  capture_output=True, text=True, check=True).stdout
+            faces = subprocess.run(["fc-query", "--format", "%{family}\t%{charset}\n", file],
+                                   capture_output=True, text=True, check=True).stdout
+            rows = [line.split("\t") for line in faces.splitlines() if "\t" in line]
+            chosen = [c for f, c in rows if family in f.split(",")] or [rows[0][1]]
+            for span in chosen[0].split():
+                first, _, last = span.partition("-")
+                covered.update(range(int(first, 16), int(last or first, 16) + 1))
+    return covered
+
+
+def uncovered(text: str, charset: set[int]) -> list[str]:
+    """Characters of `text` (spaces aside) that no font in `charset` draws: tofu on paper."""
+    return sorted({c for c in text if not c.isspace() and ord(c) not in charset})

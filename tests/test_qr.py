@@ -47,13 +47,16 @@ def check_every_code(project: TestProject, base: str, browser) -> int:
     return len(pngs)
 
 
-def test_every_page_links_its_code_which_decodes_to_its_absolute_url(small_site: TestProject):
-    site = small_site.site
+def check_every_page(project: TestProject, base: str, browser) -> int:
+    """Every HTML page (paged listings included) has the QR block, linking its own qr.svg and
+    qr.png (a paged listing its first page's), and those images decode to the page's absolute
+    URL, as printed under the code. Returns how many pages were checked."""
+    site = project.site
     codes = qr_files(site, "png")
-    for path in page_dirs(site):
-        if path == "404/":
-            continue
-        page = small_site.html(path)
+    linked: dict[str, str] = {}  # image path in the site → the URL it must hold
+    pages = [path for path in page_dirs(site) if path != "404/"]
+    for path in pages:
+        page = project.html(path)
         block = page.select_one("aside.sb-qr")
         assert block is not None, f"no QR block on {path or 'home'}"
         img = block.select_one("img.sb-qr__img")
@@ -65,11 +68,35 @@ def test_every_page_links_its_code_which_decodes_to_its_absolute_url(small_site:
                               urls.rel(path, first_page + "qr.svg")}
         assert all(a.has_attr("download") for a in links.values())
         assert "下载二维码" in block.get_text()
-        assert SMALL_BASE + first_page in block.select_one(".sb-qr__url").get_text()
+        assert block.select_one(".sb-qr__url").get_text().strip() == base + first_page
         assert first_page in codes
+        for href in links:
+            linked[urljoin(f"https://x/{path}", href).removeprefix("https://x/")] = \
+                base + first_page
+    for image, url in linked.items():
+        if image.endswith(".png"):
+            assert [r.text for r in decode(open_image(site / image))] == [url], image
+    svgs = sorted(i for i in linked if i.endswith(".svg"))
+    with serve(site) as local:
+        drawn = svg_images(browser, local, svgs)
+    for image in svgs:
+        assert [r.text for r in decode(drawn[image])] == [linked[image]], image
+    return len(pages)
+
+
+def test_every_page_links_its_code_which_decodes_to_its_absolute_url(small_site: TestProject,
+                                                                     browser):
+    check_every_page(small_site, SMALL_BASE, browser)
     kinds = {"", "c/jieguo/", "d/shjz/", "t/hexi/", "t/hexi/dongcun/", "i/shjz-dbsh/",
              "n/2025-0002/", "catalog/"}
-    assert kinds <= set(codes)
+    assert kinds <= set(qr_files(small_site.site, "png"))
+
+
+def test_every_page_of_the_sample_site_has_its_code(sample_site: TestProject, browser):
+    pages = check_every_page(sample_site, "https://www.wangchuan.gov.cn/", browser)
+    assert pages >= 200
+    paged = [p for p in page_dirs(sample_site.site) if urls.unpaged(p) != p]
+    assert paged, "the sample county has paged listings"
 
 
 def test_every_generated_image_decodes_small_site(small_site: TestProject, browser):
