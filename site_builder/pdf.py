@@ -157,7 +157,7 @@ class _Chromium:
                 try:
                     self._send("Browser.close")
                     self._process.wait(timeout=10)
-                except (OSError, subprocess.TimeoutExpired):
+                except (OSError, RenderError, subprocess.TimeoutExpired):
                     self._process.kill()
                     self._process.wait()
         finally:
@@ -206,8 +206,11 @@ class _Chromium:
         if session:
             message["sessionId"] = session
         data = json.dumps(message).encode("utf-8") + b"\0"
-        while data:
-            data = data[os.write(self._in, data):]
+        try:
+            while data:
+                data = data[os.write(self._in, data):]
+        except OSError:  # the browser has exited (BrokenPipeError): say why, as _receive does
+            raise RenderError(msg.PDF_FAILED.format(detail=self._last_log_line())) from None
         return self._next_id
 
     def call(self, method: str, params: dict[str, Any] | None = None,

@@ -133,10 +133,12 @@ class InputError(Exception):
 
 
 def format_report(problems: list[Problem]) -> str:
-    """The full report: each problem, then a summary line saying nothing was written."""
+    """The full report: errors first, then warnings, then notes (each in the order found), then a
+    summary line saying nothing was written."""
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity == WARNING]
-    lines = [p.format() for p in problems]
+    others = [p for p in problems if p.severity not in (ERROR, WARNING)]
+    lines = [p.format() for p in errors + warnings + others]
     if errors:
         lines.append(msg.SUMMARY_ERRORS.format(errors=len(errors), warnings=len(warnings)))
     elif warnings:

@@ -21,7 +21,7 @@ id: 2025-0100
 
 def problems(result: Result) -> list[tuple[str, str]]:
     """(location, block text) of each problem in a report."""
-    blocks = re.split(r"\n(?=[✗!] )", result.err.strip())
+    blocks = re.split(r"\n(?=[✗!·] )|\n\n", result.err.strip())
     out = []
     for block in blocks:
         m = re.match(r"[✗!] \S+ ([^\s（]+)", block)
