@@ -200,6 +200,9 @@ class GeneratedPage(Page):
             self.meta["title"] = _text(g.title)
         if self.nav_key:
             self.meta["sb_nav_key"] = self.nav_key
+        if not g.toc and "toc" not in self.meta.get("hide", []):
+            # no headings: the empty contents column on the right would only narrow the text
+            self.meta["hide"] = [*self.meta.get("hide", []), "toc"]
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         g = self.generated

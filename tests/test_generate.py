@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import TestProject
+from conftest import TestProject, serve
 
 
 def texts(soup, selector: str) -> list[str]:
@@ -351,3 +351,22 @@ def test_body_links_to_site_paths_become_relative(small: TestProject):
     assert hrefs["公开信息目录"] == "../../data/notices.json"
     assert hrefs["标准目录"] == "../../data/catalog.json"
     assert hrefs["社会救助事项"] == "../../catalog/#domain-shjz"
+
+
+def test_notice_page_layout_on_screen(sample_site: TestProject, browser):
+    """A 名单公示 on a desktop screen: the text uses the width (no empty contents column), names
+    and headers of its table are not broken between characters, no stray label in the header."""
+    with serve(sample_site.site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "n/2026-0619/")
+        assert page.locator(".md-sidebar--secondary").is_hidden()
+        assert page.locator(".md-content").bounding_box()["width"] > 900
+        cells = page.locator(".sb-body table td")
+        name = next(cells.nth(i) for i in range(cells.count())
+                    if cells.nth(i).inner_text().strip() == "金火根")
+        lines = name.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                              " return new Set([...r.getClientRects()].map(x => x.top)).size; }")
+        assert lines == 1  # 金火根 on one line, not 金火 / 根
+        label = page.locator("label[for=sb-hsearch-q]").bounding_box()
+        assert label is None or label["width"] <= 1  # for screen readers only
+        page.close()
