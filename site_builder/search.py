@@ -51,11 +51,60 @@ NO_VALUE = 0  # in a facet column: "does not apply" (an item has no township or 
 COUNTY = 1  # township column: county-level notices
 
 _DROP = re.compile(r"[\W_]+")  # everything that is not a letter or a digit
-# Characters NFKC changes into letters or digits (fullwidth ２０２４, ①, ㎡, ℃ ...): normalised one
-# by one, because NFKC over a whole Chinese document is slow and changes nothing else we keep.
-_COMPAT = re.compile("[\u00aa\u00b2\u00b3\u00b9\u00ba\u00bc-\u00be\u2070-\u218f\u2460-\u24ff"
-                     "\u2776-\u2793\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\uff10-\uff19"
-                     "\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]")
+# Characters NFKC changes into other letters or digits (fullwidth ２０２４, ①, ㎡, ℃, ligatures,
+# Kangxi radicals ⼈ U+2F08 as copied from PDFs ...): normalised one by one, because NFKC over a
+# whole Chinese document is slow and changes nothing else we keep (punctuation is dropped either
+# way). sb-search.js applies NFKC to the whole query; tests/test_search.py checks that both give
+# the same for every character up to U+2FFFF. The class is computed once (≈ 0.1 s).
+
+
+def _compat_class() -> re.Pattern[str]:
+    points = []
+    for cp in range(0x30000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        ch = chr(cp)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch and _DROP.sub("", folded.lower()) != _DROP.sub("", ch.lower()):
+            points.append(cp)
+    ranges: list[list[int]] = []
+    for cp in points:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}"
+                                    for a, b in ranges) + "]")
+
+
+_COMPAT = _compat_class()
+# Traditional → simplified for characters common in government text, applied by `squeeze` here
+# and (from `page_config`) in sb-search.js, so 高齡津貼 finds 高龄津贴 and the other way round.
+# Pairs: traditional, simplified. Only one-to-one folds (no 乾/幹, 著, 藉 ...).
+FOLD = (
+    "關关鎮镇齡龄貼贴養养號号縣县區区鄉乡園园會会國国門门東东長长車车馬马書书見见說说話话"
+    "語语讀读認认證证請请議议護护讓让記记設设計计許许論论該该調调談谈謝谢貧贫費费資资買买"
+    "賣卖貨货質质財财責责賬账購购貸贷員员醫医療疗險险價价傷伤優优億亿儀仪們们個个從从眾众"
+    "倉仓來来這这進进運运還还過过連连選选適适遺遗邊边達达違违際际陽阳陰阴隊队階阶隨随陳陈"
+    "將将專专對对導导屬属歲岁歷历曆历學学習习寫写畫画電电雲云農农業业產产廠厂廣广慶庆應应"
+    "廢废開开間间問问聞闻閱阅氣气決决況况減减溫温滿满漢汉濟济準准灣湾災灾為为無无熱热燈灯"
+    "營营爭争愛爱狀状獎奖獨独環环現现發发盡尽監监確确禮礼稅税種种積积穩稳窮穷競竞筆笔範范"
+    "簡简築筑類类糧粮緊紧紅红級级紀纪約约納纳紙纸組组細细終终經经結结給给絡络統统絕绝維维"
+    "綠绿網网線线編编練练總总績绩繳缴織织職职聯联聲声聽听與与舊旧艱艰節节藥药處处術术衛卫"
+    "補补製制複复規规視视親亲觀观訂订訊讯訓训試试詢询誠诚誤误課课諮咨識识變变豐丰負负貢贡"
+    "貿贸賠赔贈赠軍军軟软輔辅輕轻載载輸输轉转辦办郵邮針针錢钱鐵铁銀银錄录閉闭陸陆雙双"
+    "雜杂難难靜静響响頁页項项順顺須须預预領领頭头題题額额顧顾風风飛飞館馆驗验體体鳥鸟麥麦"
+    "黃黄點点齊齐龍龙龜龟亞亚係系備备傳传債债僅仅儲储兒儿內内兩两冊册劃划劉刘則则剛刚創创"
+    "劇剧勞劳務务動动勝胜勢势勵励協协參参啟启單单嚴严團团圖图圍围圓圆場场塊块報报壓压壞坏"
+    "夠够奪夺婦妇孫孙實实審审寬宽寧宁屆届層层島岛幣币幫帮帶带庫库廳厅張张彈弹後后復复徹彻"
+    "態态慣惯憑凭懷怀戰战戶户撥拨擁拥擇择據据擔担擴扩攜携擬拟數数斷断時时條条構构標标樣样"
+    "樂乐機机權权櫃柜歡欢殘残毀毁漁渔潔洁澤泽燒烧牆墙獲获畝亩當当礦矿碼码離离簽签縮缩羅罗"
+    "義义聖圣脫脱腳脚臉脸興兴舉举莊庄華华萬万葉叶蘇苏蟲虫裝装覽览訴诉詞词詳详誰谁講讲譯译"
+    "贊赞豬猪貝贝貴贵賀贺賓宾賽赛跡迹軌轨較较輛辆輪轮辭辞遠远遞递釋释鋼钢錯错鐘钟閣阁"
+    "隱隐雖虽雞鸡靈灵頒颁頻频顯显飲饮餘余駕驾騎骑驅驱鬧闹魚鱼鮮鲜黨党齒齿殯殡癥症饑饥臺台於于裡里裏里並并週周佔占衝冲"
+)
+_FOLD_TABLE = {ord(FOLD[i]): FOLD[i + 1] for i in range(0, len(FOLD), 2)}
+_TRADITIONAL = re.compile("[" + "".join(sorted(set(FOLD[0::2]))) + "]")
 _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -64,10 +113,13 @@ _SPACES = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
-    """What the index sees: NFKC, lower case, letters and digits only (no spaces, no marks).
-    sb-search.js does the same to a query: `normalize("NFKC")`, lower case, drop [^\\p{L}\\p{N}]."""
+    """What the index sees: NFKC, traditional characters folded (`FOLD`), lower case, letters
+    and digits only (no spaces, no marks). sb-search.js does the same to a query:
+    `normalize("NFKC")`, lower case, the same folds, drop [^\\p{L}\\p{N}]."""
     text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return _DROP.sub("", text).lower()
+    if _TRADITIONAL.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return _DROP.sub("", text.lower())
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -225,6 +277,7 @@ def page_config(site: Site) -> dict:
     count = len(site.notices) + len(site.items) + len(site.pages)
     return {"format": FORMAT, "documents": count, "shards": shard_count(count),
             "id_bytes": 2 if count <= 0xFFFF else 4, "columns": list(FACET_COLUMNS),
+            "fold": FOLD,
             "facets": {key: [[value, code] for value, _label, code in values]
                        for key, values in facet_options(site).items()}}
 

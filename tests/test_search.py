@@ -314,17 +314,76 @@ def test_squeeze_matches_the_script():
     assert search.squeeze("面积 50㎡，①号") == "面积50m2,1号".replace(",", "")
 
 
-def test_sample_site_titles_are_found(browser, sample_site):
+def test_squeeze_agrees_with_the_script_on_every_character(page, site_url):
+    """search.py `squeeze` (index) and sb-search.js `squeeze` (query) give the same text for
+    every code point up to U+2FFFF that this Python's Unicode database knows (CJK extensions
+    and compatibility ideographs included; characters assigned after it are letters to the
+    browser and unknown here), and for a few longer strings: otherwise a notice could hold a
+    word its visitors cannot find."""
+    import unicodedata
+
+    page.goto(site_url + "search/")
+    points = [cp for cp in range(0x30000)
+              if not 0xD800 <= cp < 0xE000 and unicodedata.category(chr(cp)) != "Cn"]
+    expected = [search.squeeze(chr(cp)) for cp in points]
+    texts = ["⼈⼒资源和社会保障局", "高齡津貼發放名單", "望政辦發〔２０２４〕9號", "İSTANBUL ǅ ß",
+             "面积 50㎡，①号"]
+    wrong = page.evaluate("""([points, expected, texts]) => {
+      const bad = [];
+      points.forEach((cp, i) => {
+        const got = window.sbSearchSqueeze(String.fromCodePoint(cp));
+        if (got !== expected[i]) bad.push([cp.toString(16), got, expected[i]]);
+      });
+      return [bad.slice(0, 20), bad.length, texts.map(t => window.sbSearchSqueeze(t))];
+    }""", [points, expected, texts])
+    assert wrong[:2] == [[], 0], wrong[:2]
+    assert wrong[2] == [search.squeeze(t) for t in texts]
+
+
+def test_kangxi_radicals_and_traditional_characters_are_folded(tmp_path: Path):
+    """Text copied from a PDF often holds Kangxi radicals (⼈ U+2F08 for 人); some is typed in
+    traditional characters. Both are found by the plain simplified word, and the other way."""
+    docs = [search.Document(kind=0, path="n/a/", title="关于⼈⼒资源的通知", date="", publisher="",
+                            place="", meta_text="", text="", body="城关鎮高齡津貼發放"),
+            search.Document(kind=0, path="n/b/", title="高龄津贴标准", date="", publisher="",
+                            place="", meta_text="", text="", body="")]
+    folder = tmp_path / "idx"
+    search.write_documents(docs, folder)
+    assert search.lookup(folder, "人力资源") == [0]
+    assert search.lookup(folder, "城关镇") == [0]
+    assert search.lookup(folder, "高龄津贴") == [0, 1]
+    assert search.lookup(folder, "高齡津貼") == [0, 1]
+    pairs = search.FOLD
+    traditional, simplified = pairs[0::2], pairs[1::2]
+    assert len(set(traditional)) == len(traditional)  # one fold per character
+    assert not set(traditional) & set(simplified)  # no chains
+    assert all(t != s for t, s in zip(traditional, simplified, strict=True))
+
+
+# -- the bundled sample county (tests/conftest.py builds a copy) ---------------------------------
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    with serve(sample_site.site) as url:
+        yield url
+
+
+def test_sample_site_titles_are_found(page, sample_url, sample_site):
     """The bundled sample county: every notice title finds its notice (first page of results)."""
     notices = json.loads((sample_site.site / "data/notices.json").read_text("utf-8"))["notices"]
     picked = notices[:: max(1, len(notices) // 8)][:8]
-    with serve(sample_site.site) as url:
-        context = browser.new_context()
-        page = context.new_page()
-        for n in picked:
-            page.goto(url + "search/?q=" + quote(n["title"]))
-            assert n["id"] in results(page)[:10], n["title"]
-        context.close()
+    for n in picked:
+        page.goto(sample_url + "search/?q=" + quote(n["title"]))
+        assert n["id"] in results(page)[:10], n["title"]
+
+
+def test_traditional_characters_and_kangxi_radicals_find_the_same(page, sample_url):
+    simplified = open_search(page, sample_url, "q=" + quote("高龄津贴"))
+    assert len(simplified) > 10
+    assert open_search(page, sample_url, "q=" + quote("高齡津貼")) == simplified
+    assert open_search(page, sample_url, "q=" + quote("⼈⼒资源和社会保障局")) == \
+        open_search(page, sample_url, "q=" + quote("人力资源和社会保障局"))
+    marks = page.locator(".sb-result__title mark").all_inner_texts()
+    assert "人力资源和社会保障局" in marks
 
 
 def test_recall_on_real_notices(tmp_path: Path):

@@ -22,9 +22,22 @@
   var moreButton = document.getElementById("sb-search-more");
 
   // -- text -------------------------------------------------------------------------------------
+  // Traditional → simplified folds (search.py FOLD, carried by the page): 高齡津貼 = 高龄津贴.
+  var FOLD = new Map(), VARIANTS = new Map();
+  (JSON.parse(form.getAttribute("data-config")).fold || "").replace(/(.)(.)/gu, function (_, t, s) {
+    FOLD.set(t, s);
+    VARIANTS.set(s, (VARIANTS.get(s) || s) + t);
+    return "";
+  });
+  var TRADITIONAL = FOLD.size ? new RegExp("[" + Array.from(FOLD.keys()).join("") + "]", "gu") : null;
+
+  /** search.py `squeeze`: NFKC, lower case, folds, letters and digits only. */
   function squeeze(text) {
-    return text.normalize("NFKC").toLowerCase().replace(DROP, "");
+    text = text.normalize("NFKC").toLowerCase();
+    if (TRADITIONAL) text = text.replace(TRADITIONAL, function (c) { return FOLD.get(c); });
+    return text.replace(DROP, "");
   }
+  window.sbSearchSqueeze = squeeze; // for tests/test_search.py (agreement with search.py)
 
   function shardOf(term, shards) {
     var cps = Array.from(term);
@@ -355,6 +368,7 @@
       if (code < 0x80 && /[0-9a-z]/.test(ch)) {
         return "[" + escaped + String.fromCodePoint(code + 0xfee0) + "]";
       }
+      if (VARIANTS.has(ch)) return "[" + VARIANTS.get(ch) + "]"; // 龄 also marks 齡
       return escaped;
     });
     return parts.join("[^\\p{L}\\p{N}]{0,3}");
