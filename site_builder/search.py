@@ -15,7 +15,8 @@ Files under `search/data/` (read by overrides/assets/javascripts/sb-search.js, w
                    search page carries the same, `page_config`, to save a round trip)
   facets.bin       one row of FACET_COLUMNS bytes per document (filters without a query)
   s/<n>.bin        posting shards: the terms whose `shard_of` is n, with the ids of the
-                   documents (and of the titles) holding them
+                   documents holding them, and of those holding them in a strong field (title,
+                   文号, 主题词; a catalog item's 公开内容), which rank first
   d/<id>.json      one small record per document: title, date, 发布机构, place, text for snippets
 Documents are numbered newest first, so "newest first" is document order.
 
@@ -41,7 +42,7 @@ from . import messages as msg
 from . import urls, vocab
 from .model import CatalogItem, ColumnPage, Notice, Site
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = "search/data"  # beside the search page (search/index.html)
 TEXT_LIMIT = 3000  # characters of text kept per document for result snippets
 
@@ -159,6 +160,9 @@ class Document:
     township: int = NO_VALUE  # COUNTY, or 2 + index in site.townships
     year: int = NO_VALUE  # 1 + (year - first year)
     doc_number: str = ""
+    # Besides the title, what says what the document *is* (ranked like a title hit): a notice's
+    # 文号 and 主题词, a catalog item's 公开内容 (高龄津贴 finds the item that publishes it).
+    strong: tuple[str, ...] = ()
 
 
 def documents(site: Site) -> list[Document]:
@@ -205,6 +209,7 @@ def _notice_doc(site: Site, n: Notice, first_year: int) -> Document:
         domain=_position(site.domains, domain) + 1,
         township=_position(site.townships, township) + 2 if township else COUNTY,
         year=n.published.year - first_year + 1, doc_number=n.doc_number,
+        strong=(n.doc_number, *n.keywords),
     )
 
 
@@ -216,6 +221,7 @@ def _item_doc(site: Site, item: CatalogItem) -> Document:
         kind=KIND_ITEM, path=urls.item(item.id), title=item.name, date="",
         publisher=item.subject, place="", meta_text=meta, text=item.content, body=item.content,
         category=_category_code(item.category), domain=_position(site.domains, domain) + 1,
+        strong=(item.content,),
     )
 
 
@@ -239,17 +245,18 @@ class IndexStats:
 
 class _Postings:
     """Term → ids of the documents holding it (ascending), for every term of 1–3 characters;
-    and the same for the terms of titles alone (for ranking)."""
+    and the same for the terms of the strong fields alone (title, 文号, 主题词, an item's
+    公开内容: for ranking)."""
 
     def __init__(self) -> None:
         self.all: defaultdict[str, list[int]] = defaultdict(list)
-        self.title: defaultdict[str, list[int]] = defaultdict(list)
+        self.strong: defaultdict[str, list[int]] = defaultdict(list)
 
-    def add(self, doc: int, text: str, title_len: int) -> None:
+    def add(self, doc: int, text: str, strong: set[str]) -> None:
         # map() with methodcaller keeps the loop over ~1,500 terms per document in C.
         append = operator.methodcaller("append", doc)
         deque(map(append, map(self.all.__getitem__, terms(text))), maxlen=0)
-        deque(map(append, map(self.title.__getitem__, terms(text[:title_len]))), maxlen=0)
+        deque(map(append, map(self.strong.__getitem__, strong)), maxlen=0)
 
 
 def terms(text: str) -> set[str]:
@@ -258,11 +265,15 @@ def terms(text: str) -> set[str]:
     return {*text, *pairs, *map(operator.add, pairs, text[2:])}
 
 
-def indexed_text(doc: Document) -> tuple[str, int]:
-    """The squeezed text of a document (title first) and the title's squeezed length."""
+def indexed_text(doc: Document) -> tuple[str, set[str]]:
+    """The squeezed text of a document (title first) and the terms of its strong fields (each
+    field on its own: no term spans two of them)."""
     title = squeeze(doc.title)
     rest = squeeze(" ".join([doc.meta_text, doc.place, doc.body]))
-    return title + rest, len(title)
+    strong = terms(title)
+    for field in doc.strong:
+        strong |= terms(squeeze(field))
+    return title + rest, strong
 
 
 def shard_count(documents: int) -> int:
@@ -299,8 +310,8 @@ def write_documents(docs: list[Document], folder: Path,
     postings = _Postings()
     facets = bytearray()
     for number, doc in enumerate(docs):
-        text, title_len = indexed_text(doc)
-        postings.add(number, text, title_len)
+        text, strong = indexed_text(doc)
+        postings.add(number, text, strong)
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
         _write_doc(folder / "d" / f"{number}.json", doc)
     shards = shard_count(len(docs))
@@ -370,8 +381,8 @@ def _varint(value: int, out: bytearray) -> None:
 
 def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str) -> None:
     """Shard file: varint term count; per term: its length and code points, the number of
-    documents holding it and of titles holding it (varints), then both id lists (little-endian
-    unsigned integers of the width given in meta.json)."""
+    documents holding it and of those holding it in a strong field (varints), then both id
+    lists (little-endian unsigned integers of the width given in meta.json)."""
     groups: dict[int, list[str]] = {}
     for term in postings.all:
         groups.setdefault(shard_of(term, shards), []).append(term)
@@ -381,7 +392,7 @@ def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str)
         group = groups.get(number, [])
         _varint(len(group), out)
         for term in group:
-            ids, in_titles = postings.all[term], postings.title.get(term, [])
+            ids, in_titles = postings.all[term], postings.strong.get(term, [])
             _varint(len(term), out)
             for ch in term:
                 _varint(ord(ch), out)

@@ -135,6 +135,13 @@ def test_whole_title_ranks_its_notice_first(page, site_url):
     assert found[0] == "s-0004"
 
 
+@pytest.mark.parametrize("query", ["测政发〔2024〕12号", "测政发（2024）12号", "测政发2024 12号"])
+def test_doc_number_ranks_the_document_carrying_it_first(page, site_url, query):
+    """s-0011 is newer and cites 测政发〔2024〕12号 in its body; s-0001 carries it as its 文号."""
+    found = open_search(page, site_url, "q=" + quote(query))
+    assert found[:2] == ["s-0001", "s-0011"]
+
+
 def test_catalog_item_comes_before_its_notices(page, site_url):
     found = open_search(page, site_url, "q=" + quote("高龄津贴"))
     assert found[0] == "i:ylfw-gljt"
@@ -415,3 +422,25 @@ def test_recall_on_real_notices(tmp_path: Path):
             assert number in search.lookup(folder, piece), (piece, doc.title)
             checked += 1
     assert checked > 100
+
+
+# 文号 → the notice carrying it (others cite it in their bodies and are newer).
+DOC_NUMBERS = [("望政办发〔2024〕9号", "2024-0401"), ("望人社〔2026〕12号", "2026-0604"),
+               ("望民〔2024〕9号", "2024-0101"), ("望建〔2024〕23号", "2024-0405"),
+               ("望农〔2024〕15号", "2024-0102"), ("望民〔2024〕47号", "2024-0110")]
+
+
+@pytest.mark.parametrize(("query", "notice"), DOC_NUMBERS, ids=[q for q, _ in DOC_NUMBERS])
+def test_sample_doc_number_ranks_its_notice_first(page, sample_url, query, notice):
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert found[0] == notice, found
+
+
+@pytest.mark.parametrize(("query", "items"), [("高龄津贴", ["i:ylfw-btzn", "i:ylfw-btmd"]),
+                                              ("护理补贴", ["i:ylfw-btzn", "i:ylfw-btmd"]),
+                                              ("临时救助", ["i:shjz-lszn", "i:shjz-lsjg"])])
+def test_sample_catalog_items_come_first_for_what_they_publish(page, sample_url, query, items):
+    """老年人补贴办事指南 / 发放信息 publish 高龄津贴 (their 公开内容), though their names do not
+    say it: a citizen searching 高龄津贴 finds them first, then the notices."""
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert found[: len(items)] == items, found

@@ -5,7 +5,7 @@
  */
 (function () {
   "use strict";
-  var FORMAT = 1;
+  var FORMAT = 2;
   var PAGE = 10; // results shown at a time
   var KIND_NOTICE = 0, KIND_ON_REQUEST = 1, KIND_ITEM = 2, KIND_PAGE = 3;
   var FILTERS = { c: "category", d: "domain", t: "township", y: "year" };
@@ -119,7 +119,7 @@
     return out;
   }
 
-  /** Shard file → Map(term → {all, title}) (see search.py `_write_shards`). */
+  /** Shard file → Map(term → {all, strong}) (see search.py `_write_shards`). */
   var shards = {};
   function loadShard(number, idBytes) {
     if (!shards[number]) {
@@ -130,12 +130,12 @@
         for (var t = 0; t < count; t++) {
           var length = readVarint(bytes, state), term = "";
           for (var c = 0; c < length; c++) term += String.fromCodePoint(readVarint(bytes, state));
-          var all = readVarint(bytes, state), title = readVarint(bytes, state);
+          var all = readVarint(bytes, state), strong = readVarint(bytes, state);
           var ids = readIds(view, state.at, all, idBytes);
           state.at += all * idBytes;
-          var titleIds = readIds(view, state.at, title, idBytes);
-          state.at += title * idBytes;
-          terms.set(term, { all: ids, title: titleIds });
+          var strongIds = readIds(view, state.at, strong, idBytes);
+          state.at += strong * idBytes;
+          terms.set(term, { all: ids, strong: strongIds });
         }
         return terms;
       });
@@ -154,7 +154,8 @@
     return out;
   }
 
-  /** Documents holding every word (Map id → how many words are in its title), or [] . */
+  /** Documents holding every word (Map id → how many of the words are in a strong field: title,
+   *  文号, 主题词, an item's 公开内容), or an empty Map. */
   function match(words, index) {
     var meta = index.meta, needed = {};
     words.forEach(function (w) {
@@ -166,21 +167,21 @@
         var byNumber = {};
         numbers.forEach(function (n, i) { byNumber[n] = loaded[i]; });
         var hits = null;
-        var titleCount = new Map();
+        var strongCount = new Map();
         for (var w = 0; w < words.length; w++) {
-          var docs = null, titles = null;
+          var docs = null, strong = null;
           var gs = grams(words[w]);
           for (var g = 0; g < gs.length; g++) {
             var entry = byNumber[needed[gs[g]]].get(gs[g]);
             if (!entry) return new Map();
             docs = docs ? intersect(docs, entry.all) : Array.from(entry.all);
-            titles = titles ? intersect(titles, entry.title) : Array.from(entry.title);
+            strong = strong ? intersect(strong, entry.strong) : Array.from(entry.strong);
           }
           hits = hits ? intersect(hits, docs) : docs;
-          titles.forEach(function (id) { titleCount.set(id, (titleCount.get(id) || 0) + 1); });
+          strong.forEach(function (id) { strongCount.set(id, (strongCount.get(id) || 0) + 1); });
         }
         var out = new Map();
-        hits.forEach(function (id) { out.set(id, titleCount.get(id) || 0); });
+        hits.forEach(function (id) { out.set(id, strongCount.get(id) || 0); });
         return out;
       });
   }
@@ -296,8 +297,8 @@
       var undatedA = ka === KIND_ITEM || ka === KIND_PAGE, undatedB = kb === KIND_ITEM || kb === KIND_PAGE;
       if (!byDate) {
         var ta = hits.get(a), tb = hits.get(b);
-        if (ta !== tb) return tb - ta; // more query words in the title first
-        // Named in the title: the catalog item (or column page) first, then its notices.
+        if (ta !== tb) return tb - ta; // more query words in a strong field (title, 文号 ...) first
+        // Named in its title or 公开内容: the catalog item (or column page) first, then notices.
         if (ta > 0 && undatedA !== undatedB) return undatedA ? -1 : 1;
       } else if (undatedA !== undatedB) {
         return undatedA ? 1 : -1;
