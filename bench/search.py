@@ -26,8 +26,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 QUERIES = ["q=" + quote(q) for q in ("低保", "高龄津贴", "举报电话", "12号", "城关镇 低保",
-                                     "最低生活保障", "政府信息公开")] + \
+                                     "最低生活保障", "政府信息公开", "城关镇低保")] + \
     ["c=jieguo&t=chengguan&y=2024", "q=" + quote("低保") + "&t=chengguan&s=date"]
+
+
+def site_queries(site: Path) -> list[str]:
+    """Queries taken from the site itself (site/data/notices.json): the longest title (a pasted
+    whole title), a title of about 25 characters, and the 文号 of the newest notice having one."""
+    notices = json.loads((site / "data/notices.json").read_text(encoding="utf-8"))["notices"]
+    titles = sorted((n["title"] for n in notices), key=len)
+    medium = next((t for t in titles if len(t) >= 25), titles[-1])
+    number = next((n["文号"] for n in notices if n.get("文号")), None)
+    return ["q=" + quote(q) for q in (titles[-1], medium, number) if q]
 
 
 def index_once(project: Path) -> dict:
@@ -169,7 +179,8 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False), flush=True)
     if args.no_index:
         _refresh_script(args.project / "site")
-    for row in browse(args.project / "site", QUERIES, args.server):
+    site = args.project / "site"
+    for row in browse(site, QUERIES + site_queries(site), args.server):
         print(json.dumps(row, ensure_ascii=False), flush=True)
 
 

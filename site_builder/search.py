@@ -17,7 +17,9 @@ Files under `search/data/` (read by overrides/assets/javascripts/sb-search.js, w
   s/<n>.bin        posting shards: the terms whose `shard_of` is n, with the ids of the
                    documents holding them, and of those holding them in a strong field (title,
                    文号, 主题词; a catalog item's 公开内容), which rank first
-  d/<id>.json      one small record per document: title, date, 发布机构, place, text for snippets
+  d/<id>.json      one small record per document: what a result shows (title, date, 发布机构,
+                   place, 文号, 主题词, text for snippets) and the rest of its indexed text, so
+                   that the candidates of a long word can be checked (`check`)
 Documents are numbered newest first, so "newest first" is document order.
 
 Only published content is indexed: notices (主动公开 with their body; 依申请公开 by their
@@ -45,6 +47,11 @@ from .model import CatalogItem, ColumnPage, Notice, Site
 FORMAT = 2
 FOLDER = "search/data"  # beside the search page (search/index.html)
 TEXT_LIMIT = 3000  # characters of text kept per document for result snippets
+# A query word longer than 3 characters is looked up by some of its 3-character pieces (up to
+# MAX_GRAMS: a pasted 40-character title would otherwise fetch ~40 shards), and the documents
+# holding them all are checked against their records (`check`), which hold all of their text
+# unless the body is longer than TEXT_LIMIT. Mirrored in sb-search.js.
+MAX_GRAMS = 8
 
 KIND_NOTICE, KIND_ON_REQUEST, KIND_ITEM, KIND_PAGE = 0, 1, 2, 3
 FACET_COLUMNS = ("kind", "category", "domain", "township", "year")
@@ -131,14 +138,15 @@ def shard_of(term: str, shards: int) -> int:
     return value % shards
 
 
-def plain_text(markdown: str, limit: int = TEXT_LIMIT) -> str:
-    """Readable text of a Markdown body for snippets (its first `limit` characters or so):
-    link targets, tags and marks removed."""
-    text = _MD_IMAGE.sub(r"\1", markdown[: limit * 2])
+def plain_text(markdown: str, limit: int | None = TEXT_LIMIT) -> str:
+    """Readable text of a Markdown body for snippets (its first `limit` characters, or all of
+    it): link targets, tags and marks removed."""
+    text = _MD_IMAGE.sub(r"\1", markdown if limit is None else markdown[: limit * 2])
     text = _MD_LINK_TARGET.sub("]", text)
     text = _HTML_TAG.sub(" ", text)
     text = _MD_MARKS.sub(" ", text).replace("[", "").replace("]", "")
-    return _SPACES.sub(" ", text).strip()[:limit]
+    text = _SPACES.sub(" ", text).strip()
+    return text if limit is None else text[:limit]
 
 
 # -- documents -----------------------------------------------------------------------------------
@@ -155,6 +163,10 @@ class Document:
     meta_text: str  # indexed but not shown: 文号, 事项, 领域, 关键词 ...
     text: str  # shown in snippets (the start of the body, as plain text)
     body: str  # indexed: the whole body as written (Markdown; its marks are not letters)
+    # In the record, for checking candidates (the record holds every indexed text): the part of
+    # meta_text no other record field holds, and whether `text` is the whole body.
+    record_meta: str = ""
+    complete: bool = False
     category: int = NO_VALUE  # 1 + index in vocab.CATEGORIES
     domain: int = NO_VALUE  # 1 + index in site.domains
     township: int = NO_VALUE  # COUNTY, or 2 + index in site.townships
@@ -163,6 +175,7 @@ class Document:
     # Besides the title, what says what the document *is* (ranked like a title hit): a notice's
     # 文号 and 主题词, a catalog item's 公开内容 (高龄津贴 finds the item that publishes it).
     strong: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # a notice's 主题词 (shown in a result when they match)
 
 
 def documents(site: Site) -> list[Document]:
@@ -195,21 +208,21 @@ def _notice_doc(site: Site, n: Notice, first_year: int) -> Document:
     township = site.township_by_id.get(n.township_id) if n.township_id else None
     village = township.village(n.village_id) if township and n.village_id else None
     place = " · ".join(x.name for x in (township, village) if x) or msg.COUNTY_LEVEL
-    meta = " ".join([n.doc_number, n.publisher, place, item.name, domain.name, n.category,
-                     " ".join(n.keywords), n.id])
+    extra = " ".join([item.name, domain.name, n.category, n.id])
+    meta = " ".join([n.doc_number, n.publisher, place, extra, " ".join(n.keywords)])
     # 依申请公开: only what its published page shows (metadata and summary), never the body.
     body = "" if n.on_request else _MD_LINK_TARGET.sub("]", n.body)
-    text = " ".join(x for x in (n.summary, plain_text(body)) if x)
+    text = " ".join(x for x in (n.summary, plain_text(body, None)) if x)
     return Document(
         kind=KIND_ON_REQUEST if n.on_request else KIND_NOTICE,
         path=urls.notice(n.id), title=n.title, date=n.published.isoformat(),
         publisher=n.publisher, place=place, meta_text=meta, text=text[:TEXT_LIMIT],
-        body=n.summary + " " + body,
+        body=n.summary + " " + body, record_meta=extra, complete=len(text) <= TEXT_LIMIT,
         category=_category_code(n.category),
         domain=_position(site.domains, domain) + 1,
         township=_position(site.townships, township) + 2 if township else COUNTY,
         year=n.published.year - first_year + 1, doc_number=n.doc_number,
-        strong=(n.doc_number, *n.keywords),
+        strong=(n.doc_number, *n.keywords), keywords=tuple(n.keywords),
     )
 
 
@@ -220,16 +233,19 @@ def _item_doc(site: Site, item: CatalogItem) -> Document:
     return Document(
         kind=KIND_ITEM, path=urls.item(item.id), title=item.name, date="",
         publisher=item.subject, place="", meta_text=meta, text=item.content, body=item.content,
+        record_meta=meta, complete=True,
         category=_category_code(item.category), domain=_position(site.domains, domain) + 1,
         strong=(item.content,),
     )
 
 
 def _page_doc(page: ColumnPage) -> Document:
+    text = plain_text(page.body, None)
     return Document(
         kind=KIND_PAGE, path=urls.column_page(page.id), title=page.title,
         date=page.updated.isoformat() if page.updated else "", publisher="", place="",
-        meta_text=msg.NAV_XXGK, text=plain_text(page.body), body=page.body,
+        meta_text=msg.NAV_XXGK, text=text[:TEXT_LIMIT], body=page.body,
+        record_meta=msg.NAV_XXGK, complete=len(text) <= TEXT_LIMIT,
     )
 
 
@@ -324,18 +340,61 @@ def write_documents(docs: list[Document], folder: Path,
                       sum(p.stat().st_size for p in files), len(files))
 
 
+def query_grams(word: str) -> list[str]:
+    """The index terms looked up for a squeezed query word (mirrored in sb-search.js `grams`):
+    the word itself up to 3 characters; every 3-character piece up to MAX_GRAMS of them; for a
+    longer word, pieces that do not overlap plus the last one, and at most MAX_GRAMS of those,
+    spread evenly. The documents holding them all are candidates, checked by `check`."""
+    n = len(word)
+    if n <= 3:
+        return [word]
+    if n - 2 <= MAX_GRAMS:
+        starts = list(range(n - 2))
+    else:
+        starts = list(range(0, n - 2, 3))
+        if starts[-1] != n - 3:
+            starts.append(n - 3)
+        if len(starts) > MAX_GRAMS:
+            starts = [round(k * (n - 3) / (MAX_GRAMS - 1)) for k in range(MAX_GRAMS)]
+    return list(dict.fromkeys(word[i : i + 3] for i in starts))
+
+
+YES, NO, MAYBE = 1, 0, 2  # `check`: the record holds the words / does not / cannot tell
+
+
+def check(record: dict, words: list[str]) -> tuple[int, int]:
+    """Does a candidate's record hold every (squeezed) word, each within one field? NO when the
+    record holds all of the document's indexed text and a word is not in it (its pieces are
+    there, but apart); MAYBE when its body was cut at TEXT_LIMIT. Also its rank score: per word,
+    3 when the word is the whole title or 文号, 1 when it is in the title, 文号, 主题词 or (a
+    catalog item) 公开内容. Mirrored in sb-search.js `check`."""
+    fields = [squeeze(record.get(key, "")) for key in ("t", "n", "p", "l", "w", "m", "x")]
+    title, number, keywords, text = fields[0], fields[1], fields[4], fields[6]
+    state, score = YES, 0
+    for word in words:
+        if word == title or (number and word == number):
+            score += 3
+        elif word in title or word in number or word in keywords or \
+                (record.get("k") == KIND_ITEM and word in text):
+            score += 1
+        if not any(word in field for field in fields):
+            state = NO if record.get("f") or state == NO else MAYBE
+    return state, score
+
+
 def lookup(folder: Path, word: str) -> list[int]:
-    """Documents holding `word`, read back from the written files as sb-search.js does (for
-    tests and checks; the browser never runs this)."""
+    """Documents holding `word` (or that may hold it, see `check`), read back from the written
+    files as sb-search.js does (for tests and checks; the browser never runs this)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     squeezed = squeeze(word)
-    pieces = [squeezed] if len(squeezed) <= 3 else \
-        [squeezed[i : i + 3] for i in range(len(squeezed) - 2)]
     found: set[int] | None = None
-    for piece in pieces:
+    for piece in query_grams(squeezed):
         ids = _read_shard(folder / "s" / f"{shard_of(piece, meta['shards'])}.bin",
                           meta["id_bytes"]).get(piece, [])
         found = set(ids) if found is None else found & set(ids)
+    if len(squeezed) > 3:
+        found = {i for i in found or () if check(json.loads(
+            (folder / "d" / f"{i}.json").read_text(encoding="utf-8")), [squeezed])[0] != NO}
     return sorted(found or [])
 
 
@@ -367,7 +426,8 @@ def _read_shard(path: Path, width: int) -> dict[str, list[int]]:
 def _write_doc(path: Path, doc: Document) -> None:
     record = {"u": doc.path, "t": doc.title, "k": doc.kind, "d": doc.date,
               "p": doc.publisher, "l": doc.place, "n": doc.doc_number,
-              "x": doc.text}
+              "w": "、".join(doc.keywords),
+              "m": doc.record_meta, "x": doc.text, "f": 1 if doc.complete else ""}
     path.write_text(json.dumps({k: v for k, v in record.items() if v != ""},
                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

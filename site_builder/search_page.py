@@ -23,6 +23,8 @@ SCRIPT_MESSAGES = {
     "prompt": msg.SEARCH_PROMPT,
     "count": msg.SEARCH_COUNT,
     "countQuery": msg.SEARCH_COUNT_QUERY,
+    "countAbout": msg.SEARCH_COUNT_ABOUT,
+    "countMaybe": msg.SEARCH_COUNT_MAYBE,
     "empty": msg.SEARCH_EMPTY,
     "more": msg.SEARCH_MORE,
     "shown": msg.SEARCH_SHOWN,

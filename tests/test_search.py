@@ -338,13 +338,32 @@ def test_squeeze_agrees_with_the_script_on_every_character(page, site_url):
     wrong = page.evaluate("""([points, expected, texts]) => {
       const bad = [];
       points.forEach((cp, i) => {
-        const got = window.sbSearchSqueeze(String.fromCodePoint(cp));
+        const got = window.sbSearchTest.squeeze(String.fromCodePoint(cp));
         if (got !== expected[i]) bad.push([cp.toString(16), got, expected[i]]);
       });
-      return [bad.slice(0, 20), bad.length, texts.map(t => window.sbSearchSqueeze(t))];
+      return [bad.slice(0, 20), bad.length, texts.map(t => window.sbSearchTest.squeeze(t))];
     }""", [points, expected, texts])
     assert wrong[:2] == [[], 0], wrong[:2]
     assert wrong[2] == [search.squeeze(t) for t in texts]
+
+
+def test_long_words_look_up_a_few_pieces(page, site_url):
+    """A long word is looked up by at most MAX_GRAMS of its 3-character pieces, covering it
+    (non-overlapping pieces and the last) while there are few enough; the script agrees."""
+    assert search.query_grams("低保") == ["低保"]
+    assert search.query_grams("最低生活保障") == ["最低生", "低生活", "生活保", "活保障"]
+    for n in (11, 20, 24, 25, 44, 120):
+        word = "".join(chr(0x4E00 + i) for i in range(n))
+        pieces = search.query_grams(word)
+        assert 3 <= len(pieces) <= search.MAX_GRAMS
+        assert pieces[0] == word[:3] and pieces[-1] == word[-3:]
+        if n <= 24:  # every character in some piece
+            assert set(word) == set("".join(pieces))
+    page.goto(site_url + "search/")
+    words = ["低保", "最低生活保障", "民政局2025年"] + \
+        ["".join(chr(0x4E00 + i) for i in range(n)) for n in (11, 20, 25, 44, 120)]
+    assert page.evaluate("(words) => words.map(w => window.sbSearchTest.grams(w))", words) == \
+        [search.query_grams(w) for w in words]
 
 
 def test_kangxi_radicals_and_traditional_characters_are_folded(tmp_path: Path):
@@ -444,3 +463,57 @@ def test_sample_catalog_items_come_first_for_what_they_publish(page, sample_url,
     say it: a citizen searching 高龄津贴 finds them first, then the notices."""
     found = open_search(page, sample_url, "q=" + quote(query))
     assert found[: len(items)] == items, found
+
+
+# -- long words: a few pieces fetched, candidates checked against their records -----------------
+LONG_TITLE = "望川县民政局关于公开征求《望川县经济困难老年人养老服务补贴办法（征求意见稿）》意见的公告"
+
+
+def test_sample_whole_title_fetches_a_few_shards(page, sample_url):
+    """A pasted 40-character title fetched a shard per character (37 shards, 262 KB at 1,000
+    notices); now at most MAX_GRAMS, and its notice is the one result."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    assert open_search(page, sample_url, "q=" + quote(LONG_TITLE)) == ["2025-0201"]
+    shards = [u for u in requested if "/search/data/s/" in u]
+    assert 0 < len(shards) <= search.MAX_GRAMS, shards
+
+
+# (query, exactly these, not these): the pieces of the word are all in the "not these" too.
+CHECKED = [
+    ("民政局2025年", {"2025-0201", "2025-0208", "2025-0212", "2025-0216", "2025-0504",
+                      "2025-0507", "2025-0515", "2025-0518", "2025-0527"},
+     {"2024-0101", "2024-0110", "2025-0202", "2025-0229", "2025-0508", "2026-0601"}),
+    ("低保对象公示", set(), {"2026-0606"}),
+    ("人民政府2025年", {"2025-0529", "2025-0528", "2025-0526", "2025-0525", "2025-0524",
+                        "2025-0523", "2025-0235", "2025-0522", "2025-0521", "2025-0520",
+                        "2025-0519", "2025-0234", "2025-0221", "2025-0514", "2025-0512",
+                        "2025-0233", "2025-0231", "2025-0227", "2025-0228", "2025-0232",
+                        "2025-0229", "2025-0501", "p:nianbao-2025"},
+     {"2026-0603", "p:nianbao-2024"}),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted"), CHECKED, ids=[q for q, _, _ in CHECKED])
+def test_sample_long_word_results_hold_the_word(page, sample_url, query, wanted, unwanted):
+    """Documents holding every piece of a long word but not the word (民政局 … 2025年 apart)
+    are not results, and the count says how many hold it."""
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert set(found) == wanted
+    assert len(found) == len(wanted)
+    assert not unwanted & set(found)
+    if wanted:
+        assert f"共找到 {len(wanted)} 条结果" in status(page)
+    else:
+        assert "没有找到符合条件的信息" in status(page)
+
+
+def test_sample_many_candidates_are_checked_as_they_are_shown(page, sample_url):
+    """More than 20 candidates: checked page by page; until all are, the count is 约 N."""
+    page.goto(sample_url + "search/?q=" + quote("人民政府2025年"))
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    assert page.locator(".sb-result").count() == 10
+    assert "找到约" in status(page)
+    assert len(results(page)) == 23
+    assert "共找到 23 条结果" in status(page)

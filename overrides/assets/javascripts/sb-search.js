@@ -7,6 +7,9 @@
   "use strict";
   var FORMAT = 2;
   var PAGE = 10; // results shown at a time
+  var MAX_GRAMS = 8; // index terms fetched for one long word (search.py MAX_GRAMS)
+  var CHECK_ALL = 20; // up to this many candidates of a long word: all checked before ranking
+  var YES = 1, NO = 0, MAYBE = 2; // search.py `check`
   var KIND_NOTICE = 0, KIND_ON_REQUEST = 1, KIND_ITEM = 2, KIND_PAGE = 3;
   var FILTERS = { c: "category", d: "domain", t: "township", y: "year" };
   var DROP = /[^\p{L}\p{N}]+/gu;
@@ -37,7 +40,6 @@
     if (TRADITIONAL) text = text.replace(TRADITIONAL, function (c) { return FOLD.get(c); });
     return text.replace(DROP, "");
   }
-  window.sbSearchSqueeze = squeeze; // for tests/test_search.py (agreement with search.py)
 
   function shardOf(term, shards) {
     var cps = Array.from(term);
@@ -46,16 +48,58 @@
     return value % shards;
   }
 
-  /** The index terms a query word needs: itself up to 3 characters, else its 3-character pieces. */
+  /** The index terms looked up for a query word (search.py `query_grams`): the word itself up
+   *  to 3 characters; its 3-character pieces, at most MAX_GRAMS of them (a pasted title would
+   *  otherwise fetch a shard per character), the candidates then being checked. */
   function grams(word) {
-    var cps = Array.from(word);
-    if (cps.length <= 3) return [word];
-    var out = [];
-    for (var i = 0; i + 3 <= cps.length; i++) {
-      var g = cps.slice(i, i + 3).join("");
-      if (out.indexOf(g) < 0) out.push(g);
+    var cps = Array.from(word), n = cps.length, starts = [], i;
+    if (n <= 3) return [word];
+    if (n - 2 <= MAX_GRAMS) {
+      for (i = 0; i < n - 2; i++) starts.push(i);
+    } else {
+      for (i = 0; i < n - 2; i += 3) starts.push(i);
+      if (starts[starts.length - 1] !== n - 3) starts.push(n - 3);
+      if (starts.length > MAX_GRAMS) {
+        starts = [];
+        for (i = 0; i < MAX_GRAMS; i++) starts.push(roundHalfEven(i * (n - 3) / (MAX_GRAMS - 1)));
+      }
     }
+    var out = [];
+    starts.forEach(function (start) {
+      var g = cps.slice(start, start + 3).join("");
+      if (out.indexOf(g) < 0) out.push(g);
+    });
     return out;
+  }
+
+  function roundHalfEven(x) { // Python's round()
+    var r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 ? r - 1 : r;
+  }
+
+  // For tests/test_search.py: agreement with search.py `squeeze` and `query_grams`.
+  window.sbSearchTest = { squeeze: squeeze, grams: grams };
+
+  function isLong(word) { return Array.from(word).length > 3; }
+
+  /** search.py `check`: does the record hold every word, each within one field (YES); not (NO:
+   *  the record holds all the document's text, the word's pieces are there but apart); or
+   *  cannot tell (MAYBE: a long body, cut in the record)? And its rank score: per word 3 when it
+   *  is the whole title or 文号, 1 when it is in the title, 文号, 主题词 or an item's 公开内容. */
+  function check(r, words) {
+    if (!r._fields) {
+      r._fields = [r.t, r.n, r.p, r.l, r.w, r.m, r.x].map(function (f) { return f ? squeeze(f) : ""; });
+    }
+    var f = r._fields, title = f[0], number = f[1], state = YES, score = 0;
+    words.forEach(function (w) {
+      if (w === title || (number && w === number)) score += 3;
+      else if (title.indexOf(w) >= 0 || number.indexOf(w) >= 0 || f[4].indexOf(w) >= 0 ||
+               (r.k === KIND_ITEM && f[6].indexOf(w) >= 0)) score += 1;
+      if (!f.some(function (field) { return field.indexOf(w) >= 0; })) {
+        state = r.f || state === NO ? NO : MAYBE;
+      }
+    });
+    return { state: state, score: score };
   }
 
   function format(template, values) {
@@ -244,10 +288,10 @@
     var found = words.length ? match(words, { meta: metaOfPage() }) : Promise.resolve(null);
     return Promise.all([loadIndex(), found]).then(function (both) {
       var index = both[0];
-      return Promise.resolve(both[1]).then(function (hits) {
-        var result = rank(hits, state, index);
+      return settle(both[1], words).then(function (settled) {
+        var result = rank(settled.hits, state, index);
         updateCounts(result.counts, index.meta);
-        return show(result.ids, state, words, hits).then(function () {
+        return show(result.ids, state, words, settled).then(function () {
           // For measurements (bench/search.py): how long this search took, and when, since the
           // page was opened, its results were drawn.
           document.documentElement.setAttribute("data-sb-search-ms",
@@ -260,6 +304,28 @@
       clear(location.protocol === "file:" ? M.offline : M.failed);
       if (window.console) console.error(error);
     });
+  }
+
+  /** Check the candidates of a query with a long word against their records (the n-grams of
+   *  a long word can all be in a document without the word): all of them when they are few
+   *  (exact count, ranked by their records' scores, MAYBE ones last); otherwise as they are
+   *  shown (`showMore`). Short words need no check: their n-gram is the word. */
+  function settle(hits, words) {
+    var none = { hits: hits, lazy: false, maybe: 0 };
+    if (!hits || !words.some(isLong)) return Promise.resolve(none);
+    if (hits.size > CHECK_ALL) return Promise.resolve({ hits: hits, lazy: true, maybe: 0 });
+    var ids = Array.from(hits.keys());
+    return Promise.all(ids.map(function (id) { return load("d/" + id + ".json", "json"); }))
+      .then(function (records) {
+        var out = new Map(), maybe = 0;
+        records.forEach(function (r, i) {
+          var c = check(r, words);
+          if (c.state === NO) return;
+          if (c.state === MAYBE) maybe++;
+          out.set(ids[i], c.state === MAYBE ? -1 : c.score);
+        });
+        return { hits: out, lazy: false, maybe: maybe };
+      });
   }
 
   /** Apply the filters, count the options of every filter, order the results. */
@@ -331,8 +397,9 @@
     statusEl.textContent = message;
   }
 
-  function show(ids, state, words, hits) {
-    current = { ids: ids, shown: 0, words: words, query: state.q };
+  function show(ids, state, words, settled) {
+    current = { ids: ids, next: 0, shown: 0, words: words, query: state.q, lazy: settled.lazy,
+                dropped: 0, later: [], maybe: settled.maybe };
     list.innerHTML = "";
     if (!ids.length) {
       moreButton.hidden = true;
@@ -342,22 +409,45 @@
     return showMore();
   }
 
+  /** The next PAGE results. Candidates still to be checked (`lazy`) are checked here: those
+   *  without the words are dropped, MAYBE ones wait until all the others are shown. */
   function showMore() {
-    var state = current;
-    var slice = state.ids.slice(state.shown, state.shown + PAGE);
-    return Promise.all(slice.map(function (id) { return load("d/" + id + ".json", "json"); }))
-      .then(function (records) {
-        if (state !== current) return;
-        var html = records.map(function (r) { return renderResult(r, state.words); }).join("");
-        list.insertAdjacentHTML("beforeend", html);
-        state.shown += slice.length;
-        moreButton.hidden = state.shown >= state.ids.length;
-        var count = state.ids.length;
-        var text = state.query ? format(M.countQuery, { query: state.query, count: count })
-          : format(M.count, { count: count });
-        if (count > state.shown) text += " " + format(M.shown, { shown: state.shown, count: count });
-        statusEl.textContent = text;
-      });
+    var state = current, picked = [];
+    function step() {
+      var room = PAGE - picked.length;
+      if (room <= 0 || state.next >= state.ids.length) return Promise.resolve();
+      var slice = state.ids.slice(state.next, state.next + room);
+      state.next += slice.length;
+      return Promise.all(slice.map(function (id) { return load("d/" + id + ".json", "json"); }))
+        .then(function (records) {
+          records.forEach(function (r) {
+            var c = state.lazy ? check(r, state.words).state : YES;
+            if (c === YES) picked.push(r);
+            else if (c === MAYBE) { state.later.push(r); state.maybe++; }
+            else state.dropped++;
+          });
+          return step();
+        });
+    }
+    return step().then(function () {
+      if (state !== current) return;
+      var checking = state.lazy && state.next < state.ids.length;
+      while (!checking && picked.length < PAGE && state.later.length) picked.push(state.later.shift());
+      var html = picked.map(function (r) { return renderResult(r, state.words); }).join("");
+      list.insertAdjacentHTML("beforeend", html);
+      state.shown += picked.length;
+      var count = state.ids.length - state.dropped;
+      moreButton.hidden = state.shown >= count;
+      if (!count) {
+        statusEl.textContent = M.empty;
+        return;
+      }
+      var template = !state.query ? M.count : checking ? M.countAbout : M.countQuery;
+      var text = format(template, { query: state.query, count: count });
+      if (!checking && state.maybe) text += " " + format(M.countMaybe, { count: state.maybe, query: state.query });
+      if (count > state.shown) text += " " + format(M.shown, { shown: state.shown, count: count });
+      statusEl.textContent = text;
+    });
   }
 
   function wordPattern(word) {
