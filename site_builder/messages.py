@@ -329,6 +329,8 @@ SEARCH_KIND_ITEM = "标准目录事项"
 SEARCH_KIND_PAGE = "信息公开栏目"
 SEARCH_ITEM_PUBLISHER = "公开主体：{subject}"
 SEARCH_DOC_NUMBER = "文号：{number}"
+SEARCH_KEYWORDS = "主题词：{keywords}"
+SEARCH_LATER = "（正文较长，“{query}”可能在后面的部分，请打开原文查看。）"
 SEARCH_COUNT_OPTION = "{label}（{count}）"
 
 # -- publication safety: personal data (privacy.py, screen.py) ----------------------------------

@@ -118,6 +118,8 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 _MD_MARKS = re.compile(r"^[ \t:|-]+$|^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+|[*_`|]+", re.M)
 _SPACES = re.compile(r"\s+")
+_TABLE = re.compile(r"^[ \t]*\|.*$(?:\n[ \t]*\|.*$)+", re.M)  # Markdown table: rows of |
+_TABLE_RULE = re.compile(r"^[ \t:|-]+$")
 
 
 def squeeze(text: str) -> str:
@@ -140,13 +142,27 @@ def shard_of(term: str, shards: int) -> int:
 
 def plain_text(markdown: str, limit: int | None = TEXT_LIMIT) -> str:
     """Readable text of a Markdown body for snippets (its first `limit` characters, or all of
-    it): link targets, tags and marks removed."""
-    text = _MD_IMAGE.sub(r"\1", markdown if limit is None else markdown[: limit * 2])
+    it): link targets, tags and marks removed. A table becomes a line per row ("\\n" before and
+    after), its cells separated by tabs, so that a result can show the row that holds a word
+    with its column headings (sb-search.js `snippet`) instead of a run of numbers."""
+    source = markdown if limit is None else markdown[: limit * 2]
+    lines, at = [], 0
+    for table in _TABLE.finditer(source):
+        lines.append(_flat(source[at : table.start()]))
+        lines.extend("\t".join(_flat(cell) for cell in row.strip().strip("|").split("|"))
+                     for row in table.group().splitlines() if not _TABLE_RULE.match(row))
+        at = table.end()
+    lines.append(_flat(source[at:]))
+    text = "\n".join(line for line in lines if line.strip())
+    return text if limit is None else text[:limit]
+
+
+def _flat(markdown: str) -> str:
+    text = _MD_IMAGE.sub(r"\1", markdown)
     text = _MD_LINK_TARGET.sub("]", text)
     text = _HTML_TAG.sub(" ", text)
     text = _MD_MARKS.sub(" ", text).replace("[", "").replace("]", "")
-    text = _SPACES.sub(" ", text).strip()
-    return text if limit is None else text[:limit]
+    return _SPACES.sub(" ", text).strip()
 
 
 # -- documents -----------------------------------------------------------------------------------
@@ -212,7 +228,7 @@ def _notice_doc(site: Site, n: Notice, first_year: int) -> Document:
     meta = " ".join([n.doc_number, n.publisher, place, extra, " ".join(n.keywords)])
     # 依申请公开: only what its published page shows (metadata and summary), never the body.
     body = "" if n.on_request else _MD_LINK_TARGET.sub("]", n.body)
-    text = " ".join(x for x in (n.summary, plain_text(body, None)) if x)
+    text = "\n".join(x for x in (n.summary, plain_text(body, None)) if x)
     return Document(
         kind=KIND_ON_REQUEST if n.on_request else KIND_NOTICE,
         path=urls.notice(n.id), title=n.title, date=n.published.isoformat(),

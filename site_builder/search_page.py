@@ -35,6 +35,8 @@ SCRIPT_MESSAGES = {
     "kindPage": msg.SEARCH_KIND_PAGE,
     "itemPublisher": msg.SEARCH_ITEM_PUBLISHER,
     "docNumber": msg.SEARCH_DOC_NUMBER,
+    "keywords": msg.SEARCH_KEYWORDS,
+    "later": msg.SEARCH_LATER,
     "countOption": msg.SEARCH_COUNT_OPTION,
 }
 

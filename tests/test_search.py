@@ -164,6 +164,19 @@ def test_results_show_title_date_publisher_place_and_highlighted_snippet(page, s
     assert snippet == "１２号"  # the fullwidth original, highlighted
 
 
+@pytest.mark.parametrize("query", ["档案馆新址", "新址"])
+def test_word_past_the_records_text_is_found_and_said_so(page, site_url, query):
+    """s-0013's body is longer than the record's 3,000 characters and names 档案馆新址 only at
+    its end: it is found (last among results it cannot confirm), and its snippet says the word
+    may be further on instead of showing an unexplained start."""
+    assert open_search(page, site_url, "q=" + quote(query)) == ["s-0013"]
+    snippet = page.locator(".sb-result__snippet").first.inner_text()
+    assert "为规范社会救助资金管理" in snippet
+    assert f"“{query}”可能在后面的部分" in snippet
+    if len(query) > 3:
+        assert "未能确认含有完整的" in status(page)
+
+
 def test_on_request_result_is_marked(page, site_url):
     open_search(page, site_url, "q=" + quote("档案查阅目录"))
     assert "依申请公开" in page.locator(".sb-result").first.inner_text()
@@ -174,7 +187,7 @@ FILTERS = [
     ("c=jieguo", ["s-0004", "s-0006", "s-0011", "s-0009"]),
     ("d=ylfw", ["s-0012", "s-0010", "s-0003", "s-0006", "s-0005"]),
     ("t=nanmen", ["s-0005", "s-0009"]),
-    ("t=county", ["s-0010", "s-0001", "s-0002"]),
+    ("t=county", ["s-0010", "s-0001", "s-0002", "s-0013"]),
     ("y=2023", ["s-0009", "s-0002"]),
     ("c=jieguo&t=nanmen&y=2023", ["s-0009"]),
     ("c=fuwu&t=hexi", ["s-0012"]),
@@ -517,3 +530,21 @@ def test_sample_many_candidates_are_checked_as_they_are_shown(page, sample_url):
     assert "找到约" in status(page)
     assert len(results(page)) == 23
     assert "共找到 23 条结果" in status(page)
+
+
+# -- snippets --------------------------------------------------------------------------------------
+def test_sample_snippet_of_a_table_row_names_its_columns(page, sample_url):
+    """A name in a roster table: the row with its column headings, not a run of numbers."""
+    assert open_search(page, sample_url, "q=" + quote("孙海芳")) == ["2025-0221"]
+    snippet = page.locator(".sb-result__snippet").first
+    text = snippet.inner_text()
+    assert "姓名：孙海芳" in text and "所在社区（村）：东门社区" in text, text
+    assert snippet.locator("mark").all_inner_texts() == ["孙海芳"]
+
+
+def test_sample_snippet_shows_matching_keywords(page, sample_url):
+    """电子商务 is only a 主题词 of 2024-0407: the snippet shows them, highlighted."""
+    assert "2024-0407" in open_search(page, sample_url, "q=" + quote("电子商务"))
+    snippet = page.locator(".sb-result", has_text="农村电商技能培训班").locator(".sb-result__snippet")
+    assert "主题词：技能培训、电子商务" in snippet.inner_text()
+    assert snippet.locator("mark").all_inner_texts() == ["电子商务"]

@@ -433,7 +433,7 @@
       if (state !== current) return;
       var checking = state.lazy && state.next < state.ids.length;
       while (!checking && picked.length < PAGE && state.later.length) picked.push(state.later.shift());
-      var html = picked.map(function (r) { return renderResult(r, state.words); }).join("");
+      var html = picked.map(function (r) { return renderResult(r, state.words, state.query); }).join("");
       list.insertAdjacentHTML("beforeend", html);
       state.shown += picked.length;
       var count = state.ids.length - state.dropped;
@@ -482,22 +482,63 @@
     return out + escapeHtml(text.slice(last));
   }
 
-  function snippet(text, pattern) {
-    if (!text) return "";
-    var start = 0;
-    if (pattern) {
-      pattern.lastIndex = 0;
-      var m = pattern.exec(text);
-      pattern.lastIndex = 0;
-      if (m) start = Math.max(0, m.index - 30);
-    }
-    var end = Math.min(text.length, start + 120);
+  var SNIPPET = 120; // characters of text around the first match
+
+  function find(text, pattern) {
+    pattern.lastIndex = 0;
+    var m = pattern.exec(text);
+    pattern.lastIndex = 0;
+    return m ? m.index : -1;
+  }
+
+  function excerpt(text, at, pattern) {
+    var start = at > 30 ? at - 30 : 0;
+    var end = Math.min(text.length, start + SNIPPET);
     return (start > 0 ? "…" : "") + highlight(text.slice(start, end), pattern) +
       (end < text.length ? "…" : "");
   }
 
-  function renderResult(r, words) {
-    var pattern = highlighter(words);
+  /** The snippet of a result (search.py `plain_text`: a line per paragraph run and per table
+   *  row, cells separated by tabs). A match in running text first; else the table row holding
+   *  it, each cell with its column heading (姓名：孙海芳；所在社区（村）：东门社区 …); else the
+   *  主题词 when they hold it; else the start, noting when the word may be further on in a body
+   *  longer than the record holds. */
+  function snippet(r, pattern, query) {
+    var lines = (r.x || "").split("\n"), i, at;
+    var isRow = function (line) { return line.indexOf("\t") >= 0; };
+    if (pattern) {
+      for (i = 0; i < lines.length; i++) {
+        if (!isRow(lines[i]) && (at = find(lines[i], pattern)) >= 0) return excerpt(lines[i], at, pattern);
+      }
+      for (i = 0; i < lines.length; i++) {
+        if (isRow(lines[i]) && find(lines[i], pattern) >= 0) return rowExcerpt(lines, i, pattern);
+      }
+    }
+    var first = lines.filter(function (line) { return !isRow(line); })[0] || "";
+    var start = first ? excerpt(first, 0, pattern) : "";
+    if (pattern && r.w && find(r.w, pattern) >= 0) {
+      return highlight(format(M.keywords, { keywords: r.w }), pattern) + (start ? " " + start : "");
+    }
+    if (pattern && !r.f && r.x) start += " " + escapeHtml(format(M.later, { query: query }));
+    return start;
+  }
+
+  function rowExcerpt(lines, i, pattern) {
+    var top = i;
+    while (top > 0 && lines[top - 1].indexOf("\t") >= 0) top--;
+    var cells = lines[i].split("\t"), text;
+    if (top === i) {
+      text = cells.join("、"); // the heading row itself
+    } else {
+      var heads = lines[top].split("\t");
+      text = cells.map(function (cell, k) { return heads[k] ? heads[k] + "：" + cell : cell; })
+        .join("；");
+    }
+    return excerpt(text, Math.max(0, find(text, pattern)), pattern);
+  }
+
+  function renderResult(r, words, query) {
+    var pattern = highlighter(words), text = snippet(r, pattern, query);
     var href = new URL(r.u, root).href;
     var badge = "", meta = [];
     if (r.k === KIND_ON_REQUEST) badge = M.onRequest;
@@ -514,7 +555,7 @@
       highlight(r.t, pattern) + "</a>" +
       (badge ? '<span class="sb-badge">' + escapeHtml(badge) + "</span>" : "") +
       '<span class="sb-list__meta">' + meta.join("") + "</span>" +
-      (r.x ? '<p class="sb-result__snippet">' + snippet(r.x, pattern) + "</p>" : "") + "</li>";
+      (text ? '<p class="sb-result__snippet">' + text + "</p>" : "") + "</li>";
   }
 
   // -- wiring -----------------------------------------------------------------------------------
