@@ -320,9 +320,20 @@ def page_config(site: Site) -> dict:
     count = len(site.notices) + len(site.items) + len(site.pages)
     return {"format": FORMAT, "documents": count, "shards": shard_count(count),
             "id_bytes": 2 if count <= 0xFFFF else 4, "columns": list(FACET_COLUMNS),
-            "fold": FOLD,
+            "fold": FOLD, "names": known_names(site),
             "facets": {key: [[value, code] for value, _label, code in values]
                        for key, values in facet_options(site).items()}}
+
+
+def known_names(site: Site) -> list[str]:
+    """Names a citizen types run together with other words (城关镇低保, 东门社区低保): townships,
+    villages, 发布机构 and domains, squeezed, longest first. The search page splits a long word
+    without results on them (then on the longest pieces the index has) and retries."""
+    names = [t.name for t in site.townships] + \
+        [v.name for t in site.townships for v in t.villages] + \
+        [n.publisher for n in site.notices] + [d.name for d in site.domains]
+    squeezed = {squeeze(name) for name in names}
+    return sorted((n for n in squeezed if len(n) >= 2), key=lambda n: (-len(n), n))
 
 
 def write_index(site: Site, out_dir: Path) -> IndexStats:

@@ -26,6 +26,8 @@ SCRIPT_MESSAGES = {
     "countAbout": msg.SEARCH_COUNT_ABOUT,
     "countMaybe": msg.SEARCH_COUNT_MAYBE,
     "empty": msg.SEARCH_EMPTY,
+    "noneFor": msg.SEARCH_NONE_FOR,
+    "didYouMean": msg.SEARCH_DID_YOU_MEAN,
     "more": msg.SEARCH_MORE,
     "shown": msg.SEARCH_SHOWN,
     "failed": msg.SEARCH_FAILED,
@@ -74,6 +76,7 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'<fieldset class="sb-search__filters"><legend>{h.e(msg.SEARCH_FILTERS)}</legend>'
         f"{selects}{sort}"
         f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></form>'
+        f'<p id="sb-search-suggest" class="sb-search__suggest" hidden></p>'
         f'<p id="sb-search-status" class="sb-search__status" role="status" aria-live="polite">'
         f"</p>"
         f'<noscript><p class="sb-empty">{h.e(msg.SEARCH_NOSCRIPT)}</p></noscript>'

@@ -130,6 +130,17 @@ def test_unpublished_text_is_never_found(page, site_url, query):
     assert "没有找到符合条件的信息" in status(page)
 
 
+def test_words_typed_together_are_split_and_retried(page, site_url):
+    """东村低保 (no space): nothing holds it, so it is split on the village name and retried."""
+    assert open_search(page, site_url, "q=" + quote("东村低保")) == ["s-0004"]
+    suggestion = page.locator("#sb-search-suggest")
+    assert suggestion.inner_text() == "没有找到“东村低保”。您是否要找：东村 低保"
+    assert "q=%E4%B8%9C%E6%9D%91+%E4%BD%8E%E4%BF%9D" in suggestion.locator("a").get_attribute("href")
+    assert "“东村 低保”共找到 1 条结果" in status(page)
+    assert open_search(page, site_url, "q=" + quote("东村 低保")) == ["s-0004"]
+    assert page.locator("#sb-search-suggest").is_hidden()
+
+
 def test_whole_title_ranks_its_notice_first(page, site_url):
     found = open_search(page, site_url, "q=" + quote("东村2025年第二季度低保审核对象公示"))
     assert found[0] == "s-0004"
@@ -548,3 +559,18 @@ def test_sample_snippet_shows_matching_keywords(page, sample_url):
     snippet = page.locator(".sb-result", has_text="农村电商技能培训班").locator(".sb-result__snippet")
     assert "主题词：技能培训、电子商务" in snippet.inner_text()
     assert snippet.locator("mark").all_inner_texts() == ["电子商务"]
+
+
+# -- words typed together -----------------------------------------------------------------------------
+TOGETHER = [("城关镇低保", "城关镇 低保"), ("东门社区低保", "东门社区 低保"),
+            ("石桥镇高龄津贴", "石桥镇 高龄津贴"), ("低保城关镇", "低保 城关镇"),
+            ("民政局低保", "民政局 低保")]
+
+
+@pytest.mark.parametrize(("typed", "meant"), TOGETHER, ids=[t for t, _ in TOGETHER])
+def test_sample_words_typed_together_find_what_the_spaced_query_finds(page, sample_url, typed,
+                                                                       meant):
+    spaced = open_search(page, sample_url, "q=" + quote(meant))
+    assert spaced
+    assert open_search(page, sample_url, "q=" + quote(typed)) == spaced
+    assert page.inner_text("#sb-search-suggest") == f"没有找到“{typed}”。您是否要找：{meant}"

@@ -23,6 +23,7 @@
   var statusEl = document.getElementById("sb-search-status");
   var list = document.getElementById("sb-search-results");
   var moreButton = document.getElementById("sb-search-more");
+  var suggestEl = document.getElementById("sb-search-suggest");
 
   // -- text -------------------------------------------------------------------------------------
   // Traditional → simplified folds (search.py FOLD, carried by the page): 高齡津貼 = 高龄津贴.
@@ -289,9 +290,13 @@
     return Promise.all([loadIndex(), found]).then(function (both) {
       var index = both[0];
       return settle(both[1], words).then(function (settled) {
+        return retrySplit(settled, words);
+      }).then(function (tried) {
+        var settled = tried.settled;
         var result = rank(settled.hits, state, index);
         updateCounts(result.counts, index.meta);
-        return show(result.ids, state, words, settled).then(function () {
+        showSuggestion(tried.words !== words ? tried.words : null, state);
+        return show(result.ids, state, tried.words, settled).then(function () {
           // For measurements (bench/search.py): how long this search took, and when, since the
           // page was opened, its results were drawn.
           document.documentElement.setAttribute("data-sb-search-ms",
@@ -304,6 +309,92 @@
       clear(location.protocol === "file:" ? M.offline : M.failed);
       if (window.console) console.error(error);
     });
+  }
+
+  // -- words typed together: 城关镇低保 → 城关镇 低保 ------------------------------------------------
+  var SPLIT_MAX = 10; // longer words are split on known names only
+  var names = null;
+  function knownNames() {
+    if (!names) names = (metaOfPage().names || []).map(function (n) { return Array.from(n); });
+    return names;
+  }
+
+  /** No results and a long word: split it (on known names — townships, villages, 发布机构,
+   *  domains — then on the longest pieces the index has) and search again. Elderly visitors
+   *  rarely type spaces. Resolves to {settled, words}: the new words when they find something. */
+  function retrySplit(settled, words) {
+    var none = { settled: settled, words: words };
+    if (!settled.hits || settled.hits.size || !words.some(isLong)) return Promise.resolve(none);
+    return words.reduce(function (promise, word) {
+      return promise.then(function (out) {
+        if (!isLong(word)) return out.concat([word]);
+        return splitWord(word).then(function (pieces) { return out.concat(pieces); });
+      });
+    }, Promise.resolve([])).then(function (pieces) {
+      var split = Array.from(new Set(pieces));
+      if (split.join(" ") === words.join(" ")) return none;
+      return match(split, { meta: metaOfPage() }).then(function (hits) {
+        return settle(hits, split);
+      }).then(function (again) {
+        return again.hits.size ? { settled: again, words: split } : none;
+      });
+    });
+  }
+
+  function splitWord(word) {
+    var cps = Array.from(word), parts = [], gap = [], i = 0;
+    while (i < cps.length) {
+      var name = knownNames().filter(function (n) {
+        for (var k = 0; k < n.length; k++) if (cps[i + k] !== n[k]) return false;
+        return n.length < cps.length;
+      })[0]; // longest first
+      if (name) {
+        if (gap.length) parts.push({ text: gap.join(""), name: false });
+        parts.push({ text: name.join(""), name: true });
+        gap = [];
+        i += name.length;
+      } else {
+        gap.push(cps[i++]);
+      }
+    }
+    if (gap.length) parts.push({ text: gap.join(""), name: false });
+    return parts.reduce(function (promise, part) {
+      return promise.then(function (out) {
+        if (part.name || !isLong(part.text) || Array.from(part.text).length > SPLIT_MAX) {
+          return out.concat([part.text]);
+        }
+        return byIndex(part.text, parts.length === 1).then(function (pieces) { return out.concat(pieces); });
+      });
+    }, Promise.resolve([]));
+  }
+
+  /** Longest pieces from the left that the index holds (pieces of two characters or more). */
+  function byIndex(text, whole) {
+    var cps = Array.from(text), out = [];
+    function from(start, length) {
+      if (start >= cps.length) return Promise.resolve(out);
+      if (length < 2 || start + 1 >= cps.length) {
+        out.push(cps[start]);
+        return from(start + 1, cps.length - start - 1);
+      }
+      if (whole && start === 0 && length === cps.length) return from(start, length - 1); // known: none
+      var piece = cps.slice(start, start + length).join("");
+      return match([piece], { meta: metaOfPage() }).then(function (hits) {
+        if (!hits.size) return from(start, length - 1);
+        out.push(piece);
+        return from(start + length, cps.length - start - length);
+      });
+    }
+    return from(0, cps.length);
+  }
+
+  function showSuggestion(words, state) {
+    suggestEl.hidden = !words;
+    if (!words) return;
+    var typed = Object.assign({}, state, { q: words.join(" ") });
+    suggestEl.innerHTML = escapeHtml(format(M.noneFor, { query: state.q })) +
+      escapeHtml(M.didYouMean) + '<a href="' + escapeHtml(stateUrl(typed)) + '">' +
+      escapeHtml(words.join(" ")) + "</a>";
   }
 
   /** Check the candidates of a query with a long word against their records (the n-grams of
@@ -392,13 +483,15 @@
 
   function clear(message) {
     current = null;
+    suggestEl.hidden = true;
     list.innerHTML = "";
     moreButton.hidden = true;
     statusEl.textContent = message;
   }
 
   function show(ids, state, words, settled) {
-    current = { ids: ids, next: 0, shown: 0, words: words, query: state.q, lazy: settled.lazy,
+    current = { ids: ids, next: 0, shown: 0, words: words, query: words.join(" ") || state.q,
+                lazy: settled.lazy,
                 dropped: 0, later: [], maybe: settled.maybe };
     list.innerHTML = "";
     if (!ids.length) {
