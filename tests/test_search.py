@@ -327,6 +327,24 @@ def test_offline_copy_explains_that_search_needs_the_website(page, search_site):
     assert "本地文件方式打开" in status(page)
 
 
+def test_offline_copy_links_open_pages_and_the_header_box_opens_the_search_page(page,
+                                                                                search_site):
+    """From file:// a folder URL shows a directory listing: the header partial points links at
+    index.html and the search box at search/index.html (which explains that search needs the
+    website)."""
+    page.goto((search_site.site / "n" / "s-0004" / "index.html").as_uri())
+    page.locator(".md-content a[href*='t/hexi']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/t/hexi/index.html"), page.url
+    assert "河西镇" in page.locator("h1").first.inner_text()
+    page.fill("#sb-hsearch-q", "低保")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/index\.html\?q="))
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    assert "本地文件方式打开" in status(page)
+
+
 # -- the index files -----------------------------------------------------------------------------
 def test_index_holds_no_unpublished_text(search_site):
     folder = search_site.site / search.FOLDER
