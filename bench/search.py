@@ -75,8 +75,8 @@ def _refresh_script(out: Path) -> None:
     """This code's sb-search.js, included as search_page.py now includes it."""
     from site_builder import search_page
 
-    shutil.copy(REPO / "overrides/assets/javascripts/sb-search.js",
-                out / "assets/javascripts/sb-search.js")
+    for name in ("sb-search.js", "sb-qr.js"):
+        shutil.copy(REPO / "overrides/assets/javascripts" / name, out / "assets/javascripts" / name)
     page = out / "search/index.html"
     text = page.read_text(encoding="utf-8")
     script = f'<script src="../{search_page.SCRIPT}"'
@@ -112,8 +112,7 @@ def browse(site: Path, queries: list[str], server: str | None = None) -> list[di
             results_at = int(page.get_attribute("html", "data-sb-search-at"))
             load_ms = round(page.evaluate(
                 "performance.getEntriesByType('navigation')[0].loadEventStart"))
-            search_bytes = sum(_size(r) for r in done
-                               if "/search/data/" in r.url or r.url.endswith("sb-search.js"))
+            search_bytes = sum(_size(r) for r in done if _is_search(r.url))
             all_bytes = sum(_size(r) for r in done)
             requests = len(done)
             context.close()
@@ -157,6 +156,11 @@ def _recorder(done: list):
     def record(request) -> None:
         done.append(request)
     return record
+
+
+def _is_search(url: str) -> bool:
+    """The search's own files: its code (sb-search.js, sb-qr.js) and the index."""
+    return "/search/data/" in url or url.endswith(("sb-search.js", "sb-qr.js"))
 
 
 def _size(request) -> int:

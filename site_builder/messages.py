@@ -334,6 +334,8 @@ SEARCH_DOC_NUMBER = "文号：{number}"
 SEARCH_KEYWORDS = "主题词：{keywords}"
 SEARCH_LATER = "（正文较长，“{query}”可能在后面的部分，请打开原文查看。）"
 SEARCH_COUNT_OPTION = "{label}（{count}）"
+SEARCH_CONDITIONS = "搜索条件：{conditions}"
+SEARCH_CONDITION_QUERY = "关键词“{query}”"
 
 # -- publication safety: personal data (privacy.py, screen.py) ----------------------------------
 PII_KIND_ID = "身份证号"

@@ -592,3 +592,71 @@ def test_sample_words_typed_together_find_what_the_spaced_query_finds(page, samp
     assert spaced
     assert open_search(page, sample_url, "q=" + quote(typed)) == spaced
     assert page.inner_text("#sb-search-suggest") == f"没有找到“{typed}”。您是否要找：{meant}"
+
+
+# -- printing a search: the state URL and its QR code ---------------------------------------------
+def test_qr_encoder_of_the_page_draws_qrcodes_symbol(page, site_url):
+    """sb-qr.js (the state URL's code) gives the very symbol qrcode draws for the same bytes in
+    one byte-mode segment, error correction M, for URLs from version 1 to 40."""
+    import qrcode
+    import qrcode.constants
+
+    page.goto(site_url + "search/")
+    page.wait_for_function("window.sbQr !== undefined")
+    texts = ["https://a.cn/", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi"]
+    texts += ["https://www.wangchuan.gov.cn/search/?q=" + "%E4%BD%8E" * n for n in
+              (3, 9, 20, 30, 45, 60, 90, 120, 160, 200, 250)]
+    got = page.evaluate("(texts) => texts.map(t => { const s = window.sbQr.encode(t); "
+                        "return [s.version, s.rows.map(r => r.map(x => x ? 1 : 0).join(''))]; })",
+                        texts)
+    versions = []
+    for text, (version, rows) in zip(texts, got, strict=True):
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+        code.add_data(text.encode(), optimize=0)
+        code.make(fit=True)
+        expected = ["".join("1" if x else "0" for x in row) for row in code.get_matrix()]
+        assert (version, rows) == (code.version, expected), text
+        versions.append(version)
+    assert versions[0] == 1 and versions[-1] == 40 and len(set(versions)) >= 10
+
+
+def printed_qr(page) -> list[str]:
+    """The search page as printed: the QR block's image, decoded by zxing-cpp."""
+    from qrtools import open_image, texts
+
+    page.emulate_media(media="print")
+    page.wait_for_function("document.querySelector('.sb-qr__img').complete")
+    return texts(open_image(page.locator(".sb-qr__img").screenshot(scale="device")))
+
+
+STATES = [("c=jieguo&t=chengguan&y=2024", "五公开类别：结果公开；乡镇（街道）：城关镇；发布年份：2024年"),
+          ("q=" + quote("高龄津贴") + "&t=chengguan&s=date",
+           "关键词“高龄津贴”；乡镇（街道）：城关镇；排序：发布日期（从新到旧）")]
+
+
+@pytest.mark.parametrize(("state", "conditions"), STATES, ids=[s for s, _ in STATES])
+def test_sample_printed_search_carries_its_state(browser, sample_url, state, conditions):
+    """Printing 结果公开 · 城关镇 · 2024 gave the QR code of plain /search/: now the printed URL
+    and QR code are those of the state, and the conditions are printed in words."""
+    context = browser.new_context(device_scale_factor=2)
+    page = context.new_page()
+    page.goto(sample_url + "search/?" + state)
+    results(page)
+    wanted = "https://www.wangchuan.gov.cn/search/?" + state
+    assert printed_qr(page) == [wanted]
+    assert page.inner_text(".sb-qr__url") == wanted
+    assert page.inner_text("#sb-search-conditions") == "搜索条件：" + conditions
+    png = page.locator(".sb-qr__download a[download$='.png']").get_attribute("href")
+    assert png.startswith("data:image/png;base64,")
+    import base64
+
+    from qrtools import open_image, texts
+    assert texts(open_image(base64.b64decode(png.split(",", 1)[1]))) == [wanted]
+    # Back to no state (清除条件): the page's own code and URL again.
+    page.emulate_media(media="screen")
+    page.click(".sb-search__clear")
+    page.wait_for_url(re.compile(r"/search/$"))
+    page.wait_for_function("document.querySelector('.sb-qr__img').getAttribute('src') === 'qr.svg'")
+    assert page.inner_text(".sb-qr__url") == "https://www.wangchuan.gov.cn/search/"
+    assert printed_qr(page) == ["https://www.wangchuan.gov.cn/search/"]
+    context.close()

@@ -254,13 +254,69 @@
     return state;
   }
 
-  function stateUrl(state) {
+  function stateQuery(state) {
     var params = new URLSearchParams();
     ["q"].concat(Object.keys(FILTERS), ["s"]).forEach(function (key) {
       if (state[key]) params.set(key, state[key]);
     });
-    var text = params.toString();
+    return params.toString();
+  }
+
+  function stateUrl(state) {
+    var text = stateQuery(state);
     return location.pathname + (text ? "?" + text : "");
+  }
+
+  // -- printing: the page's QR code, URL and conditions follow the state ---------------------------
+  // The QR block (site_builder/qr.py) holds the code of plain /search/. With a query or filters
+  // it shows the code of the state URL (sb-qr.js), that URL, and download links for that code;
+  // the print-only line says what was searched (the filters themselves are not printed).
+  var qrStatic = null;
+  var conditionsEl = document.getElementById("sb-search-conditions");
+
+  function whenQr(fn) {
+    if (window.sbQr) fn();
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  function updatePrint(state) {
+    var parts = state.q ? [format(M.conditionQuery, { query: state.q })] : [];
+    Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
+      var select = form.elements[key], option = select.options[select.selectedIndex];
+      if (!state[key] || !option || !option.value) return;
+      var label = form.querySelector('label[for="' + select.id + '"]').textContent;
+      parts.push(label + "：" + (option.getAttribute("data-label") || option.text));
+    });
+    conditionsEl.textContent = parts.length ? format(M.conditions, { conditions: parts.join("；") }) : "";
+    whenQr(function () { updateQr(state); });
+  }
+
+  function updateQr(state) {
+    var qrBlock = document.querySelector(".sb-qr"); // after this script in the page
+    if (!qrBlock || !window.sbQr) return;
+    var img = qrBlock.querySelector(".sb-qr__img"), urlEl = qrBlock.querySelector(".sb-qr__url");
+    var links = Array.prototype.slice.call(qrBlock.querySelectorAll(".sb-qr__download a"));
+    if (!qrStatic) {
+      qrStatic = { src: img.getAttribute("src"), alt: img.alt, url: urlEl.textContent,
+                   hrefs: links.map(function (a) { return a.getAttribute("href"); }) };
+    }
+    var query = stateQuery(state), url = qrStatic.url + (query ? "?" + query : "");
+    var symbol = query ? window.sbQr.encode(url) : null;
+    if (!symbol) { // no state (or too long a URL for any QR version): the page's own code
+      img.setAttribute("src", qrStatic.src);
+      img.alt = qrStatic.alt;
+      urlEl.textContent = query ? url : qrStatic.url;
+      links.forEach(function (a, i) { a.setAttribute("href", qrStatic.hrefs[i]); });
+      return;
+    }
+    var svg = window.sbQr.svg(symbol);
+    var svgUrl = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    img.setAttribute("src", svgUrl);
+    img.alt = format(M.qrAlt, { url: url });
+    urlEl.textContent = url;
+    links.forEach(function (a) {
+      a.setAttribute("href", /\.png$/.test(a.getAttribute("download") || "") ? window.sbQr.png(symbol, 10) : svgUrl);
+    });
   }
 
   // -- search -----------------------------------------------------------------------------------
@@ -279,6 +335,7 @@
   function run(state) {
     var words = Array.from(new Set(state.q.split(/\s+/).map(squeeze).filter(Boolean)));
     var filtered = Object.keys(FILTERS).some(function (k) { return state[k]; });
+    updatePrint(state);
     if (!words.length && !filtered) {
       clear(M.prompt);
       return Promise.resolve();
