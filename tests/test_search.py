@@ -1,9 +1,14 @@
 """Search, end to end in headless Chromium: what a citizen types, what they must (and must not)
 find, the filters, the URL that carries the state, and the network requests of a session.
 
-The fixture tests/fixtures/search is built for this: substrings (电话 in 举报电话, 低保 in
-城乡低保, 政府 in 人民政府), a 文号 written with fullwidth digits, a notice that mentions 2012 and
-第2号 but not 12号, an 依申请公开 notice whose body must stay unfindable and a 不予公开 one.
+Two built sites:
+- the fixture tests/fixtures/search, made for this: substrings (电话 in 举报电话, 低保 in 城乡低保,
+  政府 in 人民政府), a 文号 written with fullwidth digits, a notice that mentions 2012 and 第2号
+  but not 12号, an 依申请公开 notice whose body must stay unfindable, a 不予公开 one, and one
+  whose body is longer than a record holds;
+- the bundled sample county (望川县, built by conftest's `sample_site`): 32 queries with what
+  they must and must not find, 文号 and catalog-item ranks, long words checked against their
+  records, words typed together, snippets, and the printed state URL and QR code.
 """
 
 from __future__ import annotations
@@ -483,6 +488,93 @@ def test_recall_on_real_notices(tmp_path: Path):
             assert number in search.lookup(folder, piece), (piece, doc.title)
             checked += 1
     assert checked > 100
+
+
+# What a citizen types on the bundled sample county: (query, must be found, must not be found,
+# the must-set is all of them). The "must not" ones hold a part of the query (电话 but not 举报电话,
+# 低保 but not 城乡低保 …), are 依申请公开 (found by metadata only) or 不予公开 (never published).
+SAMPLE_QUERIES = [
+    ("举报电话", {"2024-0412", "2025-0209", "2025-0216", "2025-0518", "2025-0527", "2026-0307",
+                  "2026-0618", "i:shjz-jdts", "p:zhinan"}, {"2026-0621", "2026-0620"}, True),
+    ("电话", {"2026-0621", "2026-0618", "2024-0412", "2025-0221"},
+     {"2026-0619", "2026-0616", "2026-0612"}, False),
+    ("城乡低保", {"2024-0107", "2024-0413", "2024-0417", "2025-0212", "2025-0214", "2025-0518",
+                  "2026-0601", "2026-0611", "2026-0612", "2026-0621"},
+     {"2026-0620", "2026-0619", "2026-0617"}, True),
+    ("人民政府", {"2024-0001", "2024-0002", "2026-0621", "2026-0619", "p:zhinan"},
+     {"2026-0620", "2026-0306", "2026-0615"}, False),
+    ("12号", {"2025-0207", "2026-0604", "2026-0607", "2026-0615"},
+     {"2026-0610", "2025-0208", "2025-0508"}, True),
+    ("望人社", {"2024-0410", "2026-0604", "2026-0607", "2026-0615"}, {"2025-0516", "2025-0501"},
+     True),
+    ("城关镇人民政府", {"2024-0002", "2024-0121", "2024-0403", "2025-0221", "2025-0222",
+                        "2025-0501", "2025-0517", "2025-0526", "2026-0321", "2026-0619"},
+     {"2026-0618", "2026-0617"}, True),
+    ("东门社区", {"2024-0002", "2024-0121", "2025-0221", "2025-0501", "2025-0526"},
+     {"2026-0619", "2026-0620"}, True),
+    ("北坪村", {"2024-0121", "2025-0221", "2025-0222", "2025-0501", "2025-0526", "2026-0619"},
+     {"2024-0002", "2026-0618"}, True),
+    ("望川县人力资源和社会保障局", {"2024-0402", "2024-0403", "2024-0410", "2024-0411",
+                                    "2025-0503", "2025-0506", "2025-0517", "2025-0530",
+                                    "2026-0604", "2026-0615"}, {"2024-0401", "2026-0611"}, True),
+    ("危房改造", {"2024-0405", "2024-0409", "2025-0502", "2025-0512", "2025-0523", "2025-0525",
+                  "2026-0602", "2026-0609", "2026-0610", "2026-0614", "2026-0616",
+                  "i:wfgz-dxgs", "i:wfgz-jdqk", "i:wfgz-zcwj", "p:zhinan"},
+     {"2026-0322", "2026-0325", "2026-0621"}, True),
+    ("双随机一公开", {"2025-0216", "2026-0307"}, {"p:zhinan"}, True),
+    ("双随机、一公开", {"2025-0216", "2026-0307"}, {"p:zhinan"}, True),
+    ("0578-6021532", {"2024-0121", "2025-0206", "2025-0221"}, {"2026-0621", "2026-0619"}, True),
+    ("公益性岗位", {"2024-0401", "2024-0402", "2024-0403", "2025-0503", "2025-0517", "2025-0526",
+                    "2026-0604", "2026-0607", "i:jycy-zpxx"}, {"2026-0605"}, True),
+    ("三公经费", {"2024-0107", "2024-0108", "2024-0128", "2025-0212", "2025-0213", "2025-0214",
+                  "2025-0222", "2025-0230", "2025-0236", "2026-0301", "2026-0306", "2026-0322",
+                  "2026-0325", "2026-0329", "i:czyjs-juesuan", "i:czyjs-yusuan"},
+     {"2025-0208"}, True),
+    ("创业担保贷款", {"2024-0401", "2024-0402", "2024-0411", "2025-0503", "2025-0530",
+                      "i:jycy-btzn"}, {"2026-0604"}, True),
+    ("政府信息公开指南", {"p:zhinan"}, {"2026-0605", "2025-0505", "i:ylfw-zcwj"}, True),
+    ("年度报告", {"p:nianbao-2024", "p:nianbao-2025"}, {"2025-0206", "2024-0110", "p:zhidu"},
+     True),
+    ("民发〔2021〕57号", {"2024-0404", "2024-0406", "2024-0417", "2025-0504", "2025-0508",
+                          "2026-0621", "i:shjz-dbsh", "i:shjz-dbsp", "i:shjz-dbzn"},
+     {"2026-0606", "2025-0520", "2025-0202"}, True),
+    ("鱼塘村", {"2024-0126", "2025-0525", "2026-0329", "2026-0603", "2026-0618"},
+     {"2026-0621", "2026-0619"}, True),
+    ("松岭村", {"2024-0129", "2025-0235", "2025-0236", "2026-0334", "2026-0608", "2026-0609",
+                "2026-0613"}, {"2026-0326", "2025-0528"}, True),
+    ("灾后重建", {"2026-0616"}, {"2026-0614", "2026-0609", "2026-0602"}, True),
+    ("春风行动", {"2025-0503"}, {"2026-0610", "2025-0528"}, True),
+    ("绩效评价", {"2024-0108", "2024-0128", "2025-0214", "2025-0527", "2026-0306", "2026-0322",
+                  "i:czyjs-juesuan"}, {"2026-0301"}, True),
+    # 依申请公开 2025-0510: found by its title, summary and 主题词, never by its body.
+    ("依申请向本人提供", {"2025-0510"}, {"2024-0111", "p:ysqgk"}, True),
+    ("入户调查记录", {"2025-0527", "2026-0618"}, {"2025-0510", "2026-0619"}, True),
+    ("家庭经济状况核对", {"2024-0002", "2024-0107", "2024-0404", "2024-0406", "2024-0408",
+                          "2024-0414", "2025-0505", "2025-0507", "2025-0508", "2025-0510",
+                          "2025-0513", "2025-0514", "2025-0520", "2025-0528", "2025-0529",
+                          "2026-0608", "2026-0619", "i:shjz-gryc"},
+     {"2025-0511", "2026-0618", "2026-0303"}, True),
+    # 不予公开 2025-0511 and 2025-0225: in no index, whatever is typed.
+    ("望核〔2025〕第0137号", set(), {"2025-0511"}, True),
+    ("复核个案材料", set(), {"2025-0225"}, True),
+    ("低保 城关镇", {"2024-0002", "2024-0403", "2024-0406", "2024-0412", "2025-0201",
+                    "2025-0206", "2025-0215", "2025-0504", "2025-0513", "2025-0526",
+                    "2026-0602", "2026-0619", "2026-0621"}, {"2026-0620", "2026-0618"}, True),
+    ("高龄津贴 石桥镇", {"2024-0112", "2025-0206", "2026-0308", "2026-0326"},
+     {"2026-0333", "2026-0328"}, True),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted", "exact"), SAMPLE_QUERIES,
+                         ids=[q for q, *_ in SAMPLE_QUERIES])
+def test_sample_query_finds_what_it_must(page, sample_url, query, wanted, unwanted, exact):
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert wanted <= set(found), (query, sorted(wanted - set(found)))
+    assert not unwanted & set(found), (query, sorted(unwanted & set(found)))
+    if exact:
+        assert set(found) == wanted, (query, sorted(set(found) - wanted))
+    assert len(found) == len(set(found))
+    assert (f"共找到 {len(found)} 条结果" if found else "没有找到符合条件的信息") in status(page)
 
 
 # 文号 → the notice carrying it (others cite it in their bodies and are newer).
