@@ -7,13 +7,16 @@
 Re-indexes the built site (timing `search.write_index` alone, on the model the build uses), then
 serves `site/` locally and opens the search page in headless Chromium (Debian /usr/bin/chromium)
 once per query, each time with an empty cache: it records every response (bytes on the wire as
-the browser reports them) and the time from starting the search to the results shown.
+the browser reports them, and each body's size gzipped at level 6 as a web server with gzip would
+send it), how many shards and records were fetched, and the time from starting the search to
+the results shown.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import html
 import json
 import shutil
@@ -114,6 +117,10 @@ def browse(site: Path, queries: list[str], server: str | None = None) -> list[di
                 "performance.getEntriesByType('navigation')[0].loadEventStart"))
             search_bytes = sum(_size(r) for r in done if _is_search(r.url))
             all_bytes = sum(_size(r) for r in done)
+            zipped = {r.url: _gzip_size(r) for r in done}
+            search_gzip = sum(v for u, v in zipped.items() if _is_search(u))
+            shards = sum(1 for r in done if "/search/data/s/" in r.url)
+            records = sum(1 for r in done if "/search/data/d/" in r.url)
             requests = len(done)
             context.close()
 
@@ -133,7 +140,9 @@ def browse(site: Path, queries: list[str], server: str | None = None) -> list[di
                         "next_query_ms": int(page.get_attribute("html", "data-sb-search-ms")),
                         "search_kb": round(search_bytes / 1024, 1),
                         "page_and_search_kb": round(all_bytes / 1024, 1),
-                        "requests": requests})
+                        "search_gzip_kb": round(search_gzip / 1024, 1),
+                        "page_and_search_gzip_kb": round(sum(zipped.values()) / 1024, 1),
+                        "shards": shards, "records": records, "requests": requests})
             context.close()
         browser.close()
     return out
@@ -161,6 +170,15 @@ def _recorder(done: list):
 def _is_search(url: str) -> bool:
     """The search's own files: its code (sb-search.js, sb-qr.js) and the index."""
     return "/search/data/" in url or url.endswith(("sb-search.js", "sb-qr.js"))
+
+
+def _gzip_size(request) -> int:
+    """What the response would weigh compressed by a web server (gzip level 6, body only)."""
+    response = request.response()
+    try:
+        return len(gzip.compress(response.body(), 6)) if response else 0
+    except Exception:  # a body the browser no longer holds
+        return _size(request)
 
 
 def _size(request) -> int:
