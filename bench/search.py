@@ -7,13 +7,16 @@
 Re-indexes the built site (timing `search.write_index` alone, on the model the build uses), then
 serves `site/` locally and opens the search page in headless Chromium (Debian /usr/bin/chromium)
 once per query, each time with an empty cache: it records every response (bytes on the wire as
-the browser reports them) and the time from starting the search to the results shown.
+the browser reports them, and each body's size gzipped at level 6 as a web server with gzip would
+send it), how many shards and records were fetched, and the time from starting the search to
+the results shown.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import html
 import json
 import shutil
@@ -26,8 +29,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 QUERIES = ["q=" + quote(q) for q in ("低保", "高龄津贴", "举报电话", "12号", "城关镇 低保",
-                                     "最低生活保障", "政府信息公开")] + \
+                                     "最低生活保障", "政府信息公开", "城关镇低保")] + \
     ["c=jieguo&t=chengguan&y=2024", "q=" + quote("低保") + "&t=chengguan&s=date"]
+
+
+def site_queries(site: Path) -> list[str]:
+    """Queries taken from the site itself (site/data/notices.json): the longest title (a pasted
+    whole title), a title of about 25 characters, and the 文号 of the newest notice having one."""
+    notices = json.loads((site / "data/notices.json").read_text(encoding="utf-8"))["notices"]
+    titles = sorted((n["title"] for n in notices), key=len)
+    medium = next((t for t in titles if len(t) >= 25), titles[-1])
+    number = next((n["文号"] for n in notices if n.get("文号")), None)
+    return ["q=" + quote(q) for q in (titles[-1], medium, number) if q]
 
 
 def index_once(project: Path) -> dict:
@@ -65,8 +78,8 @@ def _refresh_script(out: Path) -> None:
     """This code's sb-search.js, included as search_page.py now includes it."""
     from site_builder import search_page
 
-    shutil.copy(REPO / "overrides/assets/javascripts/sb-search.js",
-                out / "assets/javascripts/sb-search.js")
+    for name in ("sb-search.js", "sb-qr.js"):
+        shutil.copy(REPO / "overrides/assets/javascripts" / name, out / "assets/javascripts" / name)
     page = out / "search/index.html"
     text = page.read_text(encoding="utf-8")
     script = f'<script src="../{search_page.SCRIPT}"'
@@ -102,9 +115,12 @@ def browse(site: Path, queries: list[str], server: str | None = None) -> list[di
             results_at = int(page.get_attribute("html", "data-sb-search-at"))
             load_ms = round(page.evaluate(
                 "performance.getEntriesByType('navigation')[0].loadEventStart"))
-            search_bytes = sum(_size(r) for r in done
-                               if "/search/data/" in r.url or r.url.endswith("sb-search.js"))
+            search_bytes = sum(_size(r) for r in done if _is_search(r.url))
             all_bytes = sum(_size(r) for r in done)
+            zipped = {r.url: _gzip_size(r) for r in done}
+            search_gzip = sum(v for u, v in zipped.items() if _is_search(u))
+            shards = sum(1 for r in done if "/search/data/s/" in r.url)
+            records = sum(1 for r in done if "/search/data/d/" in r.url)
             requests = len(done)
             context.close()
 
@@ -124,7 +140,9 @@ def browse(site: Path, queries: list[str], server: str | None = None) -> list[di
                         "next_query_ms": int(page.get_attribute("html", "data-sb-search-ms")),
                         "search_kb": round(search_bytes / 1024, 1),
                         "page_and_search_kb": round(all_bytes / 1024, 1),
-                        "requests": requests})
+                        "search_gzip_kb": round(search_gzip / 1024, 1),
+                        "page_and_search_gzip_kb": round(sum(zipped.values()) / 1024, 1),
+                        "shards": shards, "records": records, "requests": requests})
             context.close()
         browser.close()
     return out
@@ -149,6 +167,20 @@ def _recorder(done: list):
     return record
 
 
+def _is_search(url: str) -> bool:
+    """The search's own files: its code (sb-search.js, sb-qr.js) and the index."""
+    return "/search/data/" in url or url.endswith(("sb-search.js", "sb-qr.js"))
+
+
+def _gzip_size(request) -> int:
+    """What the response would weigh compressed by a web server (gzip level 6, body only)."""
+    response = request.response()
+    try:
+        return len(gzip.compress(response.body(), 6)) if response else 0
+    except Exception:  # a body the browser no longer holds
+        return _size(request)
+
+
 def _size(request) -> int:
     sizes = request.sizes()
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
@@ -169,7 +201,8 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False), flush=True)
     if args.no_index:
         _refresh_script(args.project / "site")
-    for row in browse(args.project / "site", QUERIES, args.server):
+    site = args.project / "site"
+    for row in browse(site, QUERIES + site_queries(site), args.server):
         print(json.dumps(row, ensure_ascii=False), flush=True)
 
 

@@ -15,8 +15,11 @@ Files under `search/data/` (read by overrides/assets/javascripts/sb-search.js, w
                    search page carries the same, `page_config`, to save a round trip)
   facets.bin       one row of FACET_COLUMNS bytes per document (filters without a query)
   s/<n>.bin        posting shards: the terms whose `shard_of` is n, with the ids of the
-                   documents (and of the titles) holding them
-  d/<id>.json      one small record per document: title, date, 发布机构, place, text for snippets
+                   documents holding them, and of those holding them in a strong field (title,
+                   文号, 主题词; a catalog item's 公开内容), which rank first
+  d/<id>.json      one small record per document: what a result shows (title, date, 发布机构,
+                   place, 文号, 主题词, text for snippets) and the rest of its indexed text, so
+                   that the candidates of a long word can be checked (`check`)
 Documents are numbered newest first, so "newest first" is document order.
 
 Only published content is indexed: notices (主动公开 with their body; 依申请公开 by their
@@ -41,9 +44,14 @@ from . import messages as msg
 from . import urls, vocab
 from .model import CatalogItem, ColumnPage, Notice, Site
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = "search/data"  # beside the search page (search/index.html)
 TEXT_LIMIT = 3000  # characters of text kept per document for result snippets
+# A query word longer than 3 characters is looked up by some of its 3-character pieces (up to
+# MAX_GRAMS: a pasted 40-character title would otherwise fetch ~40 shards), and the documents
+# holding them all are checked against their records (`check`), which hold all of their text
+# unless the body is longer than TEXT_LIMIT. Mirrored in sb-search.js.
+MAX_GRAMS = 8
 
 KIND_NOTICE, KIND_ON_REQUEST, KIND_ITEM, KIND_PAGE = 0, 1, 2, 3
 FACET_COLUMNS = ("kind", "category", "domain", "township", "year")
@@ -51,23 +59,77 @@ NO_VALUE = 0  # in a facet column: "does not apply" (an item has no township or 
 COUNTY = 1  # township column: county-level notices
 
 _DROP = re.compile(r"[\W_]+")  # everything that is not a letter or a digit
-# Characters NFKC changes into letters or digits (fullwidth ２０２４, ①, ㎡, ℃ ...): normalised one
-# by one, because NFKC over a whole Chinese document is slow and changes nothing else we keep.
-_COMPAT = re.compile("[\u00aa\u00b2\u00b3\u00b9\u00ba\u00bc-\u00be\u2070-\u218f\u2460-\u24ff"
-                     "\u2776-\u2793\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\uff10-\uff19"
-                     "\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]")
+# Characters NFKC changes into other letters or digits (fullwidth ２０２４, ①, ㎡, ℃, ligatures,
+# Kangxi radicals ⼈ U+2F08 as copied from PDFs ...): normalised one by one, because NFKC over a
+# whole Chinese document is slow and changes nothing else we keep (punctuation is dropped either
+# way). sb-search.js applies NFKC to the whole query; tests/test_search.py checks that both give
+# the same for every character up to U+2FFFF. The class is computed once (≈ 0.1 s).
+
+
+def _compat_class() -> re.Pattern[str]:
+    points = []
+    for cp in range(0x30000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        ch = chr(cp)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch and _DROP.sub("", folded.lower()) != _DROP.sub("", ch.lower()):
+            points.append(cp)
+    ranges: list[list[int]] = []
+    for cp in points:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}"
+                                    for a, b in ranges) + "]")
+
+
+_COMPAT = _compat_class()
+# Traditional → simplified for characters common in government text, applied by `squeeze` here
+# and (from `page_config`) in sb-search.js, so 高齡津貼 finds 高龄津贴 and the other way round.
+# Pairs: traditional, simplified. Only one-to-one folds (no 乾/幹, 著, 藉 ...).
+FOLD = (
+    "關关鎮镇齡龄貼贴養养號号縣县區区鄉乡園园會会國国門门東东長长車车馬马書书見见說说話话"
+    "語语讀读認认證证請请議议護护讓让記记設设計计許许論论該该調调談谈謝谢貧贫費费資资買买"
+    "賣卖貨货質质財财責责賬账購购貸贷員员醫医療疗險险價价傷伤優优億亿儀仪們们個个從从眾众"
+    "倉仓來来這这進进運运還还過过連连選选適适遺遗邊边達达違违際际陽阳陰阴隊队階阶隨随陳陈"
+    "將将專专對对導导屬属歲岁歷历曆历學学習习寫写畫画電电雲云農农業业產产廠厂廣广慶庆應应"
+    "廢废開开間间問问聞闻閱阅氣气決决況况減减溫温滿满漢汉濟济準准灣湾災灾為为無无熱热燈灯"
+    "營营爭争愛爱狀状獎奖獨独環环現现發发盡尽監监確确禮礼稅税種种積积穩稳窮穷競竞筆笔範范"
+    "簡简築筑類类糧粮緊紧紅红級级紀纪約约納纳紙纸組组細细終终經经結结給给絡络統统絕绝維维"
+    "綠绿網网線线編编練练總总績绩繳缴織织職职聯联聲声聽听與与舊旧艱艰節节藥药處处術术衛卫"
+    "補补製制複复規规視视親亲觀观訂订訊讯訓训試试詢询誠诚誤误課课諮咨識识變变豐丰負负貢贡"
+    "貿贸賠赔贈赠軍军軟软輔辅輕轻載载輸输轉转辦办郵邮針针錢钱鐵铁銀银錄录閉闭陸陆雙双"
+    "雜杂難难靜静響响頁页項项順顺須须預预領领頭头題题額额顧顾風风飛飞館馆驗验體体鳥鸟麥麦"
+    "黃黄點点齊齐龍龙龜龟亞亚係系備备傳传債债僅仅儲储兒儿內内兩两冊册劃划劉刘則则剛刚創创"
+    "劇剧勞劳務务動动勝胜勢势勵励協协參参啟启單单嚴严團团圖图圍围圓圆場场塊块報报壓压壞坏"
+    "夠够奪夺婦妇孫孙實实審审寬宽寧宁屆届層层島岛幣币幫帮帶带庫库廳厅張张彈弹後后復复徹彻"
+    "態态慣惯憑凭懷怀戰战戶户撥拨擁拥擇择據据擔担擴扩攜携擬拟數数斷断時时條条構构標标樣样"
+    "樂乐機机權权櫃柜歡欢殘残毀毁漁渔潔洁澤泽燒烧牆墙獲获畝亩當当礦矿碼码離离簽签縮缩羅罗"
+    "義义聖圣脫脱腳脚臉脸興兴舉举莊庄華华萬万葉叶蘇苏蟲虫裝装覽览訴诉詞词詳详誰谁講讲譯译"
+    "贊赞豬猪貝贝貴贵賀贺賓宾賽赛跡迹軌轨較较輛辆輪轮辭辞遠远遞递釋释鋼钢錯错鐘钟閣阁"
+    "隱隐雖虽雞鸡靈灵頒颁頻频顯显飲饮餘余駕驾騎骑驅驱鬧闹魚鱼鮮鲜黨党齒齿殯殡癥症饑饥臺台於于裡里裏里並并週周佔占衝冲"
+)
+_FOLD_TABLE = {ord(FOLD[i]): FOLD[i + 1] for i in range(0, len(FOLD), 2)}
+_TRADITIONAL = re.compile("[" + "".join(sorted(set(FOLD[0::2]))) + "]")
 _MD_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 _MD_MARKS = re.compile(r"^[ \t:|-]+$|^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+|[*_`|]+", re.M)
 _SPACES = re.compile(r"\s+")
+_TABLE = re.compile(r"^[ \t]*\|.*$(?:\n[ \t]*\|.*$)+", re.M)  # Markdown table: rows of |
+_TABLE_RULE = re.compile(r"^[ \t:|-]+$")
 
 
 def squeeze(text: str) -> str:
-    """What the index sees: NFKC, lower case, letters and digits only (no spaces, no marks).
-    sb-search.js does the same to a query: `normalize("NFKC")`, lower case, drop [^\\p{L}\\p{N}]."""
+    """What the index sees: NFKC, traditional characters folded (`FOLD`), lower case, letters
+    and digits only (no spaces, no marks). sb-search.js does the same to a query:
+    `normalize("NFKC")`, lower case, the same folds, drop [^\\p{L}\\p{N}]."""
     text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return _DROP.sub("", text).lower()
+    if _TRADITIONAL.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return _DROP.sub("", text.lower())
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -78,14 +140,29 @@ def shard_of(term: str, shards: int) -> int:
     return value % shards
 
 
-def plain_text(markdown: str, limit: int = TEXT_LIMIT) -> str:
-    """Readable text of a Markdown body for snippets (its first `limit` characters or so):
-    link targets, tags and marks removed."""
-    text = _MD_IMAGE.sub(r"\1", markdown[: limit * 2])
+def plain_text(markdown: str, limit: int | None = TEXT_LIMIT) -> str:
+    """Readable text of a Markdown body for snippets (its first `limit` characters, or all of
+    it): link targets, tags and marks removed. A table becomes a line per row ("\\n" before and
+    after), its cells separated by tabs, so that a result can show the row that holds a word
+    with its column headings (sb-search.js `snippet`) instead of a run of numbers."""
+    source = markdown if limit is None else markdown[: limit * 2]
+    lines, at = [], 0
+    for table in _TABLE.finditer(source):
+        lines.append(_flat(source[at : table.start()]))
+        lines.extend("\t".join(_flat(cell) for cell in row.strip().strip("|").split("|"))
+                     for row in table.group().splitlines() if not _TABLE_RULE.match(row))
+        at = table.end()
+    lines.append(_flat(source[at:]))
+    text = "\n".join(line for line in lines if line.strip())
+    return text if limit is None else text[:limit]
+
+
+def _flat(markdown: str) -> str:
+    text = _MD_IMAGE.sub(r"\1", markdown)
     text = _MD_LINK_TARGET.sub("]", text)
     text = _HTML_TAG.sub(" ", text)
     text = _MD_MARKS.sub(" ", text).replace("[", "").replace("]", "")
-    return _SPACES.sub(" ", text).strip()[:limit]
+    return _SPACES.sub(" ", text).strip()
 
 
 # -- documents -----------------------------------------------------------------------------------
@@ -102,11 +179,19 @@ class Document:
     meta_text: str  # indexed but not shown: 文号, 事项, 领域, 关键词 ...
     text: str  # shown in snippets (the start of the body, as plain text)
     body: str  # indexed: the whole body as written (Markdown; its marks are not letters)
+    # In the record, for checking candidates (the record holds every indexed text): the part of
+    # meta_text no other record field holds, and whether `text` is the whole body.
+    record_meta: str = ""
+    complete: bool = False
     category: int = NO_VALUE  # 1 + index in vocab.CATEGORIES
     domain: int = NO_VALUE  # 1 + index in site.domains
     township: int = NO_VALUE  # COUNTY, or 2 + index in site.townships
     year: int = NO_VALUE  # 1 + (year - first year)
     doc_number: str = ""
+    # Besides the title, what says what the document *is* (ranked like a title hit): a notice's
+    # 文号 and 主题词, a catalog item's 公开内容 (高龄津贴 finds the item that publishes it).
+    strong: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # a notice's 主题词 (shown in a result when they match)
 
 
 def documents(site: Site) -> list[Document]:
@@ -139,20 +224,21 @@ def _notice_doc(site: Site, n: Notice, first_year: int) -> Document:
     township = site.township_by_id.get(n.township_id) if n.township_id else None
     village = township.village(n.village_id) if township and n.village_id else None
     place = " · ".join(x.name for x in (township, village) if x) or msg.COUNTY_LEVEL
-    meta = " ".join([n.doc_number, n.publisher, place, item.name, domain.name, n.category,
-                     " ".join(n.keywords), n.id])
+    extra = " ".join([item.name, domain.name, n.category, n.id])
+    meta = " ".join([n.doc_number, n.publisher, place, extra, " ".join(n.keywords)])
     # 依申请公开: only what its published page shows (metadata and summary), never the body.
     body = "" if n.on_request else _MD_LINK_TARGET.sub("]", n.body)
-    text = " ".join(x for x in (n.summary, plain_text(body)) if x)
+    text = "\n".join(x for x in (n.summary, plain_text(body, None)) if x)
     return Document(
         kind=KIND_ON_REQUEST if n.on_request else KIND_NOTICE,
         path=urls.notice(n.id), title=n.title, date=n.published.isoformat(),
         publisher=n.publisher, place=place, meta_text=meta, text=text[:TEXT_LIMIT],
-        body=n.summary + " " + body,
+        body=n.summary + " " + body, record_meta=extra, complete=len(text) <= TEXT_LIMIT,
         category=_category_code(n.category),
         domain=_position(site.domains, domain) + 1,
         township=_position(site.townships, township) + 2 if township else COUNTY,
         year=n.published.year - first_year + 1, doc_number=n.doc_number,
+        strong=(n.doc_number, *n.keywords), keywords=tuple(n.keywords),
     )
 
 
@@ -163,15 +249,19 @@ def _item_doc(site: Site, item: CatalogItem) -> Document:
     return Document(
         kind=KIND_ITEM, path=urls.item(item.id), title=item.name, date="",
         publisher=item.subject, place="", meta_text=meta, text=item.content, body=item.content,
+        record_meta=meta, complete=True,
         category=_category_code(item.category), domain=_position(site.domains, domain) + 1,
+        strong=(item.content,),
     )
 
 
 def _page_doc(page: ColumnPage) -> Document:
+    text = plain_text(page.body, None)
     return Document(
         kind=KIND_PAGE, path=urls.column_page(page.id), title=page.title,
         date=page.updated.isoformat() if page.updated else "", publisher="", place="",
-        meta_text=msg.NAV_XXGK, text=plain_text(page.body), body=page.body,
+        meta_text=msg.NAV_XXGK, text=text[:TEXT_LIMIT], body=page.body,
+        record_meta=msg.NAV_XXGK, complete=len(text) <= TEXT_LIMIT,
     )
 
 
@@ -187,17 +277,18 @@ class IndexStats:
 
 class _Postings:
     """Term → ids of the documents holding it (ascending), for every term of 1–3 characters;
-    and the same for the terms of titles alone (for ranking)."""
+    and the same for the terms of the strong fields alone (title, 文号, 主题词, an item's
+    公开内容: for ranking)."""
 
     def __init__(self) -> None:
         self.all: defaultdict[str, list[int]] = defaultdict(list)
-        self.title: defaultdict[str, list[int]] = defaultdict(list)
+        self.strong: defaultdict[str, list[int]] = defaultdict(list)
 
-    def add(self, doc: int, text: str, title_len: int) -> None:
+    def add(self, doc: int, text: str, strong: set[str]) -> None:
         # map() with methodcaller keeps the loop over ~1,500 terms per document in C.
         append = operator.methodcaller("append", doc)
         deque(map(append, map(self.all.__getitem__, terms(text))), maxlen=0)
-        deque(map(append, map(self.title.__getitem__, terms(text[:title_len]))), maxlen=0)
+        deque(map(append, map(self.strong.__getitem__, strong)), maxlen=0)
 
 
 def terms(text: str) -> set[str]:
@@ -206,11 +297,15 @@ def terms(text: str) -> set[str]:
     return {*text, *pairs, *map(operator.add, pairs, text[2:])}
 
 
-def indexed_text(doc: Document) -> tuple[str, int]:
-    """The squeezed text of a document (title first) and the title's squeezed length."""
+def indexed_text(doc: Document) -> tuple[str, set[str]]:
+    """The squeezed text of a document (title first) and the terms of its strong fields (each
+    field on its own: no term spans two of them)."""
     title = squeeze(doc.title)
     rest = squeeze(" ".join([doc.meta_text, doc.place, doc.body]))
-    return title + rest, len(title)
+    strong = terms(title)
+    for field in doc.strong:
+        strong |= terms(squeeze(field))
+    return title + rest, strong
 
 
 def shard_count(documents: int) -> int:
@@ -225,8 +320,20 @@ def page_config(site: Site) -> dict:
     count = len(site.notices) + len(site.items) + len(site.pages)
     return {"format": FORMAT, "documents": count, "shards": shard_count(count),
             "id_bytes": 2 if count <= 0xFFFF else 4, "columns": list(FACET_COLUMNS),
+            "fold": FOLD, "names": known_names(site),
             "facets": {key: [[value, code] for value, _label, code in values]
                        for key, values in facet_options(site).items()}}
+
+
+def known_names(site: Site) -> list[str]:
+    """Names a citizen types run together with other words (城关镇低保, 东门社区低保): townships,
+    villages, 发布机构 and domains, squeezed, longest first. The search page splits a long word
+    without results on them (then on the longest pieces the index has) and retries."""
+    names = [t.name for t in site.townships] + \
+        [v.name for t in site.townships for v in t.villages] + \
+        [n.publisher for n in site.notices] + [d.name for d in site.domains]
+    squeezed = {squeeze(name) for name in names}
+    return sorted((n for n in squeezed if len(n) >= 2), key=lambda n: (-len(n), n))
 
 
 def write_index(site: Site, out_dir: Path) -> IndexStats:
@@ -246,8 +353,8 @@ def write_documents(docs: list[Document], folder: Path,
     postings = _Postings()
     facets = bytearray()
     for number, doc in enumerate(docs):
-        text, title_len = indexed_text(doc)
-        postings.add(number, text, title_len)
+        text, strong = indexed_text(doc)
+        postings.add(number, text, strong)
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
         _write_doc(folder / "d" / f"{number}.json", doc)
     shards = shard_count(len(docs))
@@ -260,18 +367,61 @@ def write_documents(docs: list[Document], folder: Path,
                       sum(p.stat().st_size for p in files), len(files))
 
 
+def query_grams(word: str) -> list[str]:
+    """The index terms looked up for a squeezed query word (mirrored in sb-search.js `grams`):
+    the word itself up to 3 characters; every 3-character piece up to MAX_GRAMS of them; for a
+    longer word, pieces that do not overlap plus the last one, and at most MAX_GRAMS of those,
+    spread evenly. The documents holding them all are candidates, checked by `check`."""
+    n = len(word)
+    if n <= 3:
+        return [word]
+    if n - 2 <= MAX_GRAMS:
+        starts = list(range(n - 2))
+    else:
+        starts = list(range(0, n - 2, 3))
+        if starts[-1] != n - 3:
+            starts.append(n - 3)
+        if len(starts) > MAX_GRAMS:
+            starts = [round(k * (n - 3) / (MAX_GRAMS - 1)) for k in range(MAX_GRAMS)]
+    return list(dict.fromkeys(word[i : i + 3] for i in starts))
+
+
+YES, NO, MAYBE = 1, 0, 2  # `check`: the record holds the words / does not / cannot tell
+
+
+def check(record: dict, words: list[str]) -> tuple[int, int]:
+    """Does a candidate's record hold every (squeezed) word, each within one field? NO when the
+    record holds all of the document's indexed text and a word is not in it (its pieces are
+    there, but apart); MAYBE when its body was cut at TEXT_LIMIT. Also its rank score: per word,
+    3 when the word is the whole title or 文号, 1 when it is in the title, 文号, 主题词 or (a
+    catalog item) 公开内容. Mirrored in sb-search.js `check`."""
+    fields = [squeeze(record.get(key, "")) for key in ("t", "n", "p", "l", "w", "m", "x")]
+    title, number, keywords, text = fields[0], fields[1], fields[4], fields[6]
+    state, score = YES, 0
+    for word in words:
+        if word == title or (number and word == number):
+            score += 3
+        elif word in title or word in number or word in keywords or \
+                (record.get("k") == KIND_ITEM and word in text):
+            score += 1
+        if not any(word in field for field in fields):
+            state = NO if record.get("f") or state == NO else MAYBE
+    return state, score
+
+
 def lookup(folder: Path, word: str) -> list[int]:
-    """Documents holding `word`, read back from the written files as sb-search.js does (for
-    tests and checks; the browser never runs this)."""
+    """Documents holding `word` (or that may hold it, see `check`), read back from the written
+    files as sb-search.js does (for tests and checks; the browser never runs this)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     squeezed = squeeze(word)
-    pieces = [squeezed] if len(squeezed) <= 3 else \
-        [squeezed[i : i + 3] for i in range(len(squeezed) - 2)]
     found: set[int] | None = None
-    for piece in pieces:
+    for piece in query_grams(squeezed):
         ids = _read_shard(folder / "s" / f"{shard_of(piece, meta['shards'])}.bin",
                           meta["id_bytes"]).get(piece, [])
         found = set(ids) if found is None else found & set(ids)
+    if len(squeezed) > 3:
+        found = {i for i in found or () if check(json.loads(
+            (folder / "d" / f"{i}.json").read_text(encoding="utf-8")), [squeezed])[0] != NO}
     return sorted(found or [])
 
 
@@ -303,7 +453,8 @@ def _read_shard(path: Path, width: int) -> dict[str, list[int]]:
 def _write_doc(path: Path, doc: Document) -> None:
     record = {"u": doc.path, "t": doc.title, "k": doc.kind, "d": doc.date,
               "p": doc.publisher, "l": doc.place, "n": doc.doc_number,
-              "x": doc.text}
+              "w": "、".join(doc.keywords),
+              "m": doc.record_meta, "x": doc.text, "f": 1 if doc.complete else ""}
     path.write_text(json.dumps({k: v for k, v in record.items() if v != ""},
                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -317,8 +468,8 @@ def _varint(value: int, out: bytearray) -> None:
 
 def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str) -> None:
     """Shard file: varint term count; per term: its length and code points, the number of
-    documents holding it and of titles holding it (varints), then both id lists (little-endian
-    unsigned integers of the width given in meta.json)."""
+    documents holding it and of those holding it in a strong field (varints), then both id
+    lists (little-endian unsigned integers of the width given in meta.json)."""
     groups: dict[int, list[str]] = {}
     for term in postings.all:
         groups.setdefault(shard_of(term, shards), []).append(term)
@@ -328,7 +479,7 @@ def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str)
         group = groups.get(number, [])
         _varint(len(group), out)
         for term in group:
-            ids, in_titles = postings.all[term], postings.title.get(term, [])
+            ids, in_titles = postings.all[term], postings.strong.get(term, [])
             _varint(len(term), out)
             for ch in term:
                 _varint(ord(ch), out)

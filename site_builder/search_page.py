@@ -1,7 +1,8 @@
 """The search page (`/search/`): a form whose state lives in the URL, filled in by sb-search.js.
 
 The page works as a plain GET form (`?q=低保&t=chengguan&y=2024`), so a search can be shared,
-bookmarked or printed as a QR code; the script reads the same parameters and shows the results.
+bookmarked or printed as a QR code; the script reads the same parameters and shows the results,
+and puts the state URL, its QR code (sb-qr.js) and the conditions in words on the printed page.
 Every text the script shows comes from messages.py through `data-messages`.
 """
 
@@ -16,6 +17,7 @@ from .model import Site
 
 PATH = "search/"
 SCRIPT = "assets/javascripts/sb-search.js"
+QR_SCRIPT = "assets/javascripts/sb-qr.js"  # the QR code of the search's state, for printing
 
 # Texts sb-search.js shows (key in the script → message).
 SCRIPT_MESSAGES = {
@@ -23,7 +25,11 @@ SCRIPT_MESSAGES = {
     "prompt": msg.SEARCH_PROMPT,
     "count": msg.SEARCH_COUNT,
     "countQuery": msg.SEARCH_COUNT_QUERY,
+    "countAbout": msg.SEARCH_COUNT_ABOUT,
+    "countMaybe": msg.SEARCH_COUNT_MAYBE,
     "empty": msg.SEARCH_EMPTY,
+    "noneFor": msg.SEARCH_NONE_FOR,
+    "didYouMean": msg.SEARCH_DID_YOU_MEAN,
     "more": msg.SEARCH_MORE,
     "shown": msg.SEARCH_SHOWN,
     "failed": msg.SEARCH_FAILED,
@@ -33,7 +39,12 @@ SCRIPT_MESSAGES = {
     "kindPage": msg.SEARCH_KIND_PAGE,
     "itemPublisher": msg.SEARCH_ITEM_PUBLISHER,
     "docNumber": msg.SEARCH_DOC_NUMBER,
+    "keywords": msg.SEARCH_KEYWORDS,
+    "later": msg.SEARCH_LATER,
     "countOption": msg.SEARCH_COUNT_OPTION,
+    "conditions": msg.SEARCH_CONDITIONS,
+    "conditionQuery": msg.SEARCH_CONDITION_QUERY,
+    "qrAlt": msg.QR_ALT,
 }
 
 _FILTER_LABELS = {"c": msg.SEARCH_F_CATEGORY, "d": msg.SEARCH_F_DOMAIN,
@@ -70,6 +81,8 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'<fieldset class="sb-search__filters"><legend>{h.e(msg.SEARCH_FILTERS)}</legend>'
         f"{selects}{sort}"
         f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></form>'
+        f'<p id="sb-search-conditions" class="sb-print-only sb-search__conditions"></p>'
+        f'<p id="sb-search-suggest" class="sb-search__suggest" hidden></p>'
         f'<p id="sb-search-status" class="sb-search__status" role="status" aria-live="polite">'
         f"</p>"
         f'<noscript><p class="sb-empty">{h.e(msg.SEARCH_NOSCRIPT)}</p></noscript>'
@@ -78,6 +91,7 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f"{h.e(msg.SEARCH_MORE)}</button></p>"
         # Not deferred: the search starts fetching while the rest of the page is parsed, so
         # its results are drawn about when the page has loaded (bench/search.py).
+        f'<script src="{h.e(urls.rel(here, QR_SCRIPT))}" defer></script>'
         f'<script src="{h.e(urls.rel(here, SCRIPT))}"></script>'
     )
     return here, msg.SEARCH_TITLE, html, {"hide": ["toc"], "description": msg.SEARCH_INTRO}

@@ -1,9 +1,14 @@
 """Search, end to end in headless Chromium: what a citizen types, what they must (and must not)
 find, the filters, the URL that carries the state, and the network requests of a session.
 
-The fixture tests/fixtures/search is built for this: substrings (电话 in 举报电话, 低保 in
-城乡低保, 政府 in 人民政府), a 文号 written with fullwidth digits, a notice that mentions 2012 and
-第2号 but not 12号, an 依申请公开 notice whose body must stay unfindable and a 不予公开 one.
+Two built sites:
+- the fixture tests/fixtures/search, made for this: substrings (电话 in 举报电话, 低保 in 城乡低保,
+  政府 in 人民政府), a 文号 written with fullwidth digits, a notice that mentions 2012 and 第2号
+  but not 12号, an 依申请公开 notice whose body must stay unfindable, a 不予公开 one, and one
+  whose body is longer than a record holds;
+- the bundled sample county (望川县, built by conftest's `sample_site`): 32 queries with what
+  they must and must not find, 文号 and catalog-item ranks, long words checked against their
+  records, words typed together, snippets, and the printed state URL and QR code.
 """
 
 from __future__ import annotations
@@ -130,9 +135,27 @@ def test_unpublished_text_is_never_found(page, site_url, query):
     assert "没有找到符合条件的信息" in status(page)
 
 
+def test_words_typed_together_are_split_and_retried(page, site_url):
+    """东村低保 (no space): nothing holds it, so it is split on the village name and retried."""
+    assert open_search(page, site_url, "q=" + quote("东村低保")) == ["s-0004"]
+    suggestion = page.locator("#sb-search-suggest")
+    assert suggestion.inner_text() == "没有找到“东村低保”。您是否要找：东村 低保"
+    assert "q=%E4%B8%9C%E6%9D%91+%E4%BD%8E%E4%BF%9D" in suggestion.locator("a").get_attribute("href")
+    assert "“东村 低保”共找到 1 条结果" in status(page)
+    assert open_search(page, site_url, "q=" + quote("东村 低保")) == ["s-0004"]
+    assert page.locator("#sb-search-suggest").is_hidden()
+
+
 def test_whole_title_ranks_its_notice_first(page, site_url):
     found = open_search(page, site_url, "q=" + quote("东村2025年第二季度低保审核对象公示"))
     assert found[0] == "s-0004"
+
+
+@pytest.mark.parametrize("query", ["测政发〔2024〕12号", "测政发（2024）12号", "测政发2024 12号"])
+def test_doc_number_ranks_the_document_carrying_it_first(page, site_url, query):
+    """s-0011 is newer and cites 测政发〔2024〕12号 in its body; s-0001 carries it as its 文号."""
+    found = open_search(page, site_url, "q=" + quote(query))
+    assert found[:2] == ["s-0001", "s-0011"]
 
 
 def test_catalog_item_comes_before_its_notices(page, site_url):
@@ -157,6 +180,19 @@ def test_results_show_title_date_publisher_place_and_highlighted_snippet(page, s
     assert snippet == "１２号"  # the fullwidth original, highlighted
 
 
+@pytest.mark.parametrize("query", ["档案馆新址", "新址"])
+def test_word_past_the_records_text_is_found_and_said_so(page, site_url, query):
+    """s-0013's body is longer than the record's 3,000 characters and names 档案馆新址 only at
+    its end: it is found (last among results it cannot confirm), and its snippet says the word
+    may be further on instead of showing an unexplained start."""
+    assert open_search(page, site_url, "q=" + quote(query)) == ["s-0013"]
+    snippet = page.locator(".sb-result__snippet").first.inner_text()
+    assert "为规范社会救助资金管理" in snippet
+    assert f"“{query}”可能在后面的部分" in snippet
+    if len(query) > 3:
+        assert "未能确认含有完整的" in status(page)
+
+
 def test_on_request_result_is_marked(page, site_url):
     open_search(page, site_url, "q=" + quote("档案查阅目录"))
     assert "依申请公开" in page.locator(".sb-result").first.inner_text()
@@ -167,7 +203,7 @@ FILTERS = [
     ("c=jieguo", ["s-0004", "s-0006", "s-0011", "s-0009"]),
     ("d=ylfw", ["s-0012", "s-0010", "s-0003", "s-0006", "s-0005"]),
     ("t=nanmen", ["s-0005", "s-0009"]),
-    ("t=county", ["s-0010", "s-0001", "s-0002"]),
+    ("t=county", ["s-0010", "s-0001", "s-0002", "s-0013"]),
     ("y=2023", ["s-0009", "s-0002"]),
     ("c=jieguo&t=nanmen&y=2023", ["s-0009"]),
     ("c=fuwu&t=hexi", ["s-0012"]),
@@ -296,6 +332,24 @@ def test_offline_copy_explains_that_search_needs_the_website(page, search_site):
     assert "本地文件方式打开" in status(page)
 
 
+def test_offline_copy_links_open_pages_and_the_header_box_opens_the_search_page(page,
+                                                                                search_site):
+    """From file:// a folder URL shows a directory listing: the header partial points links at
+    index.html and the search box at search/index.html (which explains that search needs the
+    website)."""
+    page.goto((search_site.site / "n" / "s-0004" / "index.html").as_uri())
+    page.locator(".md-content a[href*='t/hexi']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/t/hexi/index.html"), page.url
+    assert "河西镇" in page.locator("h1").first.inner_text()
+    page.fill("#sb-hsearch-q", "低保")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/index\.html\?q="))
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    assert "本地文件方式打开" in status(page)
+
+
 # -- the index files -----------------------------------------------------------------------------
 def test_index_holds_no_unpublished_text(search_site):
     folder = search_site.site / search.FOLDER
@@ -314,17 +368,95 @@ def test_squeeze_matches_the_script():
     assert search.squeeze("面积 50㎡，①号") == "面积50m2,1号".replace(",", "")
 
 
-def test_sample_site_titles_are_found(browser, sample_site):
+def test_squeeze_agrees_with_the_script_on_every_character(page, site_url):
+    """search.py `squeeze` (index) and sb-search.js `squeeze` (query) give the same text for
+    every code point up to U+2FFFF that this Python's Unicode database knows (CJK extensions
+    and compatibility ideographs included; characters assigned after it are letters to the
+    browser and unknown here), and for a few longer strings: otherwise a notice could hold a
+    word its visitors cannot find."""
+    import unicodedata
+
+    page.goto(site_url + "search/")
+    points = [cp for cp in range(0x30000)
+              if not 0xD800 <= cp < 0xE000 and unicodedata.category(chr(cp)) != "Cn"]
+    expected = [search.squeeze(chr(cp)) for cp in points]
+    texts = ["⼈⼒资源和社会保障局", "高齡津貼發放名單", "望政辦發〔２０２４〕9號", "İSTANBUL ǅ ß",
+             "面积 50㎡，①号"]
+    wrong = page.evaluate("""([points, expected, texts]) => {
+      const bad = [];
+      points.forEach((cp, i) => {
+        const got = window.sbSearchTest.squeeze(String.fromCodePoint(cp));
+        if (got !== expected[i]) bad.push([cp.toString(16), got, expected[i]]);
+      });
+      return [bad.slice(0, 20), bad.length, texts.map(t => window.sbSearchTest.squeeze(t))];
+    }""", [points, expected, texts])
+    assert wrong[:2] == [[], 0], wrong[:2]
+    assert wrong[2] == [search.squeeze(t) for t in texts]
+
+
+def test_long_words_look_up_a_few_pieces(page, site_url):
+    """A long word is looked up by at most MAX_GRAMS of its 3-character pieces, covering it
+    (non-overlapping pieces and the last) while there are few enough; the script agrees."""
+    assert search.query_grams("低保") == ["低保"]
+    assert search.query_grams("最低生活保障") == ["最低生", "低生活", "生活保", "活保障"]
+    for n in (11, 20, 24, 25, 44, 120):
+        word = "".join(chr(0x4E00 + i) for i in range(n))
+        pieces = search.query_grams(word)
+        assert 3 <= len(pieces) <= search.MAX_GRAMS
+        assert pieces[0] == word[:3] and pieces[-1] == word[-3:]
+        if n <= 24:  # every character in some piece
+            assert set(word) == set("".join(pieces))
+    page.goto(site_url + "search/")
+    words = ["低保", "最低生活保障", "民政局2025年"] + \
+        ["".join(chr(0x4E00 + i) for i in range(n)) for n in (11, 20, 25, 44, 120)]
+    assert page.evaluate("(words) => words.map(w => window.sbSearchTest.grams(w))", words) == \
+        [search.query_grams(w) for w in words]
+
+
+def test_kangxi_radicals_and_traditional_characters_are_folded(tmp_path: Path):
+    """Text copied from a PDF often holds Kangxi radicals (⼈ U+2F08 for 人); some is typed in
+    traditional characters. Both are found by the plain simplified word, and the other way."""
+    docs = [search.Document(kind=0, path="n/a/", title="关于⼈⼒资源的通知", date="", publisher="",
+                            place="", meta_text="", text="", body="城关鎮高齡津貼發放"),
+            search.Document(kind=0, path="n/b/", title="高龄津贴标准", date="", publisher="",
+                            place="", meta_text="", text="", body="")]
+    folder = tmp_path / "idx"
+    search.write_documents(docs, folder)
+    assert search.lookup(folder, "人力资源") == [0]
+    assert search.lookup(folder, "城关镇") == [0]
+    assert search.lookup(folder, "高龄津贴") == [0, 1]
+    assert search.lookup(folder, "高齡津貼") == [0, 1]
+    pairs = search.FOLD
+    traditional, simplified = pairs[0::2], pairs[1::2]
+    assert len(set(traditional)) == len(traditional)  # one fold per character
+    assert not set(traditional) & set(simplified)  # no chains
+    assert all(t != s for t, s in zip(traditional, simplified, strict=True))
+
+
+# -- the bundled sample county (tests/conftest.py builds a copy) ---------------------------------
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    with serve(sample_site.site) as url:
+        yield url
+
+
+def test_sample_site_titles_are_found(page, sample_url, sample_site):
     """The bundled sample county: every notice title finds its notice (first page of results)."""
     notices = json.loads((sample_site.site / "data/notices.json").read_text("utf-8"))["notices"]
     picked = notices[:: max(1, len(notices) // 8)][:8]
-    with serve(sample_site.site) as url:
-        context = browser.new_context()
-        page = context.new_page()
-        for n in picked:
-            page.goto(url + "search/?q=" + quote(n["title"]))
-            assert n["id"] in results(page)[:10], n["title"]
-        context.close()
+    for n in picked:
+        page.goto(sample_url + "search/?q=" + quote(n["title"]))
+        assert n["id"] in results(page)[:10], n["title"]
+
+
+def test_traditional_characters_and_kangxi_radicals_find_the_same(page, sample_url):
+    simplified = open_search(page, sample_url, "q=" + quote("高龄津贴"))
+    assert len(simplified) > 10
+    assert open_search(page, sample_url, "q=" + quote("高齡津貼")) == simplified
+    assert open_search(page, sample_url, "q=" + quote("⼈⼒资源和社会保障局")) == \
+        open_search(page, sample_url, "q=" + quote("人力资源和社会保障局"))
+    marks = page.locator(".sb-result__title mark").all_inner_texts()
+    assert "人力资源和社会保障局" in marks
 
 
 def test_recall_on_real_notices(tmp_path: Path):
@@ -356,3 +488,267 @@ def test_recall_on_real_notices(tmp_path: Path):
             assert number in search.lookup(folder, piece), (piece, doc.title)
             checked += 1
     assert checked > 100
+
+
+# What a citizen types on the bundled sample county: (query, must be found, must not be found,
+# the must-set is all of them). The "must not" ones hold a part of the query (电话 but not 举报电话,
+# 低保 but not 城乡低保 …), are 依申请公开 (found by metadata only) or 不予公开 (never published).
+SAMPLE_QUERIES = [
+    ("举报电话", {"2024-0412", "2025-0209", "2025-0216", "2025-0518", "2025-0527", "2026-0307",
+                  "2026-0618", "i:shjz-jdts", "p:zhinan"}, {"2026-0621", "2026-0620"}, True),
+    ("电话", {"2026-0621", "2026-0618", "2024-0412", "2025-0221"},
+     {"2026-0619", "2026-0616", "2026-0612"}, False),
+    ("城乡低保", {"2024-0107", "2024-0413", "2024-0417", "2025-0212", "2025-0214", "2025-0518",
+                  "2026-0601", "2026-0611", "2026-0612", "2026-0621"},
+     {"2026-0620", "2026-0619", "2026-0617"}, True),
+    ("人民政府", {"2024-0001", "2024-0002", "2026-0621", "2026-0619", "p:zhinan"},
+     {"2026-0620", "2026-0306", "2026-0615"}, False),
+    ("12号", {"2025-0207", "2026-0604", "2026-0607", "2026-0615"},
+     {"2026-0610", "2025-0208", "2025-0508"}, True),
+    ("望人社", {"2024-0410", "2026-0604", "2026-0607", "2026-0615"}, {"2025-0516", "2025-0501"},
+     True),
+    ("城关镇人民政府", {"2024-0002", "2024-0121", "2024-0403", "2025-0221", "2025-0222",
+                        "2025-0501", "2025-0517", "2025-0526", "2026-0321", "2026-0619"},
+     {"2026-0618", "2026-0617"}, True),
+    ("东门社区", {"2024-0002", "2024-0121", "2025-0221", "2025-0501", "2025-0526"},
+     {"2026-0619", "2026-0620"}, True),
+    ("北坪村", {"2024-0121", "2025-0221", "2025-0222", "2025-0501", "2025-0526", "2026-0619"},
+     {"2024-0002", "2026-0618"}, True),
+    ("望川县人力资源和社会保障局", {"2024-0402", "2024-0403", "2024-0410", "2024-0411",
+                                    "2025-0503", "2025-0506", "2025-0517", "2025-0530",
+                                    "2026-0604", "2026-0615"}, {"2024-0401", "2026-0611"}, True),
+    ("危房改造", {"2024-0405", "2024-0409", "2025-0502", "2025-0512", "2025-0523", "2025-0525",
+                  "2026-0602", "2026-0609", "2026-0610", "2026-0614", "2026-0616",
+                  "i:wfgz-dxgs", "i:wfgz-jdqk", "i:wfgz-zcwj", "p:zhinan"},
+     {"2026-0322", "2026-0325", "2026-0621"}, True),
+    ("双随机一公开", {"2025-0216", "2026-0307"}, {"p:zhinan"}, True),
+    ("双随机、一公开", {"2025-0216", "2026-0307"}, {"p:zhinan"}, True),
+    ("0578-6021532", {"2024-0121", "2025-0206", "2025-0221"}, {"2026-0621", "2026-0619"}, True),
+    ("公益性岗位", {"2024-0401", "2024-0402", "2024-0403", "2025-0503", "2025-0517", "2025-0526",
+                    "2026-0604", "2026-0607", "i:jycy-zpxx"}, {"2026-0605"}, True),
+    ("三公经费", {"2024-0107", "2024-0108", "2024-0128", "2025-0212", "2025-0213", "2025-0214",
+                  "2025-0222", "2025-0230", "2025-0236", "2026-0301", "2026-0306", "2026-0322",
+                  "2026-0325", "2026-0329", "i:czyjs-juesuan", "i:czyjs-yusuan"},
+     {"2025-0208"}, True),
+    ("创业担保贷款", {"2024-0401", "2024-0402", "2024-0411", "2025-0503", "2025-0530",
+                      "i:jycy-btzn"}, {"2026-0604"}, True),
+    ("政府信息公开指南", {"p:zhinan"}, {"2026-0605", "2025-0505", "i:ylfw-zcwj"}, True),
+    ("年度报告", {"p:nianbao-2024", "p:nianbao-2025"}, {"2025-0206", "2024-0110", "p:zhidu"},
+     True),
+    ("民发〔2021〕57号", {"2024-0404", "2024-0406", "2024-0417", "2025-0504", "2025-0508",
+                          "2026-0621", "i:shjz-dbsh", "i:shjz-dbsp", "i:shjz-dbzn"},
+     {"2026-0606", "2025-0520", "2025-0202"}, True),
+    ("鱼塘村", {"2024-0126", "2025-0525", "2026-0329", "2026-0603", "2026-0618"},
+     {"2026-0621", "2026-0619"}, True),
+    ("松岭村", {"2024-0129", "2025-0235", "2025-0236", "2026-0334", "2026-0608", "2026-0609",
+                "2026-0613"}, {"2026-0326", "2025-0528"}, True),
+    ("灾后重建", {"2026-0616"}, {"2026-0614", "2026-0609", "2026-0602"}, True),
+    ("春风行动", {"2025-0503"}, {"2026-0610", "2025-0528"}, True),
+    ("绩效评价", {"2024-0108", "2024-0128", "2025-0214", "2025-0527", "2026-0306", "2026-0322",
+                  "i:czyjs-juesuan"}, {"2026-0301"}, True),
+    # 依申请公开 2025-0510: found by its title, summary and 主题词, never by its body.
+    ("依申请向本人提供", {"2025-0510"}, {"2024-0111", "p:ysqgk"}, True),
+    ("入户调查记录", {"2025-0527", "2026-0618"}, {"2025-0510", "2026-0619"}, True),
+    ("家庭经济状况核对", {"2024-0002", "2024-0107", "2024-0404", "2024-0406", "2024-0408",
+                          "2024-0414", "2025-0505", "2025-0507", "2025-0508", "2025-0510",
+                          "2025-0513", "2025-0514", "2025-0520", "2025-0528", "2025-0529",
+                          "2026-0608", "2026-0619", "i:shjz-gryc"},
+     {"2025-0511", "2026-0618", "2026-0303"}, True),
+    # 不予公开 2025-0511 and 2025-0225: in no index, whatever is typed.
+    ("望核〔2025〕第0137号", set(), {"2025-0511"}, True),
+    ("复核个案材料", set(), {"2025-0225"}, True),
+    ("低保 城关镇", {"2024-0002", "2024-0403", "2024-0406", "2024-0412", "2025-0201",
+                    "2025-0206", "2025-0215", "2025-0504", "2025-0513", "2025-0526",
+                    "2026-0602", "2026-0619", "2026-0621"}, {"2026-0620", "2026-0618"}, True),
+    ("高龄津贴 石桥镇", {"2024-0112", "2025-0206", "2026-0308", "2026-0326"},
+     {"2026-0333", "2026-0328"}, True),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted", "exact"), SAMPLE_QUERIES,
+                         ids=[q for q, *_ in SAMPLE_QUERIES])
+def test_sample_query_finds_what_it_must(page, sample_url, query, wanted, unwanted, exact):
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert wanted <= set(found), (query, sorted(wanted - set(found)))
+    assert not unwanted & set(found), (query, sorted(unwanted & set(found)))
+    if exact:
+        assert set(found) == wanted, (query, sorted(set(found) - wanted))
+    assert len(found) == len(set(found))
+    assert (f"共找到 {len(found)} 条结果" if found else "没有找到符合条件的信息") in status(page)
+
+
+# 文号 → the notice carrying it (others cite it in their bodies and are newer).
+DOC_NUMBERS = [("望政办发〔2024〕9号", "2024-0401"), ("望人社〔2026〕12号", "2026-0604"),
+               ("望民〔2024〕9号", "2024-0101"), ("望建〔2024〕23号", "2024-0405"),
+               ("望农〔2024〕15号", "2024-0102"), ("望民〔2024〕47号", "2024-0110")]
+
+
+@pytest.mark.parametrize(("query", "notice"), DOC_NUMBERS, ids=[q for q, _ in DOC_NUMBERS])
+def test_sample_doc_number_ranks_its_notice_first(page, sample_url, query, notice):
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert found[0] == notice, found
+
+
+@pytest.mark.parametrize(("query", "items"), [("高龄津贴", ["i:ylfw-btzn", "i:ylfw-btmd"]),
+                                              ("护理补贴", ["i:ylfw-btzn", "i:ylfw-btmd"]),
+                                              ("临时救助", ["i:shjz-lszn", "i:shjz-lsjg"])])
+def test_sample_catalog_items_come_first_for_what_they_publish(page, sample_url, query, items):
+    """老年人补贴办事指南 / 发放信息 publish 高龄津贴 (their 公开内容), though their names do not
+    say it: a citizen searching 高龄津贴 finds them first, then the notices."""
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert found[: len(items)] == items, found
+
+
+# -- long words: a few pieces fetched, candidates checked against their records -----------------
+LONG_TITLE = "望川县民政局关于公开征求《望川县经济困难老年人养老服务补贴办法（征求意见稿）》意见的公告"
+
+
+def test_sample_whole_title_fetches_a_few_shards(page, sample_url):
+    """A pasted 40-character title fetched a shard per character (37 shards, 262 KB at 1,000
+    notices); now at most MAX_GRAMS, and its notice is the one result."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    assert open_search(page, sample_url, "q=" + quote(LONG_TITLE)) == ["2025-0201"]
+    shards = [u for u in requested if "/search/data/s/" in u]
+    assert 0 < len(shards) <= search.MAX_GRAMS, shards
+
+
+# (query, exactly these, not these): the pieces of the word are all in the "not these" too.
+CHECKED = [
+    ("民政局2025年", {"2025-0201", "2025-0208", "2025-0212", "2025-0216", "2025-0504",
+                      "2025-0507", "2025-0515", "2025-0518", "2025-0527"},
+     {"2024-0101", "2024-0110", "2025-0202", "2025-0229", "2025-0508", "2026-0601"}),
+    ("低保对象公示", set(), {"2026-0606"}),
+    ("人民政府2025年", {"2025-0529", "2025-0528", "2025-0526", "2025-0525", "2025-0524",
+                        "2025-0523", "2025-0235", "2025-0522", "2025-0521", "2025-0520",
+                        "2025-0519", "2025-0234", "2025-0221", "2025-0514", "2025-0512",
+                        "2025-0233", "2025-0231", "2025-0227", "2025-0228", "2025-0232",
+                        "2025-0229", "2025-0501", "p:nianbao-2025"},
+     {"2026-0603", "p:nianbao-2024"}),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted"), CHECKED, ids=[q for q, _, _ in CHECKED])
+def test_sample_long_word_results_hold_the_word(page, sample_url, query, wanted, unwanted):
+    """Documents holding every piece of a long word but not the word (民政局 … 2025年 apart)
+    are not results, and the count says how many hold it."""
+    found = open_search(page, sample_url, "q=" + quote(query))
+    assert set(found) == wanted
+    assert len(found) == len(wanted)
+    assert not unwanted & set(found)
+    if wanted:
+        assert f"共找到 {len(wanted)} 条结果" in status(page)
+    else:
+        assert "没有找到符合条件的信息" in status(page)
+
+
+def test_sample_many_candidates_are_checked_as_they_are_shown(page, sample_url):
+    """More than 20 candidates: checked page by page; until all are, the count is 约 N."""
+    page.goto(sample_url + "search/?q=" + quote("人民政府2025年"))
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.evaluate("window.sbSearchReady")
+    assert page.locator(".sb-result").count() == 10
+    assert "找到约" in status(page)
+    assert len(results(page)) == 23
+    assert "共找到 23 条结果" in status(page)
+
+
+# -- snippets --------------------------------------------------------------------------------------
+def test_sample_snippet_of_a_table_row_names_its_columns(page, sample_url):
+    """A name in a roster table: the row with its column headings, not a run of numbers."""
+    assert open_search(page, sample_url, "q=" + quote("孙海芳")) == ["2025-0221"]
+    snippet = page.locator(".sb-result__snippet").first
+    text = snippet.inner_text()
+    assert "姓名：孙海芳" in text and "所在社区（村）：东门社区" in text, text
+    assert snippet.locator("mark").all_inner_texts() == ["孙海芳"]
+
+
+def test_sample_snippet_shows_matching_keywords(page, sample_url):
+    """电子商务 is only a 主题词 of 2024-0407: the snippet shows them, highlighted."""
+    assert "2024-0407" in open_search(page, sample_url, "q=" + quote("电子商务"))
+    snippet = page.locator(".sb-result", has_text="农村电商技能培训班").locator(".sb-result__snippet")
+    assert "主题词：技能培训、电子商务" in snippet.inner_text()
+    assert snippet.locator("mark").all_inner_texts() == ["电子商务"]
+
+
+# -- words typed together -----------------------------------------------------------------------------
+TOGETHER = [("城关镇低保", "城关镇 低保"), ("东门社区低保", "东门社区 低保"),
+            ("石桥镇高龄津贴", "石桥镇 高龄津贴"), ("低保城关镇", "低保 城关镇"),
+            ("民政局低保", "民政局 低保")]
+
+
+@pytest.mark.parametrize(("typed", "meant"), TOGETHER, ids=[t for t, _ in TOGETHER])
+def test_sample_words_typed_together_find_what_the_spaced_query_finds(page, sample_url, typed,
+                                                                       meant):
+    spaced = open_search(page, sample_url, "q=" + quote(meant))
+    assert spaced
+    assert open_search(page, sample_url, "q=" + quote(typed)) == spaced
+    assert page.inner_text("#sb-search-suggest") == f"没有找到“{typed}”。您是否要找：{meant}"
+
+
+# -- printing a search: the state URL and its QR code ---------------------------------------------
+def test_qr_encoder_of_the_page_draws_qrcodes_symbol(page, site_url):
+    """sb-qr.js (the state URL's code) gives the very symbol qrcode draws for the same bytes in
+    one byte-mode segment, error correction M, for URLs from version 1 to 40."""
+    import qrcode
+    import qrcode.constants
+
+    page.goto(site_url + "search/")
+    page.wait_for_function("window.sbQr !== undefined")
+    texts = ["https://a.cn/", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi"]
+    texts += ["https://www.wangchuan.gov.cn/search/?q=" + "%E4%BD%8E" * n for n in
+              (3, 9, 20, 30, 45, 60, 90, 120, 160, 200, 250)]
+    got = page.evaluate("(texts) => texts.map(t => { const s = window.sbQr.encode(t); "
+                        "return [s.version, s.rows.map(r => r.map(x => x ? 1 : 0).join(''))]; })",
+                        texts)
+    versions = []
+    for text, (version, rows) in zip(texts, got, strict=True):
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+        code.add_data(text.encode(), optimize=0)
+        code.make(fit=True)
+        expected = ["".join("1" if x else "0" for x in row) for row in code.get_matrix()]
+        assert (version, rows) == (code.version, expected), text
+        versions.append(version)
+    assert versions[0] == 1 and versions[-1] == 40 and len(set(versions)) >= 10
+
+
+def printed_qr(page) -> list[str]:
+    """The search page as printed: the QR block's image, decoded by zxing-cpp."""
+    from qrtools import open_image, texts
+
+    page.emulate_media(media="print")
+    page.wait_for_function("document.querySelector('.sb-qr__img').complete")
+    return texts(open_image(page.locator(".sb-qr__img").screenshot(scale="device")))
+
+
+STATES = [("c=jieguo&t=chengguan&y=2024", "五公开类别：结果公开；乡镇（街道）：城关镇；发布年份：2024年"),
+          ("q=" + quote("高龄津贴") + "&t=chengguan&s=date",
+           "关键词“高龄津贴”；乡镇（街道）：城关镇；排序：发布日期（从新到旧）")]
+
+
+@pytest.mark.parametrize(("state", "conditions"), STATES, ids=[s for s, _ in STATES])
+def test_sample_printed_search_carries_its_state(browser, sample_url, state, conditions):
+    """Printing 结果公开 · 城关镇 · 2024 gave the QR code of plain /search/: now the printed URL
+    and QR code are those of the state, and the conditions are printed in words."""
+    context = browser.new_context(device_scale_factor=2)
+    page = context.new_page()
+    page.goto(sample_url + "search/?" + state)
+    results(page)
+    wanted = "https://www.wangchuan.gov.cn/search/?" + state
+    assert printed_qr(page) == [wanted]
+    assert page.inner_text(".sb-qr__url") == wanted
+    assert page.inner_text("#sb-search-conditions") == "搜索条件：" + conditions
+    png = page.locator(".sb-qr__download a[download$='.png']").get_attribute("href")
+    assert png.startswith("data:image/png;base64,")
+    import base64
+
+    from qrtools import open_image, texts
+    assert texts(open_image(base64.b64decode(png.split(",", 1)[1]))) == [wanted]
+    # Back to no state (清除条件): the page's own code and URL again.
+    page.emulate_media(media="screen")
+    page.click(".sb-search__clear")
+    page.wait_for_url(re.compile(r"/search/$"))
+    page.wait_for_function("document.querySelector('.sb-qr__img').getAttribute('src') === 'qr.svg'")
+    assert page.inner_text(".sb-qr__url") == "https://www.wangchuan.gov.cn/search/"
+    assert printed_qr(page) == ["https://www.wangchuan.gov.cn/search/"]
+    context.close()
