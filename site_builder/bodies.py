@@ -35,14 +35,14 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 
-from . import rawhtml
+from . import privacy, rawhtml
 from .background import can_fork
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 3  # bump when the way bodies are rendered changes (invalidates the cache)
+FORMAT = 4  # bump when the way bodies are rendered changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
@@ -53,13 +53,17 @@ class Rendered:
     html: str
     toc: list[dict] = field(default_factory=list)  # toc_tokens: nested headings with ids
     removed: list[rawhtml.Removed] = field(default_factory=list)  # what the cleaning took out
+    # personal data a reader sees: (kind, value, value as a report may show it: masked)
+    personal: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def render_one(text: str, converter: markdown.Markdown | None = None) -> Rendered:
     """A body as published: converted, then cleaned (and what the cleaning removed)."""
     converted = convert(text, converter)
     cleaned, removed = rawhtml.clean_output(converted.html)
-    return Rendered(cleaned, _clean_toc(converted.toc, removed), removed)
+    personal = [(loc.finding.kind, loc.finding.value, privacy.shown(loc.finding))
+                for loc in privacy.scan_lines(rawhtml.visible_lines(cleaned))]
+    return Rendered(cleaned, _clean_toc(converted.toc, removed), removed, personal)
 
 
 def convert(text: str, converter: markdown.Markdown | None = None) -> Rendered:

@@ -394,6 +394,12 @@ PII_KIND_ID = "身份证号"
 PII_KIND_MOBILE = "手机号"
 PII_KIND_CARD = "银行卡号"
 PII_FOUND = "发现{kind}：{shown}{why}。公开的名单和文件中，{kind}必须去标识化，完整号码不能发布。"
+PII_RENDERED = (
+    "网页上会显示完整的{kind}：{shown}。源文件里这串数字被 HTML 字符（如 &nbsp;、&#49;）、标签或加粗等格式拆开了，"
+    "逐行检查时没有认出来，但读者在网页上看到的是完整号码。")
+PII_RENDERED_HINT = (
+    "请在源文件里直接写遮盖后的号码（例如手机号 138****1234、身份证号 35*************123），数字之间不要用 &nbsp; 等字符或格式；"
+    "这种写法无法自动遮盖，设置了「个人信息: 遮盖」也要手工改。如果这确实不是个人信息，把它加到信息块的「不是个人信息」列表里。")
 PII_FOUND_IN = "附件「{name}」{where}发现{kind}：{shown}{why}。公开的附件中，{kind}必须去标识化。"
 PII_FOUND_LINKED = (
     "正文链接的文件「{name}」{where}发现{kind}：{shown}{why}。这个文件会随正文发布，{kind}必须去标识化。"

@@ -159,6 +159,7 @@ class Notice:
     source: Path
     assets: list[Path] = field(default_factory=list)  # files the body links to (images, docs)
     masked_assets: dict[Path, bytes] = field(default_factory=dict)  # published instead of those
+    not_personal: frozenset[str] = frozenset()  # 不是个人信息 values (normalised, screen._plain)
 
     @property
     def on_request(self) -> bool:

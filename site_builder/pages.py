@@ -33,6 +33,7 @@ class OutputPage:
     toc: list[dict] = field(default_factory=list)  # headings of the body, for the page's contents
     source: Path | None = None  # the file the body comes from (for problems in the render stage)
     body_line: int = 1  # the line of that file where the body starts
+    not_personal: frozenset[str] = frozenset()  # values the writer declared 不是个人信息
 
     @property
     def src_uri(self) -> str:
@@ -266,7 +267,7 @@ def _notice(site: Site, n: Notice) -> OutputPage:
     after = h.attachments(n, here) + h.related(site, n, here)
     return OutputPage(here, n.title, "notice", markdown=link_notices(site, n.source, n.body, here),
                       before=before + summary, after=after, meta={"description": n.summary},
-                      source=n.source, body_line=n.body_line)
+                      source=n.source, body_line=n.body_line, not_personal=n.not_personal)
 
 
 _MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")

@@ -102,6 +102,10 @@ def render_bodies(output: Output, cache_dir: Path | None = None,
         if rendered.removed:
             screen.check_rendered(page.source or page.path, page.markdown, page.body_line,
                                   rendered.removed, found)
+        if rendered.personal:
+            screen.check_rendered_personal(page.source or page.path, page.markdown,
+                                           page.body_line, rendered.personal, page.not_personal,
+                                           found)
         page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""
     if problems is None and found.errors:
         raise InputError(list(found))

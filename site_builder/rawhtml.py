@@ -528,3 +528,74 @@ def _needles(r: Removed) -> list[re.Pattern[str]]:
                 re.compile(rf"[?!]{{3}}\+?[ \t]*(?:[\w-]+[ \t]+)*{name}(?![\w-])"),
                 re.compile(rf"class\s*=\s*[\"']?[^\"'>]*(?<![\w-]){name}(?![\w-])", re.I), word]
     return [re.compile(rf"(?<![\w-]){name}\s*=", re.I), word]
+
+
+# -- what a reader sees --------------------------------------------------------------------------
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dt",
+                     "dd", "caption", "figcaption", "figure", "summary", "details", "hr", "br",
+                     "ul", "ol", "dl", "table", "thead", "tbody", "tfoot"})
+
+
+def visible_lines(html_text: str) -> list[str]:
+    """The text of a rendered body as a reader sees it, one line per block, a table row as
+    `| cell | cell |` below a `|---|` rule after its first row, list items as `- item`; then
+    tooltips, image texts and tel:/mailto: addresses. Character references are decoded, tags
+    inside a word join it up: what the source hid (`138&nbsp;1234`, `138<b></b>1234`) shows."""
+    reader = _Visible()
+    reader.feed(html_text)
+    reader.close()
+    reader.end_line()
+    return reader.lines + reader.extra
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.extra: list[str] = []  # attribute texts
+        self.text: list[str] = []
+        self.row: list[str] | None = None
+        self.rows = 0  # rows of the current table
+        self.cell: list[str] | None = None
+
+    def end_line(self) -> None:
+        line = " ".join("".join(self.text).split())
+        if line:
+            self.lines.append(line)
+        self.text = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name in ("title", "alt") or
+                          (name == "href" and value.lower().startswith(("tel:", "mailto:")))):
+                self.extra.append(value)
+        if tag == "table":
+            self.rows = 0
+        if tag == "tr":
+            self.end_line()
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = []
+        elif tag == "li":
+            self.end_line()
+            self.text.append("- ")
+        elif tag in _BLOCKS and self.cell is None:
+            self.end_line()
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).replace("|", "｜").split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.lines.append("| " + " | ".join(self.row) + " |")
+            self.rows += 1
+            if self.rows == 1:
+                self.lines.append("|" + "---|" * max(len(self.row), 1))
+            self.row = None
+        elif (tag in _BLOCKS or tag == "li") and self.cell is None:
+            self.end_line()
+
+    def handle_data(self, data: str) -> None:
+        (self.cell if self.cell is not None else self.text).append(data)

@@ -11,6 +11,7 @@ the site, 不予公开 notices not at all); content/assets/, which is copied as 
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -393,6 +394,32 @@ def check_rendered(path: Path | str, markdown: str, body_line: int,
         message, hint = _html_message(unsafe)
         problems.add(path, body_line + unsafe.line - 1, None, message, hint,
                      column=unsafe.column or None)
+
+
+def check_rendered_personal(path: Path | str, markdown: str, body_line: int,
+                            found: list[tuple[str, str, str]], not_personal: frozenset[str],
+                            problems: Problems) -> None:
+    """Personal data in the text of a rendered body — what a reader sees — that the scan of the
+    source did not see: digits split by character references (`138&nbsp;1234`), tags or
+    formatting. It cannot be masked safely here, so it is an error in every mode, at the first
+    source line whose digits (tags dropped, references decoded) hold it, else the first holding
+    its last four digits, else the body's first line."""
+    lines = markdown.split("\n")
+    digits = [_digits(html.unescape(re.sub(r"<[^>]*>", "", text))) for text in lines]
+    for kind, value, shown in found:
+        if _plain(value) in not_personal:
+            continue
+        wanted = _digits(value)
+        line = next((i for i, d in enumerate(digits) if wanted in d), None)
+        if line is None:
+            line = next((i for i, d in enumerate(digits) if wanted[-4:] in d), 0)
+        problems.add(path, body_line + line, None,
+                     msg.PII_RENDERED.format(kind=KIND_NAMES[kind], shown=shown),
+                     msg.PII_RENDERED_HINT)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[^0-9Xx]", "", text.translate(privacy._FOLD))
 
 
 def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:

@@ -359,6 +359,7 @@ class NoticeChecker:
             published=published, doc_number=doc_number, attribute=attribute, summary=summary,
             keywords=keywords, attachments=attachments, interprets=interprets, body=doc.body,
             body_line=doc.body_line, source=doc.path, assets=assets,
+            not_personal=frozenset(screened.exceptions),
         )
         masked = screen.mask_notice(notice, screened, self.privacy)
         screen.check_published(doc.path, screen.published_texts(masked, screened.mask),
