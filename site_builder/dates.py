@@ -42,7 +42,7 @@ def is_workday(day: dt.date) -> bool:
     """Official working day; beyond the years the calendar knows, Monday to Friday."""
     try:
         return chinese_calendar.is_workday(day)
-    except NotImplementedError:
+    except NotImplementedError:  # chinese_calendar's signal for a year it has no data for
         return day.weekday() < 5
 
 
@@ -50,7 +50,7 @@ def is_workday(day: dt.date) -> bool:
 def _year_known(year: int) -> bool:
     try:
         chinese_calendar.is_workday(dt.date(year, 6, 1))
-    except NotImplementedError:
+    except NotImplementedError:  # (see is_workday): not our unfinished code
         return False
     return True
 

@@ -30,6 +30,18 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SHARED = REPO.parent / "shared"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The front matter (YAML lines, no ---) of a valid notice in the small fixture, for tests and
+# bad-input generators that write one and change a line.
+GOOD_FRONT = """\
+id: 2025-0100
+标题: 河西镇养老补贴申领指南
+事项: ylfw-zn
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: 2025-07-01
+发布日期: 2025-07-02
+公开属性: 主动公开
+"""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import FIXTURES, REPO, TestProject
+from conftest import FIXTURES, GOOD_FRONT, REPO, TestProject
 
 from site_builder import validate, vocab
 from site_builder.dates import DateError, parse_date
@@ -130,16 +130,7 @@ def test_front_matter_validates(name: str, kind: str):
 
 
 # -- the same input, judged by the schema and by `site-builder check` -----------------------------
-GOOD = """\
-id: 2025-0100
-标题: 河西镇养老补贴申领指南
-事项: ylfw-zn
-乡镇: hexi
-发布机构: 河西镇人民政府
-成文日期: 2025-07-01
-发布日期: 2025-07-02
-公开属性: 主动公开
-"""
+GOOD = GOOD_FRONT
 
 
 def edit_front(replace: dict[str, str] | None = None, drop: str | None = None,

@@ -5,18 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Result, TestProject
+from conftest import GOOD_FRONT, Result, TestProject
 
-GOOD = """
-id: 2025-0100
-标题: 河西镇养老补贴申领指南
-事项: ylfw-zn
-乡镇: hexi
-发布机构: 河西镇人民政府
-成文日期: 2025-07-01
-发布日期: 2025-07-02
-公开属性: 主动公开
-"""
+GOOD = "\n" + GOOD_FRONT
 
 
 def problems(result: Result) -> list[tuple[str, str]]:

@@ -2,19 +2,9 @@
 
 from pathlib import Path
 
-TEXT = """---
-id: 2025-0100
-标题: 河西镇养老补贴申领指南
-事项: ylfw-zn
-乡镇: hexi
-发布机构: 河西镇人民政府
-成文日期: 2025-07-01
-发布日期: 2025-07-02
-公开属性: 主动公开
----
+from conftest import GOOD_FRONT
 
-用记事本写的正文。
-"""
+TEXT = f"---\n{GOOD_FRONT}---\n\n用记事本写的正文。\n"
 
 
 def generate(root: Path) -> None:
