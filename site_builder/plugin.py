@@ -257,7 +257,6 @@ def _identity(site) -> dict:
     }
 
 
-
 # -- `site-builder build`: the same build, reported in Chinese ------------------------------------
 def build(root: Path, strict: bool = False) -> int:
     """`mkdocs build` in this process, with a clean Chinese report on stderr: the problems as

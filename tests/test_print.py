@@ -395,7 +395,7 @@ def test_a_county_with_all_26_pilot_domains_gets_several_hall_sheets(small: Test
     for number, page in enumerate(pages, start=1):
         codes = decode(page)
         assert len(codes) == 16
-        assert all(symbol_width_mm(code) >= 25 for code in codes), [
+        assert all(symbol_width_mm(code) >= printing.SHEET_MIN_QR_MM for code in codes), [
             round(symbol_width_mm(code), 1) for code in codes]
         found += [code.text for code in codes]
         words = flat(pdf_text(hall, page=number))
