@@ -2,6 +2,7 @@
 
     python bench/profile_build.py                  # N = 5000, top 30 functions
     python bench/profile_build.py --notices 1000 --top 50 --variant baseline
+    python bench/profile_build.py --notices 300 --cold   # without the caches (.cache/)
 
 The synthetic project is the one bench/run.py uses (bench/out/nN/), generated if needed. The raw
 profile is kept in bench/out/nN/<variant>.prof for `python -m pstats` or snakeviz. The summary
@@ -22,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from run import OUT, REPO, VARIANTS, clean, ensure_project
+from run import OUT, VARIANTS, clean, ensure_project
 
 # A stats entry's file name → the area it belongs to (first match wins).
 AREAS = (
@@ -46,9 +47,10 @@ def area(filename: str) -> str:
     return "other"
 
 
-def profile_build(project: Path, config: str, target: Path) -> float:
-    """Run `mkdocs build` under cProfile in a subprocess; the wall time (profiled)."""
-    clean(project)
+def profile_build(project: Path, config: str, target: Path, cold: bool = False) -> float:
+    """Run `mkdocs build` under cProfile in a subprocess; the wall time (profiled). A cold build
+    starts without the caches as well as without the previous site."""
+    clean(project, cold)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "cProfile", "-o", str(target), "-m", "mkdocs", "build",
                "--clean", "-f", config]
@@ -94,17 +96,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="what to build (default ours)")
     parser.add_argument("--top", type=int, default=30, help="functions per listing (default 30)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--cold", action="store_true", help="remove the caches first")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help="folder for the synthetic projects (default bench/out)")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     variant = VARIANTS[args.variant]
-    project = ensure_project(args.notices, args.seed, variant, force=False)
-    prof = OUT / f"n{args.notices}" / f"{variant.name}.prof"
-    seconds = profile_build(project, variant.config, prof)
+    project = ensure_project(args.notices, args.seed, variant, force=False, out=args.out)
+    prof = args.out / f"n{args.notices}" / f"{variant.name}.prof"
+    seconds = profile_build(project, variant.config, prof, cold=args.cold)
     print(f"profiled build of {variant.name} at N={args.notices}: {seconds:.1f} s wall "
-          f"(with profiler overhead); raw profile: {prof.relative_to(REPO)}")
+          f"(with profiler overhead); raw profile: {prof}")
     print(summary(prof, args.top))
     return 0
 

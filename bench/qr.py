@@ -32,9 +32,10 @@ import qrcode.constants
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_builder import qr, urls  # noqa: E402
+from site_builder.base import urls  # noqa: E402
+from site_builder.base.problems import Problems  # noqa: E402
+from site_builder.output import qr  # noqa: E402
 from site_builder.pipeline import Project, build_model, generate_pages  # noqa: E402
-from site_builder.problems import Problems  # noqa: E402
 
 
 def cpu_seconds() -> float:

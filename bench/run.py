@@ -105,9 +105,10 @@ def fingerprint(size: int, seed: int, baseline: bool) -> str:
     return digest.hexdigest()
 
 
-def ensure_project(size: int, seed: int, variant: Variant, force: bool) -> Path:
-    """The generated project for `variant` at `size`, written if missing or out of date."""
-    folder = OUT / f"n{size}" / variant.project
+def ensure_project(size: int, seed: int, variant: Variant, force: bool, out: Path = OUT) -> Path:
+    """The generated project for `variant` at `size` (under `out`), written if missing or out of
+    date."""
+    folder = out / f"n{size}" / variant.project
     stamp = folder / STAMP
     expected = fingerprint(size, seed, variant.baseline)
     if not force and stamp.is_file() and stamp.read_text() == expected:
@@ -116,7 +117,7 @@ def ensure_project(size: int, seed: int, variant: Variant, force: bool) -> Path:
                "--seed", str(seed), *(["--baseline"] if variant.baseline else [])]
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    print(f"  generated {folder.relative_to(REPO)} in {time.perf_counter() - started:.1f} s",
+    print(f"  generated {folder} in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
     stamp.write_text(expected)
     return folder

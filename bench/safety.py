@@ -14,10 +14,12 @@ import argparse
 import time
 from pathlib import Path
 
-from site_builder import linkcheck, load, privacy, screen
-from site_builder.fields import Fields
+from site_builder.base.problems import Problems
+from site_builder.check import privacy, screen
+from site_builder.input import load
+from site_builder.input.fields import Fields
+from site_builder.output import linkcheck
 from site_builder.pipeline import Project
-from site_builder.problems import Problems
 
 
 def best(function, runs: int = 3) -> tuple[float, float]:

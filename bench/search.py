@@ -44,7 +44,7 @@ def site_queries(site: Path) -> list[str]:
 
 
 def index_once(project: Path) -> dict:
-    from site_builder import search
+    from site_builder.output import search
     from site_builder.pipeline import Project, build_model
 
     site, _ = build_model(Project.at(project))
@@ -64,7 +64,7 @@ def _refresh_page(site, out: Path) -> None:
     earlier can be re-measured without a full rebuild."""
     import re
 
-    from site_builder import search
+    from site_builder.output import search
 
     _refresh_script(out)
     page = out / "search/index.html"
@@ -76,7 +76,7 @@ def _refresh_page(site, out: Path) -> None:
 
 def _refresh_script(out: Path) -> None:
     """This code's sb-search.js, included as search_page.py now includes it."""
-    from site_builder import search_page
+    from site_builder.output import search_page
 
     for name in ("sb-search.js", "sb-qr.js"):
         shutil.copy(REPO / "overrides/assets/javascripts" / name, out / "assets/javascripts" / name)

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import messages as t
+from .base import messages as t
+from .base.problems import InputError, format_report
 from .pipeline import Project, generate_pages, read_and_check
-from .problems import InputError, format_report
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -179,19 +179,19 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
-    from .printing import add_arguments
+    from .paper.printing import add_arguments
 
     add_arguments(parser)
 
 
 def _print(project: Project, args: argparse.Namespace) -> int:
-    from .printing import command
+    from .paper.printing import command
 
     return command(project, args)
 
 
 def _fix_encoding(project: Project, args: argparse.Namespace) -> int:
-    from .encoding import convert_to_utf8, find_non_utf8
+    from .input.encoding import convert_to_utf8, find_non_utf8
 
     files = [Path(f).resolve() for f in args.files] or find_non_utf8(project)
     if not files:

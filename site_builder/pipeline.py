@@ -4,42 +4,26 @@ writes) → post-build. Each stage is one module; this file only calls them in s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import bodies, load, permalinks, qr, screen, validate
-from .model import Site
-from .pages import Output, generate
-from .problems import InputError, Problems
-
-CACHE_DIR = ".cache"  # under the project root: build caches (QR images, bodies), safe to delete
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a county's input lives."""
-
-    root: Path
-    catalog: Path
-    content: Path
-
-    @classmethod
-    def at(cls, root: Path | str, catalog: str = "catalog.yaml", content: str = "content"
-           ) -> Project:
-        base = Path(root).resolve()
-        return cls(base, base / catalog, base / content)
+from .base.problems import InputError, Problems
+from .check import screen, validate
+from .input import load
+from .input.project import CACHE_DIR, Project
+from .model.site import Site
+from .output import bodies, permalinks, qr
+from .output.pages import Output, generate
 
 
 def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
     every problem is in the returned `Problems`; the site is None when there are errors."""
     problems = Problems(project.root)
-    node = load.read_yaml_file(project.catalog, problems)
+    node, text = load.read_yaml_text(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
-    if node is not None:  # decoded as it was read (GBK, UTF-16), its encoding noted already
-        text = load.decode(project.catalog, Problems(project.root)) or ""
-        screen.screen_catalog(project.catalog, text, problems)
+    if node is not None:  # the text as it was read and decoded once (GBK, UTF-16)
+        screen.screen_catalog(project.catalog, text or "", problems)
     screen.screen_shared(project.content / load.ASSETS_DIR, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,

@@ -30,13 +30,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import load, output, permalinks, postbuild, urls
-from . import messages as msg
-from .pages import NavNode, OutputPage
+from .base import messages as msg
+from .base import urls
+from .base.problems import InputError, Problem, Problems, format_report
+from .base.timing import Stopwatch
+from .input import load
+from .output import permalinks, postbuild
+from .output import write as output
+from .output.pages import NavNode, OutputPage
+from .output.search_page import header_strings
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
-from .problems import InputError, Problem, Problems, format_report
-from .search_page import header_strings
-from .timing import Stopwatch
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 

@@ -6,14 +6,15 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from . import messages as msg
-from . import permalinks, vocab
-from .load import find_markdown, read_yaml_file
-from .model import Township
+from .base import messages as msg
+from .base import vocab
+from .base.problems import Problems
+from .check.validate import Catalog, validate_catalog
+from .input.load import find_markdown, read_yaml_file
+from .input.yamlsrc import as_value
+from .model.site import Township
+from .output import permalinks
 from .pipeline import Project
-from .problems import Problems
-from .validate import Catalog, validate_catalog
-from .yamlsrc import as_value
 
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
 _NOTICE_PATH = re.compile(r"^n/([a-z0-9-]+)/$")  # urls.notice()

@@ -16,7 +16,7 @@ import markdown
 import pytest
 from conftest import REPO, need_shared
 
-from site_builder import bodies
+from site_builder.output import bodies
 
 TRICKY = [
     "第一行  \n第二行（两个空格换行）",

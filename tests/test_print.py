@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import TestProject, serve
 from qrtools import decode, font_charset, pdf_fonts, pdf_pages, pdf_text, uncovered
 
-from site_builder import pdf, printing
+from site_builder.paper import pdf, printing
 from site_builder.pipeline import Project, read_and_check
 
 BASE = "https://gk.example.gov.cn/"
@@ -180,7 +180,7 @@ def test_poster_type_sizes_and_fonts_in_chromium(small_site: TestProject, browse
     """The poster's CSS as Chromium applies it: title ≥ 24 pt, body ≥ 14 pt, and every
     character drawn with the Noto CJK fonts (no missing-glyph boxes)."""
     site, _ = read_and_check(Project.at(small_site.root))
-    from site_builder import qr
+    from site_builder.output import qr
 
     html = printing.document("poster", [printing.poster(
         site, site.notice_by_id["2025-0002"], qr.QrCache(small_site.root / ".cache"))])

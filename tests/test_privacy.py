@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TestProject, need_shared
 
-from site_builder import privacy
-from site_builder.privacy import Finding, scan, scan_file, scan_lines, uscc_valid
+from site_builder.check import privacy
+from site_builder.check.privacy import Finding, scan, scan_file, scan_lines, uscc_valid
 
 CORPUS = Path(__file__).parent / "privacy_corpus" / "notices"
 PROVINCES = sorted(privacy._PROVINCES)

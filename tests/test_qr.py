@@ -14,7 +14,8 @@ import qrcode.util
 from conftest import TestProject, serve
 from qrtools import decode, open_image, svg_images
 
-from site_builder import qr, urls
+from site_builder.base import urls
+from site_builder.output import qr
 
 SMALL_BASE = "https://gk.example.gov.cn/"
 

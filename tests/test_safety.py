@@ -417,7 +417,7 @@ def test_broken_anchor_is_reported(small: TestProject):
 def test_same_link_text_is_judged_from_each_page(tmp_path):
     """The checker judges a repeated tag once per depth only when its links climb to the top;
     the same relative link elsewhere is judged again from where it stands."""
-    from site_builder import linkcheck
+    from site_builder.output import linkcheck
     pages = {
         "index.html": '<a href="n/a/">a</a>',
         "n/a/index.html": '<a href="../b/">b</a><a href="../../d/x/">x</a><a href="#top">t</a>',
@@ -475,7 +475,7 @@ def test_interrupted_build_leaves_the_site_and_the_next_build_cleans_up(small: T
 
 
 def test_a_swap_interrupted_between_its_two_renames_restores_the_old_site(tmp_path: Path):
-    from site_builder import output
+    from site_builder.output import write as output
 
     site = tmp_path / "site"
     previous = output.previous_dir(site)
@@ -538,7 +538,7 @@ def test_the_output_sanitizer_stops_what_the_source_scan_cannot_see(small: TestP
 
 
 def test_posters_get_the_cleaned_body(small: TestProject):
-    from site_builder import printing
+    from site_builder.paper import printing
     from site_builder.pipeline import Project, read_and_check
 
     path = notice_with(small)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TestProject
 
-from site_builder import vocab
+from site_builder.base import vocab
 from site_builder.pipeline import Project, read_and_check
 
 

@@ -17,12 +17,13 @@ import pytest
 import yaml
 from conftest import FIXTURES, GOOD_FRONT, REPO, TestProject
 
-from site_builder import validate, vocab
-from site_builder.dates import DateError, parse_date
-from site_builder.fields import ID_MAX, ID_PATTERN
-from site_builder.load import decode, find_markdown
+from site_builder.base import vocab
+from site_builder.base.dates import DateError, parse_date
+from site_builder.base.problems import Problems
+from site_builder.check import validate
+from site_builder.input.fields import ID_MAX, ID_PATTERN
+from site_builder.input.load import decode, find_markdown
 from site_builder.pipeline import Project, read_and_check
-from site_builder.problems import Problems
 
 SCHEMAS = REPO / "schemas"
 PROJECTS = {"sample": REPO, "small": FIXTURES / "small"}

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from conftest import copy_fixture, serve
 
-from site_builder import search
+from site_builder.output import search
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages as msg
+from ..base import messages as msg
+from ..base import urls, vocab
+from ..model.site import Notice, Site
 from . import render as h
-from . import urls, vocab
-from .model import Notice, Site
 from .search_page import search_page
 
 

@@ -40,9 +40,9 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages as msg
-from . import urls, vocab
-from .model import CatalogItem, ColumnPage, Notice, Site
+from ..base import messages as msg
+from ..base import urls, vocab
+from ..model.site import CatalogItem, ColumnPage, Notice, Site
 
 FORMAT = 2
 FOLDER = "search/data"  # beside the search page (search/index.html)

@@ -35,8 +35,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 
-from . import privacy, rawhtml
-from .background import can_fork
+from ..base.background import can_fork
+from ..check import privacy, rawhtml
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.

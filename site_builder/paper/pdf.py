@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import messages as msg
+from ..base import messages as msg
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ENV_BROWSER = "SITE_BUILDER_CHROMIUM"  # a browser to use instead of the one on PATH

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import messages as msg
-from . import vocab
-from .dates import DateError, parse_date
-from .problems import Problems
+from ..base import messages as msg
+from ..base import vocab
+from ..base.dates import DateError, parse_date
+from ..base.problems import Problems
 from .yamlsrc import YNode
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages as msg
-from . import permalinks, screen, vocab
-from .dates import add_workdays, calendar_known
-from .fields import Fields
-from .links import local_links
-from .load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
-from .model import (
+from ..base import messages as msg
+from ..base import vocab
+from ..base.dates import add_workdays, calendar_known
+from ..base.problems import Problems
+from ..input.fields import Fields
+from ..input.links import local_links
+from ..input.load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
+from ..input.yamlsrc import YNode
+from ..model.site import (
     Attachment,
     Basis,
     CatalogItem,
@@ -37,11 +39,10 @@ from .model import (
     UrlChanges,
     Village,
 )
-from .problems import Problems
-from .yamlsrc import YNode
+from . import declarations, screen
 
-CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", permalinks.MOVES_KEY,
-                permalinks.RETIRED_KEY)
+CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", declarations.MOVES_KEY,
+                declarations.RETIRED_KEY)
 SITE_KEYS = ("名称", "网址", "主办单位", "机构代码", "联系方式", "网站标识码", "ICP备案号",
              "公安机关备案号", "简介")
 CONTACT_KEYS = ("地址", "电话", "邮箱", "办公时间", "传真")
@@ -92,7 +93,7 @@ def validate_catalog(node: YNode, path: Path, problems: Problems) -> Catalog:
     catalog.townships = _townships(root, problems)
     catalog.domains = _domains(root, problems)
     catalog.items = _items(root, {d.id for d in catalog.domains}, problems)
-    catalog.url_changes = permalinks.read_declarations(
+    catalog.url_changes = declarations.read_declarations(
         root, catalog.info.base_url if catalog.info else None)
     for key, declared in (("事项", catalog.declared_items), ("乡镇", catalog.declared_townships)):
         for entry in root.node.value.get(key, YNode("seq", 0, [])).value or []:

@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import bodies, dates, pdf, qr, urls, vocab
-from . import messages as msg
-from .model import Notice, Site, Township, Village
-from .pipeline import CACHE_DIR, Project, read_and_check
-from .problems import format_report
-from .render import e, index_number
+from ..base import dates, urls, vocab
+from ..base import messages as msg
+from ..base.problems import format_report
+from ..model.site import Notice, Site, Township, Village
+from ..output import bodies, qr
+from ..output.render import e, index_number
+from ..pipeline import CACHE_DIR, Project, read_and_check
+from . import pdf
 
 POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
 COVER_MAIN_QR_MM = 34
@@ -96,7 +98,7 @@ def document(title: str, sections: Sequence[str], running: str | None = None) ->
     """A printable HTML document. Its pages are numbered on their own (第 2 页，共 5 页), and with
     `running` its continuation pages carry a short line 「（续）<running>」, so a sheet posted
     apart from the others is still known."""
-    css = (Path(__file__).parent / "templates" / "paper.css").read_text(encoding="utf-8")
+    css = (Path(__file__).parent / "paper.css").read_text(encoding="utf-8")
     return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{e(title)}</title><style>{css}{_margins(running)}</style></head>"
             f"<body>{''.join(sections)}</body></html>\n")

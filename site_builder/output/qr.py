@@ -37,11 +37,11 @@ import qrcode.constants
 import qrcode.exceptions
 import qrcode.util
 
-from . import messages as msg
-from . import urls
-from .model import Site
+from ..base import messages as msg
+from ..base import urls
+from ..base.problems import Problems
+from ..model.site import Site
 from .pages import Output, OutputPage
-from .problems import Problems
 from .render import e
 
 ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from . import messages as msg
-from .problems import Problem
+from ..base import messages as msg
+from ..base.problems import Problem
 
 try:  # libyaml is ~10x faster to compose; fall back to pure Python where it is missing
     _Loader: type = yaml.CSafeLoader

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from . import messages as msg
-from .background import can_fork
-from .problems import Problem
+from ..base import messages as msg
+from ..base.background import can_fork
+from ..base.problems import Problem
 
 _TAG = re.compile(
     r"<(a|area|link|script|img|source|iframe|frame|video|audio|embed|object|track|input|use|"

@@ -17,13 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages as msg
+from ..base import messages as msg
+from ..base.problems import Problems
+from ..input.fields import Fields
+from ..input.links import local_links
+from ..input.load import Document
+from ..model.site import Attachment, Notice
 from . import privacy, rawhtml
-from .fields import Fields
-from .links import local_links
-from .load import Document
-from .model import Attachment, Notice
-from .problems import Problems
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from . import urls, vocab
-from .model import Notice, Site
+from ..base import urls, vocab
+from ..model.site import Notice, Site
 from .pages import item_stats
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import messages as msg
+from ..base import messages as msg
 from .load import UTF16_BOMS, decode_utf16, find_markdown
-from .pipeline import Project
+from .project import Project
 
 
 def is_utf8(data: bytes) -> bool:

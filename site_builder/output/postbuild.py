@@ -11,12 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import linkcheck, qr, urls
-from .background import Job, can_fork
-from .model import Site
+from ..base import urls
+from ..base.background import Job, can_fork
+from ..base.problems import Problems
+from ..model.site import Site
+from . import linkcheck, qr
 from .opendata import data_files
 from .pages import Output
-from .problems import Problems
 from .search import write_index
 
 

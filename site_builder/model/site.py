@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import vocab
-from .privacy import Settings as PrivacySettings
+from ..base import vocab
+from .settings import PrivacySettings
 
 
 @dataclass(frozen=True)

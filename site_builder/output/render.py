@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from . import dates, urls, vocab
-from . import messages as msg
-from .model import CatalogItem, Notice, Site
+from ..base import dates, urls, vocab
+from ..base import messages as msg
+from ..model.site import CatalogItem, Notice, Site
 
 
 def e(text: object) -> str:

@@ -13,8 +13,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages as msg
-from .problems import Problems
+from ..base import messages as msg
+from ..base.problems import Problems
 from .yamlsrc import YNode, parse
 
 PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
@@ -129,19 +129,24 @@ def read_document(path: Path, problems: Problems) -> Document | None:
 
 def read_yaml_file(path: Path, problems: Problems) -> YNode | None:
     """Read a YAML file such as catalog.yaml."""
+    return read_yaml_text(path, problems)[0]
+
+
+def read_yaml_text(path: Path, problems: Problems) -> tuple[YNode | None, str | None]:
+    """Read a YAML file such as catalog.yaml, decoded once: (its root mapping, its text)."""
     if not path.is_file():
         problems.add(path, None, None, msg.CATALOG_MISSING.format(path=problems.rel(path)),
                      msg.CATALOG_MISSING_HINT)
-        return None
+        return None, None
     text = decode(path, problems)
     if text is None:
-        return None
+        return None, None
     node, yaml_problems = parse(text, file=problems.rel(path))
     problems.extend(yaml_problems)
     if node is not None and not node.is_map:
         problems.add(path, node.line, None, msg.CATALOG_NOT_MAPPING, msg.CATALOG_MISSING_HINT)
-        return None
-    return node
+        return None, text
+    return node, text
 
 
 def is_notice_file(path: Path, content_dir: Path) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 
-from . import messages as msg
+from ..base import messages as msg
+from ..base import urls
+from ..model.site import Site
 from . import render as h
-from . import search, urls
-from .model import Site
+from . import search
 
 PATH = "search/"
 SCRIPT = "assets/javascripts/sb-search.js"

@@ -34,17 +34,19 @@ import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-KIND_ID = "id"
-KIND_MOBILE = "mobile"
-KIND_CARD = "card"
-KINDS = (KIND_ID, KIND_MOBILE, KIND_CARD)
-
-MODE_ERROR = "报错"
-MODE_MASK = "遮盖"
-MODES = (MODE_ERROR, MODE_MASK)
+from ..model.settings import DEFAULT_PATTERNS as DEFAULT_PATTERNS
+from ..model.settings import KIND_CARD as KIND_CARD
+from ..model.settings import KIND_ID as KIND_ID
+from ..model.settings import KIND_MOBILE as KIND_MOBILE
+from ..model.settings import KINDS as KINDS
+from ..model.settings import MODE_ERROR as MODE_ERROR
+from ..model.settings import MODE_MASK as MODE_MASK
+from ..model.settings import MODES as MODES
+from ..model.settings import Pattern as Pattern
+from ..model.settings import PrivacySettings
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -130,42 +132,7 @@ class Finding:
     reason: str = ""  # "" or "label" (found by its label or column, not by its structure)
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """A masking pattern written as an example, e.g. 138****1234: keep 3, hide, keep 4."""
-
-    head: int
-    tail: int
-    char: str = "*"
-
-    @classmethod
-    def parse(cls, example: str) -> Pattern | None:
-        m = re.fullmatch(r"([^*＊×]*)([*＊×]+)([^*＊×]*)", example.strip())
-        if not m:
-            return None
-        return cls(len(re.sub(r"\D", "", m.group(1))), len(re.sub(r"\D", "", m.group(3))),
-                   m.group(2)[0])
-
-    def example(self, kind: str) -> str:
-        sample = {KIND_ID: "350102199001011123", KIND_MOBILE: "13812341234",
-                  KIND_CARD: "6222021234567890123"}[kind]
-        return sample[: self.head] + self.char * (len(sample) - self.head - self.tail) + \
-            sample[len(sample) - self.tail :]
-
-
-DEFAULT_PATTERNS: dict[str, Pattern] = {
-    KIND_MOBILE: Pattern(3, 4),  # 138****1234
-    KIND_ID: Pattern(2, 3),  # 35*************123
-    KIND_CARD: Pattern(4, 4),  # 6222***********0123
-}
-
-
-@dataclass
-class Settings:
-    """The site-wide choice (catalog.yaml 设置) of what to do with personal data."""
-
-    mode: str = MODE_ERROR
-    patterns: dict[str, Pattern] = field(default_factory=lambda: dict(DEFAULT_PATTERNS))
+Settings = PrivacySettings  # the name the checks use
 
 
 def pattern_problem(kind: str, pattern: Pattern) -> bool:

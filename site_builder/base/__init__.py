@@ -1,0 +1,9 @@
+"""Stage 0, the base layer: what every stage uses and which uses nothing of the pipeline.
+
+messages (every user-facing string, in Chinese), problems (collected problems and the report),
+vocab (five disclosures, channels, levels, attributes, field names), dates (parsing, official
+working days), urls (the URL scheme), timing, background (worker processes).
+
+May import: the standard library and third-party packages, and other base modules.
+Must not import: any other folder of site_builder.
+"""

@@ -1,0 +1,10 @@
+"""Stage 3, checks: every rule on the input, all problems collected; builds the model.
+
+validate (catalog and notices; assembles the Site), declarations (迁移/撤回 in catalog.yaml),
+screen (what will be published: personal data, unsafe HTML, attachment paths and types),
+privacy (finding and masking ID numbers, mobiles, bank cards in text and files), rawhtml (the
+HTML allow-list, nh3).
+
+May import: base, input, model.
+Must not import: output, pipeline, paper or the adapters.
+"""
