@@ -35,8 +35,7 @@ from .base import urls
 from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
 from .input import load
-from .output import permalinks, postbuild
-from .output import write as output
+from .output import permalinks, postbuild, write
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -97,7 +96,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.command == "serve":
             return
         self.final_dir = Path(config.site_dir)
-        self.staging = output.prepare(self.final_dir)
+        self.staging = write.prepare(self.final_dir)
         config.site_dir = str(self.staging)
 
     # -- files and pages -------------------------------------------------------------------------
@@ -143,9 +142,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.staging is None or self.final_dir is None:
             return
         if config.strict and self.warnings.get_counts():
-            output.discard(self.staging)  # MkDocs aborts next; the old site stays
+            write.discard(self.staging)  # MkDocs aborts next; the old site stays
             return
-        output.publish(self.staging, self.final_dir)
+        write.publish(self.staging, self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
@@ -158,7 +157,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         for job in getattr(self, "jobs", {}).values():
             job.cancel()
         if self.staging is not None:
-            output.discard(self.staging)
+            write.discard(self.staging)
             self.staging = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

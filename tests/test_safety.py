@@ -475,14 +475,14 @@ def test_interrupted_build_leaves_the_site_and_the_next_build_cleans_up(small: T
 
 
 def test_a_swap_interrupted_between_its_two_renames_restores_the_old_site(tmp_path: Path):
-    from site_builder.output import write as output
+    from site_builder.output import write
 
     site = tmp_path / "site"
-    previous = output.previous_dir(site)
+    previous = write.previous_dir(site)
     previous.mkdir()
     (previous / "index.html").write_text("旧网站", encoding="utf-8")
-    (output.staging_dir(site)).mkdir()
-    staging = output.prepare(site)
+    (write.staging_dir(site)).mkdir()
+    staging = write.prepare(site)
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
     assert staging.is_dir() and not any(staging.iterdir()) and not previous.exists()
 
