@@ -1,0 +1,610 @@
+"""Spreadsheets attached to notices or linked from them: personal data in every part a reader of
+the file can see, and the masked copy published instead when masking is on.
+
+- `.xlsx` / `.xlsm` (openpyxl, opened twice: cached values and formulas): every cell of every
+  sheet (hidden and very hidden ones too; the header row as well), formula texts, cell comments,
+  hyperlinks, headers and footers (odd, even, first page), sheet names, defined names, document
+  and custom properties; and, read as XML, every other part of the file (charts, text boxes,
+  pivot caches, external links, new-style comments, data validation lists …). A masked copy is
+  written from the cached values (formulas become their values), then every part of it is read
+  again: whatever still holds a found number is an error telling the clerk to remove that part.
+  Embedded files, controls and macros cannot be read: an error in every mode.
+- `.xls` and `.et` (xlrd): every cell of every sheet, notes, hyperlinks, defined names, the last
+  author; then the raw bytes of the file (8-bit and UTF-16 strings: headers, footers, text
+  boxes, document properties) for anything else. An `.xls` cannot be rewritten reliably: with
+  masking, a finding is an error asking to save the file as `.xlsx`. An `.et` that xlrd cannot
+  read (not in the `.xls` format) is returned as `FileScan(unsupported=True)`.
+
+A long number stored as a number (an ID typed into a General cell: Excel keeps 15 significant
+digits and shows 3.50102E+17) or written in scientific notation is an error in every mode: its
+last digits are gone, and the clerk must format the column as text and type the numbers again.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from . import messages as msg
+from . import privacy
+from .privacy import FileProblem, FileScan, Finding, Located
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+XLS_SUFFIXES = (".xls", ".et")
+
+_REPORT_PATTERNS = privacy.DEFAULT_PATTERNS  # how names holding a number are shown in messages
+_SCIENTIFIC = re.compile(r"\s*([0-9])(?:\.([0-9]+))?[Ee]\+?([0-9]{1,2})\s*")
+_NOT_DIGITS = re.compile(r"[^0-9X]")
+# Core document properties (文件 → 信息 → 属性) and their names in Chinese Excel/WPS.
+_PROPERTIES = (("title", "标题"), ("subject", "主题"), ("creator", "作者"),
+               ("keywords", "标记（关键词）"), ("description", "备注"),
+               ("lastModifiedBy", "最后一次保存者"), ("category", "类别"),
+               ("contentStatus", "状态"), ("identifier", "标识符"), ("version", "版本"),
+               ("language", "语言"))
+_HEADERS = (("oddHeader", "页眉"), ("oddFooter", "页脚"), ("evenHeader", "偶数页页眉"),
+            ("evenFooter", "偶数页页脚"), ("firstHeader", "首页页眉"),
+            ("firstFooter", "首页页脚"))
+_SIDES = (("left", "左"), ("center", "中"), ("right", "右"))
+# Elements whose pieces of text a reader sees joined (rich-text runs, paragraphs).
+_JOINED = frozenset({"si", "is", "p", "text", "rich", "t"})
+# Parts of an .xlsx read as XML, by where they are (first match), in Chinese.
+_PART_LABELS = (
+    ("xl/sharedStrings", msg.SHEET_PART_STRINGS), ("xl/comments", msg.SHEET_PART_COMMENTS),
+    ("xl/threadedComments", msg.SHEET_PART_THREADED), ("xl/persons", msg.SHEET_PART_PERSONS),
+    ("xl/charts", msg.SHEET_PART_CHARTS), ("xl/chartsheets", msg.SHEET_PART_CHARTS),
+    ("xl/drawings/vml", msg.SHEET_PART_VML), ("xl/drawings", msg.SHEET_PART_DRAWINGS),
+    ("xl/pivotCache", msg.SHEET_PART_PIVOT_CACHE), ("xl/pivotTables", msg.SHEET_PART_PIVOT),
+    ("xl/externalLinks", msg.SHEET_PART_EXTERNAL), ("xl/tables", msg.SHEET_PART_TABLES),
+    ("xl/queryTables", msg.SHEET_PART_QUERY), ("xl/connections", msg.SHEET_PART_QUERY),
+    ("xl/styles", msg.SHEET_PART_STYLES), ("xl/workbook", msg.SHEET_PART_WORKBOOK),
+    ("docProps/core", msg.SHEET_PART_CORE), ("docProps/custom", msg.SHEET_PART_CUSTOM),
+    ("docProps/app", msg.SHEET_PART_APP), ("customXml", msg.SHEET_PART_CUSTOM_XML),
+    ("xl/slicer", msg.SHEET_PART_SLICERS), ("xl/timeline", msg.SHEET_PART_SLICERS),
+)
+_SHEET_ELEMENTS = {"sheetData": msg.SHEET_PART_CELLS, "headerFooter": msg.SHEET_PART_HEADERS,
+                   "hyperlinks": msg.SHEET_PART_LINKS, "dataValidations": msg.SHEET_PART_VALIDATION,
+                   "conditionalFormatting": msg.SHEET_PART_CONDITIONAL}
+_WORKBOOK_ELEMENTS = {"sheets": msg.SHEET_PART_SHEET_NAMES, "definedNames": msg.SHEET_PART_NAMES}
+# What the structured scan (openpyxl) reads in the file as given; the XML pass skips it.
+_STRUCTURED_SHEET = frozenset({"sheetData", "headerFooter", "hyperlinks"})
+_STRUCTURED_WORKBOOK = frozenset({"sheets", "definedNames"})
+_STRUCTURED_PARTS = ("xl/comments", "docProps/core.xml", "docProps/custom.xml")
+_SKIPPED_PARTS = ("xl/theme/", "[Content_Types].xml", "xl/calcChain.xml")
+_PICTURES = ("xl/media/", "xl/printerSettings/")  # images; printer settings (no text)
+
+
+@dataclass
+class _Scan:
+    """Findings and problems gathered while reading one file."""
+
+    patterns: dict[str, privacy.Pattern] | None
+    located: list[Located] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # digits of every value found
+
+    def found(self, findings: list[Finding], where: str, line: int | None = None,
+              column: int | None = None) -> None:
+        for f in findings:
+            self.located.append(Located(f, line, column, where))
+            self.seen.add(_digits(f.value))
+
+    def problem(self, message: str, hint: str, value: str, line: int | None = None,
+                column: int | None = None) -> None:
+        self.problems.append(FileProblem(line, column, message, hint, value))
+        self.seen.add(_digits(value))
+
+    def text(self, text: str, where: str, *, header: str = "", in_list: bool = True,
+             line: int | None = None, column: int | None = None) -> str | None:
+        """Scan a text; returns its masked form when masking and something was found."""
+        if not text or not privacy.could_hold(text):
+            return None
+        findings = privacy.scan(text, header=header, in_list=in_list)
+        self.found(findings, where, line, column)
+        if findings and self.patterns is not None:
+            return privacy.mask(text, findings, self.patterns)
+        return None
+
+
+def _digits(value: str) -> str:
+    return _NOT_DIGITS.sub("", value.translate(privacy._FOLD).upper())
+
+
+def _masked_name(text: str) -> str:
+    """A sheet or name as shown in a message: a number in it is masked."""
+    return privacy.mask_text(text, _REPORT_PATTERNS)
+
+
+def scan_file(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileScan:
+    """Scan a spreadsheet by its suffix (privacy.scan_file calls this for SHEET_SUFFIXES)."""
+    if path.suffix.lower() in XLS_SUFFIXES:
+        return scan_xls(path, patterns)
+    return scan_xlsx(path, patterns)
+
+
+# -- cells (both formats) ------------------------------------------------------------------------
+def _cell_value(scan: _Scan, value: object, header: str, where: str, line: int,
+                column: int) -> str | None:
+    """Scan one cell's value; returns its masked text when masking changed it. A long number
+    stored as a number, or written in scientific notation, is a problem in every mode."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if _number_problem(scan, value, header, where, line, column):
+            return None
+        return scan.text(_number_text(value), where, header=header, line=line, column=column)
+    if isinstance(value, str):
+        if _scientific_problem(scan, value, header, where, line, column):
+            return None
+        return scan.text(value, where, header=header, line=line, column=column)
+    return None
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _long_digits(value: int | float) -> str | None:
+    """The digits of a number of 15 or more digits (as a reader of the file sees them)."""
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) < 1e14:
+            return None
+        return str(int(abs(value)))
+    digits = str(abs(value))
+    return digits if len(digits) >= 15 else None
+
+
+def _number_kind(digits: str, header: str) -> str | None:
+    """What a long number stored as a number (or its leading digits) would be."""
+    id_label = bool(privacy._ID_LABEL.search(header))
+    if not id_label and privacy._CODE_LABEL.search(header):
+        return None  # 项目编号, 许可证号 …: a public number of a thing
+    if id_label and len(digits) in (15, 18):
+        return privacy.KIND_ID
+    if len(digits) == 18 and digits[:2] in privacy._PROVINCES and \
+            (len(digits) < 14 or privacy._birth_date(digits[6:14])):
+        return privacy.KIND_ID
+    if 16 <= len(digits) <= 19 and not privacy._amount_column(header) and \
+            (privacy._CARD_LABEL.search(header) or digits.startswith("62")):
+        return privacy.KIND_CARD
+    return None
+
+
+def _number_problem(scan: _Scan, value: int | float, header: str, where: str, line: int,
+                    column: int) -> bool:
+    digits = _long_digits(value)
+    kind = _number_kind(digits, header) if digits and len(digits) <= 19 else None
+    if kind is None:
+        return False
+    finding = Finding(kind, 0, len(digits), digits, tuple(range(len(digits))))
+    scan.problem(msg.SHEET_NUMBER.format(
+        subject="{subject}", where=where, kind=_kind_name(kind),
+        shown=privacy.shown(finding, _REPORT_PATTERNS), length=len(digits)),
+        msg.SHEET_NUMBER_HINT.format(example=_example(scan, kind)), digits, line, column)
+    return True
+
+
+def _scientific_problem(scan: _Scan, text: str, header: str, where: str, line: int,
+                        column: int) -> bool:
+    m = _SCIENTIFIC.fullmatch(text)
+    if not m:
+        return False
+    length = int(m.group(3)) + 1
+    leading = m.group(1) + (m.group(2) or "")
+    if not 15 <= length <= 19:
+        return False
+    kind = _number_kind(leading[:length].ljust(length, "0"), header) if len(leading) >= 2 \
+        else None
+    if kind is None:
+        return False
+    scan.problem(msg.SHEET_SCIENTIFIC.format(subject="{subject}", where=where,
+                                             kind=_kind_name(kind), text=text.strip(),
+                                             length=length),
+                 msg.SHEET_NUMBER_HINT.format(example=_example(scan, kind)), text, line, column)
+    return True
+
+
+def _kind_name(kind: str) -> str:
+    return {privacy.KIND_ID: msg.PII_KIND_ID, privacy.KIND_MOBILE: msg.PII_KIND_MOBILE,
+            privacy.KIND_CARD: msg.PII_KIND_CARD}[kind]
+
+
+def _example(scan: _Scan, kind: str) -> str:
+    return (scan.patterns or _REPORT_PATTERNS)[kind].example(kind)
+
+
+def _header_row(rows: list[list[object]]) -> tuple[int, list[str]]:
+    """The first row with two or more filled cells gives the column headers (its own cells are
+    scanned too); (0-based index, texts), or (-1, [])."""
+    for index, row in enumerate(rows):
+        texts = [v.strip() if isinstance(v, str) else "" for v in row]
+        if sum(1 for v in row if v is not None and str(v).strip()) >= 2:
+            return index, texts
+    return -1, []
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet_label(title: str, state: str) -> str:
+    label = msg.SHEET_LABEL.format(sheet=_masked_name(title))
+    if state == "hidden":
+        return label + msg.SHEET_HIDDEN
+    if state == "veryHidden":
+        return label + msg.SHEET_VERY_HIDDEN
+    return label
+
+
+# -- .xlsx ---------------------------------------------------------------------------------------
+def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileScan:
+    """Scan an .xlsx/.xlsm; with `patterns`, also write its masked copy (when it has findings)."""
+    import openpyxl
+
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()
+                 if not name.endswith("/")}
+    values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    scan = _Scan(patterns)
+    for sheet in values.worksheets:
+        _scan_sheet(scan, sheet, formulas[sheet.title])
+    _scan_names(scan, values)
+    _scan_properties(scan, values)
+    titles = _sheet_parts(parts)
+    for name, content in sorted(parts.items()):
+        _scan_part(scan, name, content, titles, structured=True)
+    _embedded(scan, parts)
+    masked = None
+    if patterns is not None and scan.located and not scan.problems:
+        buffer = io.BytesIO()
+        values.save(buffer)
+        masked = buffer.getvalue()
+        _verify(scan, masked)
+        if scan.problems:
+            masked = None
+    values.close()
+    formulas.close()
+    return FileScan(scan.located, masked, problems=scan.problems)
+
+
+def _scan_sheet(scan: _Scan, sheet, formulas) -> None:
+    label = _sheet_label(sheet.title, sheet.sheet_state)
+    # a sheet name cannot be masked safely (formulas refer to it): _verify reports it
+    scan.text(sheet.title, msg.SHEET_WHERE_TITLE.format(sheet=label), in_list=False)
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    head_index, header = _header_row(rows)
+    for r, row in enumerate(sheet.iter_rows(), start=1):
+        for cell in row:
+            c = cell.column
+            head = header[c - 1] if r - 1 > head_index >= 0 and c - 1 < len(header) else ""
+            ref = f"{_column_letter(c)}{r}"
+            where = msg.SHEET_WHERE_CELL.format(sheet=label, cell=ref)
+            new = _cell_value(scan, cell.value, head, where, r, c)
+            if new is not None:
+                cell.value = new
+            _scan_formula(scan, formulas.cell(row=r, column=c).value, cell.value, head,
+                          msg.SHEET_WHERE_FORMULA.format(sheet=label, cell=ref), r, c)
+            if cell.comment is not None:
+                _scan_comment(scan, cell, msg.SHEET_WHERE_COMMENT.format(sheet=label, cell=ref),
+                              r, c)
+            if cell.hyperlink is not None:
+                _scan_link(scan, cell.hyperlink, msg.SHEET_WHERE_LINK.format(sheet=label,
+                                                                              cell=ref), r, c)
+    for attribute, part in _HEADERS:
+        item = getattr(sheet, attribute)
+        for side, side_name in _SIDES:
+            piece = getattr(item, side)
+            where = msg.SHEET_WHERE_HEADER.format(sheet=label, part=part, side=side_name)
+            new = scan.text(piece.text or "", where, in_list=False)
+            if new is not None:
+                piece.text = new
+
+
+def _scan_formula(scan: _Scan, formula: object, value: object, header: str, where: str,
+                  line: int, column: int) -> None:
+    """The formula of a cell (its value is scanned as the cell): the masked copy is written
+    from the values, so the formula is not published then."""
+    text = getattr(formula, "text", formula)  # ArrayFormula keeps its text in .text
+    if isinstance(text, str) and text.startswith("=") and text != value:
+        scan.text(text, where, header=header, line=line, column=column)
+
+
+def _scan_comment(scan: _Scan, cell, where: str, line: int, column: int) -> None:
+    comment = cell.comment
+    new_text = scan.text(comment.text or "", where, line=line, column=column)
+    new_author = scan.text(comment.author or "", where, line=line, column=column)
+    if new_text is not None or new_author is not None:
+        from openpyxl.comments import Comment
+
+        cell.comment = Comment(new_text if new_text is not None else comment.text,
+                               new_author if new_author is not None else comment.author,
+                               height=comment.height, width=comment.width)
+
+
+def _scan_link(scan: _Scan, link, where: str, line: int, column: int) -> None:
+    for attribute in ("target", "location", "tooltip", "display"):
+        new = scan.text(getattr(link, attribute, None) or "", where, line=line, column=column)
+        if new is not None:
+            setattr(link, attribute, new)
+
+
+def _scan_names(scan: _Scan, book) -> None:
+    scopes = [(book.defined_names, "")]
+    scopes += [(sheet.defined_names, sheet.title) for sheet in book.worksheets]
+    for names, sheet in scopes:
+        for name, defined in names.items():
+            shown = _masked_name(name if not sheet else f"{sheet}!{name}")
+            where = msg.SHEET_WHERE_NAME.format(name=shown)
+            scan.text(name, where, in_list=False)  # a name cannot be masked: left to _verify
+            new = scan.text(defined.attr_text or "", where)
+            if new is not None:
+                defined.attr_text = new
+
+
+def _scan_properties(scan: _Scan, book) -> None:
+    properties = book.properties
+    for attribute, name in _PROPERTIES:
+        value = getattr(properties, attribute, None)
+        if isinstance(value, str):
+            new = scan.text(value, msg.SHEET_WHERE_PROPERTY.format(name=name), in_list=False)
+            if new is not None:
+                setattr(properties, attribute, new)
+    for prop in getattr(book, "custom_doc_props", None) or []:
+        where = msg.SHEET_WHERE_CUSTOM.format(name=_masked_name(prop.name))
+        scan.text(prop.name, where, in_list=False)
+        value = prop.value
+        new = scan.text(value if isinstance(value, str) else _number_text(value)
+                        if isinstance(value, int | float) and not isinstance(value, bool)
+                        else "", where)
+        if new is not None and isinstance(value, str):
+            prop.value = new
+
+
+# -- .xlsx parts read as XML ---------------------------------------------------------------------
+def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
+    """Part name (xl/worksheets/sheet1.xml) → sheet title, from the workbook and its links."""
+    try:
+        book = ElementTree.fromstring(parts.get("xl/workbook.xml", b""))
+        links = ElementTree.fromstring(parts.get("xl/_rels/workbook.xml.rels", b""))
+    except ElementTree.ParseError:
+        return {}
+    targets = {link.get("Id"): link.get("Target", "") for link in links}
+    out: dict[str, str] = {}
+    for sheet in book.iter():
+        if _local(sheet.tag) != "sheet":
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+        target = targets.get(rid, "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        out[target] = sheet.get("name", "")
+    return out
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _part_label(name: str, top: str, titles: dict[str, str]) -> str:
+    """Where a part (and, in a sheet, its top-level element) is, in Chinese."""
+    if name == "xl/workbook.xml" and top in _WORKBOOK_ELEMENTS:
+        return _WORKBOOK_ELEMENTS[top]
+    if name in titles:
+        what = _SHEET_ELEMENTS.get(top, msg.SHEET_PART_OTHER)
+        return msg.SHEET_WHERE_PART_OF_SHEET.format(sheet=_masked_name(titles[name]), part=what)
+    if name.endswith(".rels"):
+        return msg.SHEET_WHERE_PART.format(part=msg.SHEET_PART_RELS, path=name)
+    for prefix, label in _PART_LABELS:
+        if name.startswith(prefix):
+            return msg.SHEET_WHERE_PART.format(part=label, path=name)
+    return msg.SHEET_WHERE_PART.format(part=msg.SHEET_PART_OTHER_FILE, path=name)
+
+
+def _xml_texts(content: bytes, skip: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(top-level element, text) of every text and attribute value of an XML part that could
+    hold a number we look for; runs of rich text and paragraphs joined as a reader sees them."""
+    root = ElementTree.fromstring(content)
+    for top in [root] if not len(root) else list(root):
+        name = _local(top.tag)
+        if name in skip:
+            continue
+        for element in top.iter():
+            for value in element.attrib.values():
+                if privacy.could_hold(value):
+                    yield name, value
+            if element.text and privacy.could_hold(element.text):
+                yield name, element.text
+            if _local(element.tag) in _JOINED and len(element):
+                joined = "".join(element.itertext())
+                if privacy.could_hold(joined):
+                    yield name, joined
+    if len(root):
+        for value in root.attrib.values():
+            if privacy.could_hold(value):
+                yield _local(root.tag), value
+
+
+def _scan_part(scan: _Scan, name: str, content: bytes, titles: dict[str, str],
+               structured: bool) -> None:
+    """Scan a part of the file as XML; `structured`: skip what openpyxl has read."""
+    if not _is_xml(name) or name.startswith(_SKIPPED_PARTS):
+        return
+    if structured and name.startswith(_STRUCTURED_PARTS):
+        return
+    skip: frozenset[str] = frozenset()
+    if structured and name in titles:
+        skip = _STRUCTURED_SHEET
+    elif structured and name == "xl/workbook.xml":
+        skip = _STRUCTURED_WORKBOOK
+    try:
+        texts = list(_xml_texts(content, skip))
+    except ElementTree.ParseError:
+        return  # openpyxl read the file; a part it ignores and we cannot parse holds no text
+    reported: set[tuple[str, str]] = set()
+    for top, text in texts:
+        where = _part_label(name, top, titles)
+        for f in privacy.scan(text, in_list=True):
+            key = (where, _digits(f.value))
+            if key in reported or (name == "xl/sharedStrings.xml" and key[1] in scan.seen):
+                continue  # a cell's text (found in the cell) or the same number twice
+            reported.add(key)
+            scan.found([f], where)
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels", ".vml"))
+
+
+def _embedded(scan: _Scan, parts: dict[str, bytes]) -> None:
+    """Embedded files, controls and macros cannot be read: an error in every mode."""
+    names = sorted(n for n in parts if not _is_xml(n) and not n.startswith(_PICTURES))
+    if names:
+        shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
+        scan.problems.append(FileProblem(None, None, msg.SHEET_EMBEDDED.format(
+            subject="{subject}", parts=shown), msg.SHEET_EMBEDDED_HINT, ""))
+
+
+def _verify(scan: _Scan, masked: bytes) -> None:
+    """Read every part of the masked copy: a number found in the original that is still there
+    (in a part openpyxl keeps as it was: a pivot cache, a chart, a sheet name …) is an error."""
+    with zipfile.ZipFile(io.BytesIO(masked)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    titles = _sheet_parts(parts)
+    left: set[tuple[str, str]] = set()
+    for name, content in sorted(parts.items()):
+        if not _is_xml(name):
+            continue
+        try:
+            texts = list(_xml_texts(content, frozenset()))
+        except ElementTree.ParseError:
+            texts = [("", content.decode("utf-8", "replace"))]
+        for top, text in texts:
+            digits = _digits(text)
+            for value in scan.seen:
+                if value and value in digits:
+                    left.add((_part_label(name, top, titles), value))
+    for where, value in sorted(left):
+        kind = next((loc.finding.kind for loc in scan.located
+                     if _digits(loc.finding.value) == value), privacy.KIND_ID)
+        finding = Finding(kind, 0, len(value), value, tuple(range(len(value))))
+        scan.problem(msg.SHEET_LEFT.format(subject="{subject}", where=where,
+                                           kind=_kind_name(kind),
+                                           shown=privacy.shown(finding, scan.patterns)),
+                     msg.SHEET_LEFT_HINT.format(where=where, example=_example(scan, kind)),
+                     value)
+
+
+# -- .xls and .et --------------------------------------------------------------------------------
+def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileScan:
+    """Scan an .xls (or a WPS .et in that format). Masking cannot rewrite it: with `patterns`,
+    each finding is a problem asking to save the file as .xlsx."""
+    import xlrd
+
+    data = path.read_bytes()
+    if data.startswith(b"PK") and path.suffix.lower() == ".et":
+        return scan_xlsx(path, patterns)  # a WPS file saved in the .xlsx format
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=False)
+    except xlrd.XLRDError:
+        if path.suffix.lower() == ".et":
+            return FileScan([], unsupported=True)
+        raise
+    scan = _Scan(None)
+    for sheet in book.sheets():
+        state = {1: "hidden", 2: "veryHidden"}.get(sheet.visibility, "")
+        _scan_xls_sheet(scan, sheet, _sheet_label(sheet.name, state))
+    for name in book.name_obj_list:
+        where = msg.SHEET_WHERE_NAME.format(name=_masked_name(name.name))
+        scan.text(name.name, where, in_list=False)
+        value = getattr(getattr(name, "result", None), "value", None)
+        if isinstance(value, str):  # a name for a constant text (a range's cells are scanned)
+            scan.text(value, where)
+    scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name="作者（最后保存者）"),
+              in_list=False)
+    _scan_bytes(scan, data)
+    if patterns is None:
+        return FileScan(scan.located, problems=scan.problems)
+    for loc in scan.located:
+        f = loc.finding
+        scan.problems.append(FileProblem(loc.line, loc.column, msg.SHEET_XLS_MASK.format(
+            subject="{subject}", where=loc.where, kind=_kind_name(f.kind),
+            shown=privacy.shown(f, patterns)),
+            msg.SHEET_XLS_MASK_HINT.format(example=patterns[f.kind].example(f.kind)), f.value))
+    return FileScan([], problems=scan.problems)
+
+
+def _scan_xls_sheet(scan: _Scan, sheet, label: str) -> None:
+    import xlrd
+
+    scan.text(sheet.name, msg.SHEET_WHERE_TITLE.format(sheet=label), in_list=False)
+    rows: list[list[object]] = []
+    for r in range(sheet.nrows):
+        row: list[object] = []
+        for cell in sheet.row(r):
+            value = cell.value
+            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_DATE,
+                              xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR):
+                value = None if cell.ctype != xlrd.XL_CELL_DATE else "date"
+            row.append(value)
+        rows.append(row)
+    head_index, header = _header_row(rows)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value == "date" or value is None:
+                continue
+            head = header[c - 1] if r - 1 > head_index >= 0 and c - 1 < len(header) else ""
+            where = msg.SHEET_WHERE_CELL.format(sheet=label, cell=f"{_column_letter(c)}{r}")
+            _cell_value(scan, value, head, where, r, c)
+    for (r, c), note in sorted(getattr(sheet, "cell_note_map", {}).items()):
+        where = msg.SHEET_WHERE_COMMENT.format(sheet=label, cell=f"{_column_letter(c + 1)}{r + 1}")
+        scan.text(note.text or "", where, line=r + 1, column=c + 1)
+        scan.text(note.author or "", where, line=r + 1, column=c + 1)
+    for link in getattr(sheet, "hyperlink_list", []):
+        where = msg.SHEET_WHERE_LINK.format(
+            sheet=label, cell=f"{_column_letter(link.fcolx + 1)}{link.frowx + 1}")
+        for text in (link.url_or_path, link.desc, link.textmark, link.quicktip):
+            scan.text(text or "", where, line=link.frowx + 1, column=link.fcolx + 1)
+
+
+_PRINTABLE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]{11,}")
+
+
+def _scan_bytes(scan: _Scan, data: bytes) -> None:
+    """Strings anywhere in the file (headers and footers, text boxes, document properties,
+    chart labels …) that the cells, notes and names did not hold: 8-bit and UTF-16 text."""
+    texts: list[str] = []
+    for decode in (_latin1, _utf16(0), _utf16(1)):
+        texts += [m.group() for m in _PRINTABLE.finditer(decode(data))]
+    reported: set[str] = set()
+    for text in texts:
+        if not privacy.could_hold(text):
+            continue
+        for f in privacy.scan(text, in_list=False):
+            digits = _digits(f.value)
+            if digits in scan.seen or digits in reported:
+                continue
+            reported.add(digits)
+            scan.found([f], msg.SHEET_WHERE_RAW)
+
+
+def _latin1(data: bytes) -> str:
+    return data.decode("latin-1")
+
+
+def _utf16(offset: int) -> Callable[[bytes], str]:
+    def decode(data: bytes) -> str:
+        body = data[offset:]
+        return body[: len(body) // 2 * 2].decode("utf-16-le", errors="replace")
+    return decode
