@@ -680,7 +680,7 @@ SHEET_PART_RELS = "链接地址"
 SHEET_PART_OTHER_FILE = "其他部分"
 SHEET_NUMBER = (
     "{subject}{where}的{kind}是以数字格式保存的（{shown}，{length} 位）：Excel 的数字只保留 15 位有效数字，"
-    "后面几位已经变成 0 或别的数字，在 Excel 里还会显示成 3.50102E+17 这样的科学计数法。")
+    "后面几位已经变成 0 或别的数字，在 Excel 里还会显示成 {scientific} 这样的科学计数法。")
 SHEET_SCIENTIFIC = (
     "{subject}{where}的“{text}”是用科学计数法写的 {length} 位长号码，看起来是{kind}："
     "号码的后几位已经丢失（通常是单元格为数字格式，或经过 CSV 文件转存造成的）。")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from decimal import Decimal
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -74,7 +75,8 @@ _WORKBOOK_ELEMENTS = {"sheets": msg.SHEET_PART_SHEET_NAMES, "definedNames": msg.
 # What the structured scan (openpyxl) reads in the file as given; the XML pass skips it.
 _STRUCTURED_SHEET = frozenset({"sheetData", "headerFooter", "hyperlinks"})
 _STRUCTURED_WORKBOOK = frozenset({"sheets", "definedNames"})
-_STRUCTURED_PARTS = ("xl/comments", "docProps/core.xml", "docProps/custom.xml")
+_STRUCTURED_PARTS = ("xl/comments", "docProps/core.xml", "docProps/custom.xml",
+                     "xl/worksheets/_rels/")  # the sheets' links: hyperlink targets
 _SKIPPED_PARTS = ("xl/theme/", "[Content_Types].xml", "xl/calcChain.xml")
 _PICTURES = ("xl/media/", "xl/printerSettings/")  # images; printer settings (no text)
 
@@ -156,7 +158,7 @@ def _long_digits(value: int | float) -> str | None:
     if isinstance(value, float):
         if not math.isfinite(value) or abs(value) < 1e14:
             return None
-        return str(int(abs(value)))
+        return str(int(Decimal(f"{abs(value):.14e}")))  # the 15 digits Excel shows
     digits = str(abs(value))
     return digits if len(digits) >= 15 else None
 
@@ -186,7 +188,8 @@ def _number_problem(scan: _Scan, value: int | float, header: str, where: str, li
     finding = Finding(kind, 0, len(digits), digits, tuple(range(len(digits))))
     scan.problem(msg.SHEET_NUMBER.format(
         subject="{subject}", where=where, kind=_kind_name(kind),
-        shown=privacy.shown(finding, _REPORT_PATTERNS), length=len(digits)),
+        shown=privacy.shown(finding, _REPORT_PATTERNS), length=len(digits),
+        scientific=f"{digits[0]}.{digits[1:6]}E+{len(digits) - 1}"),
         msg.SHEET_NUMBER_HINT.format(example=_example(scan, kind)), digits, line, column)
     return True
 
