@@ -25,10 +25,10 @@ from __future__ import annotations
 import io
 import math
 import re
-from decimal import Decimal
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
