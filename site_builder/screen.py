@@ -180,7 +180,7 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                          problem.hint, column=problem.column)
     located = _keep(scanned.located, exceptions)
     if masking and (scanned.masked is not None or not located or scanned.problems):
-        if located:
+        if located and not scanned.problems:
             _note_masked(problems, path, located)
             return scanned.masked
         return None
