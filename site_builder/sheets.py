@@ -519,11 +519,11 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
     if data.startswith(b"PK") and path.suffix.lower() == ".et":
         return scan_xlsx(path, patterns)  # a WPS file saved in the .xlsx format
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=False)
-    except xlrd.XLRDError:
+        book = xlrd.open_workbook(file_contents=data or b"\0", on_demand=False)
+    except Exception:
         if path.suffix.lower() == ".et":
-            return FileScan([], unsupported=True)
-        raise
+            return FileScan([], unsupported=True)  # another WPS format: not readable here
+        raise  # a damaged .xls: privacy.scan_file reports it as unreadable
     scan = _Scan(None)
     for sheet in book.sheets():
         state = {1: "hidden", 2: "veryHidden"}.get(sheet.visibility, "")
