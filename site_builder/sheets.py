@@ -223,12 +223,16 @@ def _example(scan: _Scan, kind: str) -> str:
     return (scan.patterns or _REPORT_PATTERNS)[kind].example(kind)
 
 
+def _filled(value: object) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
 def _header_row(rows: list[list[object]]) -> tuple[int, list[str]]:
     """The first row with two or more filled cells gives the column headers (its own cells are
     scanned too); (0-based index, texts), or (-1, [])."""
     for index, row in enumerate(rows):
         texts = [v.strip() if isinstance(v, str) else "" for v in row]
-        if sum(1 for v in row if v is not None and str(v).strip()) >= 2:
+        if sum(1 for v in row if _filled(v)) >= 2:
             return index, texts
     return -1, []
 
@@ -259,14 +263,14 @@ def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSc
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()
                  if not name.endswith("/")}
+    titles = _sheet_parts(parts)
     values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    formulas = _formulas(data, parts, titles)
     scan = _Scan(patterns)
     for sheet in values.worksheets:
-        _scan_sheet(scan, sheet, formulas[sheet.title])
+        _scan_sheet(scan, sheet, formulas.get(sheet.title, {}))
     _scan_names(scan, values)
     _scan_properties(scan, values)
-    titles = _sheet_parts(parts)
     for name, content in sorted(parts.items()):
         _scan_part(scan, name, content, titles, structured=True)
     _embedded(scan, parts)
@@ -279,27 +283,64 @@ def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSc
         if scan.problems:
             masked = None
     values.close()
-    formulas.close()
     return FileScan(scan.located, masked, problems=scan.problems)
 
 
-def _scan_sheet(scan: _Scan, sheet, formulas) -> None:
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
+
+
+def _formulas(data: bytes, parts: dict[str, bytes],
+              titles: dict[str, str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet title → (row, column) → formula text; the workbook is opened a second time (read
+    only) for them, and only when a sheet has formulas."""
+    if not any(_FORMULA_TAG.search(parts.get(name, b"")) for name in titles):
+        return {}
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet in book.worksheets:
+        found = out.setdefault(sheet.title, {})
+        for r, row in enumerate(sheet.iter_rows(), start=1):
+            for c, cell in enumerate(row, start=1):
+                text = getattr(cell.value, "text", cell.value)  # ArrayFormula keeps .text
+                if isinstance(text, str) and text.startswith("="):
+                    found[(r, c)] = text
+    book.close()
+    return out
+
+
+def _worth(value: object) -> bool:
+    """False for a cell that cannot hold anything looked for (the fast path for big sheets)."""
+    if isinstance(value, str):
+        return privacy.could_hold(value) or bool(_SCIENTIFIC.fullmatch(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return abs(value) >= 1e10
+    return False
+
+
+def _scan_sheet(scan: _Scan, sheet, formulas: dict[tuple[int, int], str]) -> None:
     label = _sheet_label(sheet.title, sheet.sheet_state)
     # a sheet name cannot be masked safely (formulas refer to it): _verify reports it
     scan.text(sheet.title, msg.SHEET_WHERE_TITLE.format(sheet=label), in_list=False)
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    head_index, header = _header_row(rows)
+    header: list[str] | None = None  # the first row with two or more filled cells
     for r, row in enumerate(sheet.iter_rows(), start=1):
+        head_row = header
+        if header is None and sum(1 for cell in row if _filled(cell.value)) >= 2:
+            header = [cell.value.strip() if isinstance(cell.value, str) else "" for cell in row]
         for cell in row:
             c = cell.column
-            head = header[c - 1] if r - 1 > head_index >= 0 and c - 1 < len(header) else ""
+            head = head_row[c - 1] if head_row and c - 1 < len(head_row) else ""
             ref = f"{_column_letter(c)}{r}"
-            where = msg.SHEET_WHERE_CELL.format(sheet=label, cell=ref)
-            new = _cell_value(scan, cell.value, head, where, r, c)
-            if new is not None:
-                cell.value = new
-            _scan_formula(scan, formulas.cell(row=r, column=c).value, cell.value, head,
-                          msg.SHEET_WHERE_FORMULA.format(sheet=label, cell=ref), r, c)
+            if _worth(cell.value):
+                where = msg.SHEET_WHERE_CELL.format(sheet=label, cell=ref)
+                new = _cell_value(scan, cell.value, head, where, r, c)
+                if new is not None:
+                    cell.value = new
+            formula = formulas.get((r, c))
+            if formula and formula != cell.value:
+                scan.text(formula, msg.SHEET_WHERE_FORMULA.format(sheet=label, cell=ref),
+                          header=head, line=r, column=c)
             if cell.comment is not None:
                 _scan_comment(scan, cell, msg.SHEET_WHERE_COMMENT.format(sheet=label, cell=ref),
                               r, c)
@@ -314,15 +355,6 @@ def _scan_sheet(scan: _Scan, sheet, formulas) -> None:
             new = scan.text(piece.text or "", where, in_list=False)
             if new is not None:
                 piece.text = new
-
-
-def _scan_formula(scan: _Scan, formula: object, value: object, header: str, where: str,
-                  line: int, column: int) -> None:
-    """The formula of a cell (its value is scanned as the cell): the masked copy is written
-    from the values, so the formula is not published then."""
-    text = getattr(formula, "text", formula)  # ArrayFormula keeps its text in .text
-    if isinstance(text, str) and text.startswith("=") and text != value:
-        scan.text(text, where, header=header, line=line, column=column)
 
 
 def _scan_comment(scan: _Scan, cell, where: str, line: int, column: int) -> None:
@@ -439,6 +471,19 @@ def _xml_texts(content: bytes, skip: frozenset[str]) -> Iterator[tuple[str, str]
                 yield _local(root.tag), value
 
 
+_TAGS = re.compile(r"<[^>]*>")
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b.*?</(?:\w+:)?sheetData>", re.S)
+
+
+def _xml_texts_or_raw(content: bytes, skip: frozenset[str]) -> list[tuple[str, str]]:
+    """The texts of an XML part; a part that does not parse is read as text, tags and all."""
+    try:
+        return list(_xml_texts(content, skip))
+    except ElementTree.ParseError:
+        return [("", line) for line in content.decode("utf-8", "replace").split(">")
+                if privacy.could_hold(line)]
+
+
 def _scan_part(scan: _Scan, name: str, content: bytes, titles: dict[str, str],
                structured: bool) -> None:
     """Scan a part of the file as XML; `structured`: skip what openpyxl has read."""
@@ -451,10 +496,12 @@ def _scan_part(scan: _Scan, name: str, content: bytes, titles: dict[str, str],
         skip = _STRUCTURED_SHEET
     elif structured and name == "xl/workbook.xml":
         skip = _STRUCTURED_WORKBOOK
-    try:
-        texts = list(_xml_texts(content, skip))
-    except ElementTree.ParseError:
-        return  # openpyxl read the file; a part it ignores and we cannot parse holds no text
+    if skip is _STRUCTURED_SHEET:
+        content = _SHEET_DATA.sub(b"", content)  # read cell by cell already; big
+    text = content.decode("utf-8", "replace")
+    if not privacy.could_hold(text) and not privacy.could_hold(_TAGS.sub("", text)):
+        return  # the quick test: attributes as written, text runs joined
+    texts = _xml_texts_or_raw(content, skip)
     reported: set[tuple[str, str]] = set()
     for top, text in texts:
         where = _part_label(name, top, titles)
@@ -489,11 +536,10 @@ def _verify(scan: _Scan, masked: bytes) -> None:
     for name, content in sorted(parts.items()):
         if not _is_xml(name):
             continue
-        try:
-            texts = list(_xml_texts(content, frozenset()))
-        except ElementTree.ParseError:
-            texts = [("", content.decode("utf-8", "replace"))]
-        for top, text in texts:
+        everything = _digits(content.decode("utf-8", "replace"))
+        if not any(value and value in everything for value in scan.seen):
+            continue  # the quick test: no found number's digits even with all text run together
+        for top, text in _xml_texts_or_raw(content, frozenset()):
             digits = _digits(text)
             for value in scan.seen:
                 if value and value in digits:
