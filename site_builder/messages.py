@@ -700,3 +700,5 @@ SHEET_XLS_MASK = "{subject}{where}发现{kind}：{shown}。旧版 Excel 文件�
 SHEET_XLS_MASK_HINT = (
     "请在 Excel 或 WPS 里打开这个文件，「另存为」Excel 工作簿（.xlsx），改用新文件（.xlsx 可以自动遮盖）；"
     "或在文件里手工遮盖，例如 {example}。")
+SHEET_OLE_EMBEDDED = "嵌入的对象"
+SHEET_OLE_MACROS = "宏"

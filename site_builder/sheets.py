@@ -583,6 +583,7 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
     scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name="作者（最后保存者）"),
               in_list=False)
     _scan_bytes(scan, data)
+    _ole_objects(scan, data)
     if patterns is None:
         return FileScan(scan.located, problems=scan.problems)
     for loc in scan.located:
@@ -646,6 +647,21 @@ def _scan_bytes(scan: _Scan, data: bytes) -> None:
                 continue
             reported.add(digits)
             scan.found([f], msg.SHEET_WHERE_RAW)
+
+
+# Storages of an OLE file (UTF-16 names in its directory): embedded objects (MBD0001A2B3) and
+# the macro project.
+_OLE_EMBEDDED = re.compile(rb"M\x00B\x00D\x00(?:[0-9A-F]\x00){8}")
+_OLE_MACROS = "_VBA_PROJECT_CUR".encode("utf-16-le")
+
+
+def _ole_objects(scan: _Scan, data: bytes) -> None:
+    """Embedded objects and macros in an .xls cannot be read: an error in every mode."""
+    found = [msg.SHEET_OLE_EMBEDDED] if _OLE_EMBEDDED.search(data) else []
+    found += [msg.SHEET_OLE_MACROS] if _OLE_MACROS in data else []
+    if found:
+        scan.problems.append(FileProblem(None, None, msg.SHEET_EMBEDDED.format(
+            subject="{subject}", parts="、".join(found)), msg.SHEET_EMBEDDED_HINT, ""))
 
 
 def _latin1(data: bytes) -> str:

@@ -246,3 +246,21 @@ def test_damaged_xls_is_an_unreadable_file(tmp_path: Path):
     path.write_bytes(b"\xd0\xcf\x11\xe0 damaged")
     scanned = privacy.scan_file(path)
     assert scanned.error and not scanned.unsupported
+
+
+def test_xls_with_embedded_object_or_macros_is_an_error_in_every_mode(small: TestProject):
+    """An OLE storage named MBD… (an embedded object) or _VBA_PROJECT_CUR (macros) cannot be
+    read: an error even with no number in the cells. The storage name is put after the file's
+    sectors here (xlwt writes neither); the check looks for it in the whole file."""
+    import xlwt
+
+    path = small.root / FOLDER / "名单.xls"
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("名单").write(0, 0, "姓名")
+    book.save(str(path))
+    path.write_bytes(path.read_bytes() + "MBD0001A2B3".encode("utf-16-le") + bytes(64))
+    notice_with(small, extra="附件:\n  - 名单.xls\n")
+    result = small.check()
+    assert result.code != 0
+    assert_reported(result, f"{FOLDER}/名单.xls", "附件「名单.xls」里嵌入了其他文件、控件或宏（嵌入的对象）",
+                    "请在 Excel 或 WPS 里删除嵌入的对象")
