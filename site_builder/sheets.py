@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -78,7 +79,12 @@ _STRUCTURED_WORKBOOK = frozenset({"sheets", "definedNames"})
 _STRUCTURED_PARTS = ("xl/comments", "docProps/core.xml", "docProps/custom.xml",
                      "xl/worksheets/_rels/")  # the sheets' links: hyperlink targets
 _SKIPPED_PARTS = ("xl/theme/", "[Content_Types].xml", "xl/calcChain.xml")
-_PICTURES = ("xl/media/", "xl/printerSettings/")  # images; printer settings (no text)
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".tif", ".tiff", ".ico")
+_PRINTER = "xl/printerSettings/"  # the printer's settings (DEVMODE): no text of the author's
+# Binary parts that cannot be read: embedded files and OLE objects, controls, macros, data models.
+_UNREADABLE_PARTS = ("xl/embeddings/", "xl/activeX/", "xl/model/", "xl/vbaProject",
+                     "xl/vbaProjectSignature")
+_DECIMAL = re.compile(r"\s*-?[0-9]*\.[0-9]+(?:[Ee][-+]?[0-9]+)?\s*")  # margins, sizes, positions
 
 
 @dataclass
@@ -264,8 +270,10 @@ def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSc
         parts = {name: archive.read(name) for name in archive.namelist()
                  if not name.endswith("/")}
     titles = _sheet_parts(parts)
-    values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    formulas = _formulas(data, parts, titles)
+    with warnings.catch_warnings():  # "unknown extension …": nothing a clerk can act on
+        warnings.simplefilter("ignore", UserWarning)
+        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        formulas = _formulas(data, parts, titles)
     scan = _Scan(patterns)
     for sheet in values.worksheets:
         _scan_sheet(scan, sheet, formulas.get(sheet.title, {}))
@@ -273,7 +281,7 @@ def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSc
     _scan_properties(scan, values)
     for name, content in sorted(parts.items()):
         _scan_part(scan, name, content, titles, structured=True)
-    _embedded(scan, parts)
+    _binary_parts(scan, parts)
     masked = None
     if patterns is not None and scan.located and not scan.problems:
         buffer = io.BytesIO()
@@ -457,7 +465,7 @@ def _xml_texts(content: bytes, skip: frozenset[str]) -> Iterator[tuple[str, str]
             continue
         for element in top.iter():
             for value in element.attrib.values():
-                if privacy.could_hold(value):
+                if privacy.could_hold(value) and not _DECIMAL.fullmatch(value):
                     yield name, value
             if element.text and privacy.could_hold(element.text):
                 yield name, element.text
@@ -517,9 +525,18 @@ def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels", ".vml"))
 
 
-def _embedded(scan: _Scan, parts: dict[str, bytes]) -> None:
-    """Embedded files, controls and macros cannot be read: an error in every mode."""
-    names = sorted(n for n in parts if not _is_xml(n) and not n.startswith(_PICTURES))
+def _binary_parts(scan: _Scan, parts: dict[str, bytes]) -> None:
+    """Embedded files, controls, macros and data models cannot be read: an error in every mode.
+    Other binary parts (a sheet's custom properties …) are read as 8-bit and UTF-16 text;
+    pictures and printer settings are not read."""
+    names: list[str] = []
+    for name, content in sorted(parts.items()):
+        if _is_xml(name) or name.lower().endswith(_PICTURES) or name.startswith(_PRINTER):
+            continue
+        if name.startswith(_UNREADABLE_PARTS):
+            names.append(name)
+        else:
+            _scan_bytes(scan, content, _part_label(name, "", {}))
     if names:
         shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
         scan.problems.append(FileProblem(None, None, msg.SHEET_EMBEDDED.format(
@@ -582,7 +599,7 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
             scan.text(value, where)
     scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name="作者（最后保存者）"),
               in_list=False)
-    _scan_bytes(scan, data)
+    _scan_bytes(scan, data, msg.SHEET_WHERE_RAW)
     _ole_objects(scan, data)
     if patterns is None:
         return FileScan(scan.located, problems=scan.problems)
@@ -631,9 +648,10 @@ def _scan_xls_sheet(scan: _Scan, sheet, label: str) -> None:
 _PRINTABLE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]{11,}")
 
 
-def _scan_bytes(scan: _Scan, data: bytes) -> None:
-    """Strings anywhere in the file (headers and footers, text boxes, document properties,
-    chart labels …) that the cells, notes and names did not hold: 8-bit and UTF-16 text."""
+def _scan_bytes(scan: _Scan, data: bytes, where: str) -> None:
+    """Strings anywhere in binary data (in an .xls: headers and footers, text boxes, document
+    properties, chart labels …) that the cells, notes and names did not hold: 8-bit and UTF-16
+    text."""
     texts: list[str] = []
     for decode in (_latin1, _utf16(0), _utf16(1)):
         texts += [m.group() for m in _PRINTABLE.finditer(decode(data))]
@@ -646,7 +664,7 @@ def _scan_bytes(scan: _Scan, data: bytes) -> None:
             if digits in scan.seen or digits in reported:
                 continue
             reported.add(digits)
-            scan.found([f], msg.SHEET_WHERE_RAW)
+            scan.found([f], where)
 
 
 # Storages of an OLE file (UTF-16 names in its directory): embedded objects (MBD0001A2B3) and

@@ -264,3 +264,39 @@ def test_xls_with_embedded_object_or_macros_is_an_error_in_every_mode(small: Tes
     assert result.code != 0
     assert_reported(result, f"{FOLDER}/名单.xls", "附件「名单.xls」里嵌入了其他文件、控件或宏（嵌入的对象）",
                     "请在 Excel 或 WPS 里删除嵌入的对象")
+
+
+def test_excel_bookkeeping_is_not_personal_data(tmp_path: Path):
+    """What Excel itself writes into every workbook — page margins with 17 decimals, GUIDs,
+    build and calculation numbers, the folder it was saved in, the app version — is read with
+    the rest of the parts and must not be reported (a masked roster holds nothing to find)."""
+    path = tmp_path / "名单.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号", "联系电话"])
+    book.active.append(["张*明", "33*************034", "139****5678"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(r"<pageMargins [^>]*/>",
+                   '<pageMargins left="0.70866141732283472" right="0.70866141732283472" '
+                   'top="0.74803149606299213" bottom="0.74803149606299213" header="0.31496062992125984" '
+                   'footer="0.31496062992125984"/><extLst><ext uri="{13912345-6789-0139-1234-567890139123}">'
+                   '<id>{00000000-0001-0000-0000-000000000000}</id></ext></extLst>', sheet)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    workbook = parts["xl/workbook.xml"].decode()
+    workbook = workbook.replace("</workbook>", (
+        '<calcPr calcId="191029"/><extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}">'
+        '<absPath url="D:\\2025年\\低保\\20250701\\"/><revision rupBuild="27328" '
+        'documentId="13_ncr:1_{9B3D5C1E-1391-2345-6789-013912345678}"/></ext></extLst></workbook>'))
+    parts["xl/workbook.xml"] = workbook.encode()
+    parts["docProps/app.xml"] = (
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        b"<Application>Microsoft Excel</Application><AppVersion>16.0300</AppVersion>"
+        b"<TotalTime>1391234567</TotalTime></Properties>")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    scanned = sheets.scan_file(path, None)
+    assert scanned.located == [] and scanned.problems == []
