@@ -702,3 +702,5 @@ SHEET_XLS_MASK_HINT = (
     "或在文件里手工遮盖，例如 {example}。")
 SHEET_OLE_EMBEDDED = "嵌入的对象"
 SHEET_OLE_MACROS = "宏"
+SHEET_TOO_BIG = "{subject}解压后有 {size} MB，超过了 {limit} MB 的上限，没有检查（这么大的表格读者也很难打开，也可能是有意做成的“压缩炸弹”）。"
+SHEET_TOO_BIG_HINT = "请删除不需要公开的工作表、图片和格式后重新保存，或拆成几个文件；公开名单只保留必要的列。"

@@ -38,6 +38,7 @@ from . import privacy
 from .privacy import FileProblem, FileScan, Finding, Located
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+MAX_UNPACKED = 300 * 2**20  # bytes an .xlsx may unpack to; 100,000 rows × 20 cells ≈ 70 MB
 XLS_SUFFIXES = (".xls", ".et")
 
 _REPORT_PATTERNS = privacy.DEFAULT_PATTERNS  # how names holding a number are shown in messages
@@ -169,15 +170,16 @@ def _long_digits(value: int | float) -> str | None:
     return digits if len(digits) >= 15 else None
 
 
-def _number_kind(digits: str, header: str) -> str | None:
-    """What a long number stored as a number (or its leading digits) would be."""
+def _number_kind(digits: str, header: str, known: int = 15) -> str | None:
+    """What a long number stored as a number would be; only its first `known` digits are
+    real (15 in an Excel number, those of the mantissa in 3.50102E+17)."""
     id_label = bool(privacy._ID_LABEL.search(header))
     if not id_label and privacy._CODE_LABEL.search(header):
         return None  # 项目编号, 许可证号 …: a public number of a thing
     if id_label and len(digits) in (15, 18):
         return privacy.KIND_ID
     if len(digits) == 18 and digits[:2] in privacy._PROVINCES and \
-            (len(digits) < 14 or privacy._birth_date(digits[6:14])):
+            (known < 14 or privacy._birth_date(digits[6:14])):
         return privacy.KIND_ID
     if 16 <= len(digits) <= 19 and not privacy._amount_column(header) and \
             (privacy._CARD_LABEL.search(header) or digits.startswith("62")):
@@ -209,8 +211,8 @@ def _scientific_problem(scan: _Scan, text: str, header: str, where: str, line: i
     leading = m.group(1) + (m.group(2) or "")
     if not 15 <= length <= 19:
         return False
-    kind = _number_kind(leading[:length].ljust(length, "0"), header) if len(leading) >= 2 \
-        else None
+    kind = _number_kind(leading[:length].ljust(length, "0"), header, len(leading)) \
+        if len(leading) >= 2 else None
     if kind is None:
         return False
     scan.problem(msg.SHEET_SCIENTIFIC.format(subject="{subject}", where=where,
@@ -267,6 +269,11 @@ def scan_xlsx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSc
 
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED:  # a zip bomb, or a workbook no reader can open either
+            return FileScan([], problems=[FileProblem(None, None, msg.SHEET_TOO_BIG.format(
+                subject="{subject}", size=unpacked // 2**20, limit=MAX_UNPACKED // 2**20),
+                msg.SHEET_TOO_BIG_HINT)])
         parts = {name: archive.read(name) for name in archive.namelist()
                  if not name.endswith("/")}
     titles = _sheet_parts(parts)

@@ -300,3 +300,16 @@ def test_excel_bookkeeping_is_not_personal_data(tmp_path: Path):
             target.writestr(name, data)
     scanned = sheets.scan_file(path, None)
     assert scanned.located == [] and scanned.problems == []
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A workbook that unpacks beyond the limit is a problem saying so, read no further (the
+    limit is lowered here so that the test stays small; the file is a real .xlsx)."""
+    path = tmp_path / "名单.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "0" * 30_000  # compresses to almost nothing
+    book.save(path)
+    monkeypatch.setattr(sheets, "MAX_UNPACKED", 20_000)
+    scanned = privacy.scan_file(path)
+    assert [p.message.replace("{subject}", "") for p in scanned.problems] == [
+        "解压后有 0 MB，超过了 0 MB 的上限，没有检查（这么大的表格读者也很难打开，也可能是有意做成的“压缩炸弹”）。"]
