@@ -416,11 +416,12 @@ def _scan_properties(scan: _Scan, book) -> None:
         where = msg.SHEET_WHERE_CUSTOM.format(name=_masked_name(prop.name))
         scan.text(prop.name, where, in_list=False)
         value = prop.value
-        new = scan.text(value if isinstance(value, str) else _number_text(value)
-                        if isinstance(value, int | float) and not isinstance(value, bool)
-                        else "", where)
-        if new is not None and isinstance(value, str):
-            prop.value = new
+        if isinstance(value, str):
+            new = scan.text(value, where)
+            if new is not None:
+                prop.value = new
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            scan.text(_number_text(value), where)  # a number property: left to _verify
 
 
 # -- .xlsx parts read as XML ---------------------------------------------------------------------
@@ -586,8 +587,9 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
     import xlrd
 
     data = path.read_bytes()
-    if data.startswith(b"PK") and path.suffix.lower() == ".et":
-        return scan_xlsx(path, patterns)  # a WPS file saved in the .xlsx format
+    if data.startswith(b"PK"):  # in the .xlsx format (WPS can save .et so; a renamed file)
+        found = scan_xlsx(path, None)
+        return _refuse_masking(found.located, found.problems, patterns)
     try:
         book = xlrd.open_workbook(file_contents=data or b"\0", on_demand=False)
     except Exception:
@@ -604,19 +606,27 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
         value = getattr(getattr(name, "result", None), "value", None)
         if isinstance(value, str):  # a name for a constant text (a range's cells are scanned)
             scan.text(value, where)
-    scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name="作者（最后保存者）"),
+    scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name=msg.SHEET_XLS_USER),
               in_list=False)
     _scan_bytes(scan, data, msg.SHEET_WHERE_RAW)
     _ole_objects(scan, data)
+    return _refuse_masking(scan.located, scan.problems, patterns)
+
+
+def _refuse_masking(located: list[Located], problems: list[FileProblem],
+                    patterns: dict[str, privacy.Pattern] | None) -> FileScan:
+    """An .xls or .et cannot be rewritten reliably: when masking, each finding is a problem
+    asking to save the file as .xlsx."""
     if patterns is None:
-        return FileScan(scan.located, problems=scan.problems)
-    for loc in scan.located:
+        return FileScan(located, problems=problems)
+    out = list(problems)
+    for loc in located:
         f = loc.finding
-        scan.problems.append(FileProblem(loc.line, loc.column, msg.SHEET_XLS_MASK.format(
+        out.append(FileProblem(loc.line, loc.column, msg.SHEET_XLS_MASK.format(
             subject="{subject}", where=loc.where, kind=_kind_name(f.kind),
             shown=privacy.shown(f, patterns)),
             msg.SHEET_XLS_MASK_HINT.format(example=patterns[f.kind].example(f.kind)), f.value))
-    return FileScan([], problems=scan.problems)
+    return FileScan([], problems=out)
 
 
 def _scan_xls_sheet(scan: _Scan, sheet, label: str) -> None:
@@ -628,15 +638,16 @@ def _scan_xls_sheet(scan: _Scan, sheet, label: str) -> None:
         row: list[object] = []
         for cell in sheet.row(r):
             value = cell.value
-            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_DATE,
-                              xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR):
-                value = None if cell.ctype != xlrd.XL_CELL_DATE else "date"
+            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                value = None
+            elif cell.ctype in (xlrd.XL_CELL_DATE, xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR):
+                value = True  # filled (for finding the header row), nothing to look for
             row.append(value)
         rows.append(row)
     head_index, header = _header_row(rows)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
-            if value == "date" or value is None:
+            if value is None or isinstance(value, bool):
                 continue
             head = header[c - 1] if r - 1 > head_index >= 0 and c - 1 < len(header) else ""
             where = msg.SHEET_WHERE_CELL.format(sheet=label, cell=f"{_column_letter(c)}{r}")

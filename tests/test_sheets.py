@@ -313,3 +313,21 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path, monkeypatch: pytes
     scanned = privacy.scan_file(path)
     assert [p.message.replace("{subject}", "") for p in scanned.problems] == [
         "解压后有 0 MB，超过了 0 MB 的上限，没有检查（这么大的表格读者也很难打开，也可能是有意做成的“压缩炸弹”）。"]
+
+
+@pytest.mark.parametrize("suffix", [".et", ".xls"])
+def test_et_or_xls_in_the_xlsx_format_is_read_as_xlsx_and_not_masked(tmp_path: Path,
+                                                                      suffix: str):
+    """A WPS .et saved in the .xlsx format, or an .xlsx renamed .xls: read as .xlsx; masking
+    would publish an .xlsx under the old name, so it asks for the file to be saved as .xlsx."""
+    path = tmp_path / f"名单{suffix}"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "联系电话"])
+    book.active.append(["王*明", "13977778888"])
+    book.save(path)
+    found = privacy.scan_file(path)
+    assert [(loc.where, loc.finding.value) for loc in found.located] == [
+        ("工作表「Sheet」B2 单元格", "13977778888")]
+    masked = privacy.scan_file(path, privacy.DEFAULT_PATTERNS)
+    assert masked.masked is None and masked.located == []
+    assert ["另存为" in p.hint for p in masked.problems] == [True]
