@@ -608,6 +608,7 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
             scan.text(value, where)
     scan.text(book.user_name or "", msg.SHEET_WHERE_PROPERTY.format(name=msg.SHEET_XLS_USER),
               in_list=False)
+    _scan_xls_streams(scan, data, {sheet.name: sheet.visibility for sheet in book.sheets()})
     _scan_bytes(scan, data, msg.SHEET_WHERE_RAW)
     _ole_objects(scan, data)
     return _refuse_masking(scan.located, scan.problems, patterns)
@@ -661,6 +662,72 @@ def _scan_xls_sheet(scan: _Scan, sheet, label: str) -> None:
             sheet=label, cell=f"{_column_letter(link.fcolx + 1)}{link.frowx + 1}")
         for text in (link.url_or_path, link.desc, link.textmark, link.quicktip):
             scan.text(text or "", where, line=link.frowx + 1, column=link.fcolx + 1)
+
+
+_BIFF_BOF, _BIFF_EOF, _BIFF_SHEET = 0x0809, 0x000A, 0x0085
+_BIFF_HEADERS = {0x0014: "页眉", 0x0015: "页脚"}
+_PROPERTY_STREAMS = ("\x05SummaryInformation", "\x05DocumentSummaryInformation")
+
+
+def _scan_xls_streams(scan: _Scan, data: bytes, states: dict[str, int]) -> None:
+    """What xlrd does not give: each sheet's header and footer (BIFF8 HEADER and FOOTER
+    records), and the document properties (the OLE property streams, read as text)."""
+    from xlrd import compdoc
+
+    try:
+        document = compdoc.CompDoc(data, logfile=io.StringIO())
+        stream = document.get_named_stream("Workbook") or document.get_named_stream("Book")
+        properties = [document.get_named_stream(name) for name in _PROPERTY_STREAMS]
+    except Exception:  # not an OLE file (BIFF5 and older) or damaged: the raw pass reads it
+        return
+    for content in properties:
+        if content:
+            _scan_bytes(scan, content, msg.SHEET_WHERE_XLS_PROPERTIES)
+    if not stream:
+        return
+    names = _biff_sheet_names(stream)
+    name = None
+    for position, code, body in _biff_records(stream):
+        if code == _BIFF_BOF:
+            name = names.get(position)
+        elif code == _BIFF_EOF:
+            name = None
+        elif code in _BIFF_HEADERS and name is not None and len(body) > 3:
+            state = {1: "hidden", 2: "veryHidden"}.get(states.get(name, 0), "")
+            where = msg.SHEET_WHERE_HEADER_XLS.format(sheet=_sheet_label(name, state),
+                                                      part=_BIFF_HEADERS[code])
+            scan.text(_biff_text(body), where, in_list=False)
+
+
+def _biff_records(stream: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """(offset, record type, record data) of every record of a BIFF stream."""
+    position = 0
+    while position + 4 <= len(stream):
+        code = int.from_bytes(stream[position : position + 2], "little")
+        length = int.from_bytes(stream[position + 2 : position + 4], "little")
+        yield position, code, stream[position + 4 : position + 4 + length]
+        position += 4 + length
+
+
+def _biff_sheet_names(stream: bytes) -> dict[int, str]:
+    """Offset of each sheet's BOF record → the sheet's name (BOUNDSHEET records)."""
+    out: dict[int, str] = {}
+    for _, code, body in _biff_records(stream):
+        if code == _BIFF_SHEET and len(body) > 8:
+            offset = int.from_bytes(body[0:4], "little")
+            out[offset] = _biff_text(body[6:], 1)
+        elif code == _BIFF_EOF:
+            break  # the end of the workbook globals
+    return out
+
+
+def _biff_text(body: bytes, length_bytes: int = 2) -> str:
+    """A BIFF8 unicode string: its length, a flags byte (bit 0: UTF-16), the characters."""
+    count = int.from_bytes(body[:length_bytes], "little")
+    flags, start = body[length_bytes], length_bytes + 1
+    if flags & 0x01:
+        return body[start : start + 2 * count].decode("utf-16-le", "replace")
+    return body[start : start + count].decode("latin-1")
 
 
 _PRINTABLE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]{11,}")

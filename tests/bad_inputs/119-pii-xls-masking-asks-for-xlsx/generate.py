@@ -1,5 +1,6 @@
 """An old-format Excel file (.xls, BIFF8) written with xlwt: a title row, a roster with a
-mobile, an ID typed as a number, a very hidden sheet, and a page header."""
+mobile, an ID typed as a number, a formula holding a mobile, a very hidden sheet, and a page
+header."""
 
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def generate(root: Path) -> None:
     sheet.write(2, 2, "33*************034")
     sheet.write(3, 0, "李*华")
     sheet.write(3, 2, 350102199001011123)
+    sheet.write(3, 1, xlwt.Formula('"Tel 13900000055"'))  # xlrd reads no formula text
     sheet.header_str = b"&LTel 13900000053"
     hidden = book.add_sheet("底稿")
     hidden.visibility = 2
