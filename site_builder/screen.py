@@ -174,13 +174,13 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
     if scanned.textless or scanned.unsupported:
         result.unchecked.append(file.name)
     subject = _SUBJECT[file.how].format(name=file.name)
-    for problem in scanned.problems:  # errors in every mode: parts that cannot be masked …
-        if not problem.value or _plain(problem.value) not in exceptions:
-            problems.add(path, problem.line, None, problem.message.replace("{subject}", subject),
-                         problem.hint, column=problem.column)
+    reported = [p for p in scanned.problems if not p.value or _plain(p.value) not in exceptions]
+    for problem in reported:  # errors in every mode: parts that cannot be masked …
+        problems.add(path, problem.line, None, problem.message.replace("{subject}", subject),
+                     problem.hint, column=problem.column)
     located = _keep(scanned.located, exceptions)
-    if masking and (scanned.masked is not None or not located or scanned.problems):
-        if located and not scanned.problems:
+    if masking and (scanned.masked is not None or not located or reported):
+        if located and not reported:
             _note_masked(problems, path, located)
             return scanned.masked
         return None
