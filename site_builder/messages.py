@@ -707,3 +707,6 @@ SHEET_TOO_BIG_HINT = "请删除不需要公开的工作表、图片和格式后�
 SHEET_XLS_USER = "作者（最后保存者）"
 SHEET_WHERE_HEADER_XLS = "{sheet}的{part}"
 SHEET_WHERE_XLS_PROPERTIES = "文档属性（文件 → 属性：标题、主题、作者、单位、备注等）"
+SHEET_NUMBER_WHOLE = (
+    "{subject}{where}的{kind}是以数字格式保存的（{shown}，{length} 位）：号码现在还完整，但 Excel 会把它显示成 {scientific} 这样的科学计数法，"
+    "再编辑、复制或另存为 CSV 时后几位就会丢失。")

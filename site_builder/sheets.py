@@ -194,7 +194,8 @@ def _number_problem(scan: _Scan, value: int | float, header: str, where: str, li
     if kind is None:
         return False
     finding = Finding(kind, 0, len(digits), digits, tuple(range(len(digits))))
-    scan.problem(msg.SHEET_NUMBER.format(
+    message = msg.SHEET_NUMBER if len(digits) > 15 else msg.SHEET_NUMBER_WHOLE
+    scan.problem(message.format(
         subject="{subject}", where=where, kind=_kind_name(kind),
         shown=privacy.shown(finding, _REPORT_PATTERNS), length=len(digits),
         scientific=f"{digits[0]}.{digits[1:6]}E+{len(digits) - 1}"),
