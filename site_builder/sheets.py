@@ -1,23 +1,29 @@
 """Spreadsheets attached to notices or linked from them: personal data in every part a reader of
-the file can see, and the masked copy published instead when masking is on.
+the file can see, and the masked copy published instead when masking is on (docs/privacy.md,
+*Spreadsheets*).
 
-- `.xlsx` / `.xlsm` (openpyxl, opened twice: cached values and formulas): every cell of every
-  sheet (hidden and very hidden ones too; the header row as well), formula texts, cell comments,
-  hyperlinks, headers and footers (odd, even, first page), sheet names, defined names, document
-  and custom properties; and, read as XML, every other part of the file (charts, text boxes,
-  pivot caches, external links, new-style comments, data validation lists …). A masked copy is
-  written from the cached values (formulas become their values), then every part of it is read
-  again: whatever still holds a found number is an error telling the clerk to remove that part.
-  Embedded files, controls and macros cannot be read: an error in every mode.
+- `.xlsx` / `.xlsm` (openpyxl: the cached values; the formulas, read only, when a sheet has
+  any): every cell of every sheet (hidden and very hidden ones too; the header row as well),
+  formula texts, cell comments, hyperlinks, headers and footers (odd, even, first page), sheet
+  names, defined names, document and custom properties; and, read as XML, every other part of
+  the file (charts, text boxes, pivot caches, external links, new-style comments, data
+  validation lists …). A masked copy is written from the cached values (formulas become their
+  values), then every part of it is read again: whatever still holds a found number is a
+  problem telling the clerk to rename or remove that part. Embedded files, controls, macros and
+  data models cannot be read, and a file unpacking beyond MAX_UNPACKED is not unpacked: problems
+  in every mode.
 - `.xls` and `.et` (xlrd): every cell of every sheet, notes, hyperlinks, defined names, the last
-  author; then the raw bytes of the file (8-bit and UTF-16 strings: headers, footers, text
-  boxes, document properties) for anything else. An `.xls` cannot be rewritten reliably: with
-  masking, a finding is an error asking to save the file as `.xlsx`. An `.et` that xlrd cannot
-  read (not in the `.xls` format) is returned as `FileScan(unsupported=True)`.
+  author, each sheet's header and footer (BIFF records), the document properties (OLE property
+  streams); then the raw bytes of the file (8-bit and UTF-16 strings: formula texts, text
+  boxes …) for anything else. An `.xls` cannot be rewritten reliably: with masking, a finding is
+  a problem asking to save the file as `.xlsx`. An `.et` that xlrd cannot read (not in the
+  `.xls` format) is returned as `FileScan(unsupported=True)`; one in the `.xlsx` format (and an
+  `.xlsx` renamed `.xls`) is read as `.xlsx`, and not masked.
 
 A long number stored as a number (an ID typed into a General cell: Excel keeps 15 significant
-digits and shows 3.50102E+17) or written in scientific notation is an error in every mode: its
+digits and shows 3.50102E+17) or written in scientific notation is a problem in every mode: its
 last digits are gone, and the clerk must format the column as text and type the numbers again.
+Problems (privacy.FileProblem) are errors in every mode; screen.py reports them.
 """
 
 from __future__ import annotations
