@@ -629,3 +629,84 @@ PDF_BAD_BROWSER = "环境变量 {env} 指定的浏览器程序“{path}”不存
 PDF_NO_CHINESE_FONT = "注意：没有找到中文字体，PDF 中的汉字可能显示为方框。请安装：sudo apt-get install fonts-noto-cjk"
 PDF_TIMEOUT = "生成 PDF 超过 {seconds} 秒没有完成，已停止。请重试；信息很多时可以用 --latest 减少篇数。"
 PDF_FAILED = "Chromium 没能生成 PDF（{detail}）。请确认 Chromium 可以运行：chromium --headless --version"
+
+# --- issue 11: spreadsheets (sheets.py) ---
+SHEET_SUBJECT_ATTACHED = "附件「{name}」"
+SHEET_SUBJECT_LINKED = "正文链接的文件「{name}」"
+SHEET_SUBJECT_SHARED = "共用文件夹 content/assets/ 里的文件「{name}」"
+SHEET_LABEL = "工作表「{sheet}」"
+SHEET_HIDDEN = "（隐藏的工作表）"
+SHEET_VERY_HIDDEN = "（深度隐藏的工作表，Excel 的「取消隐藏」里也看不到）"
+SHEET_WHERE_CELL = "{sheet}{cell} 单元格"
+SHEET_WHERE_FORMULA = "{sheet}{cell} 单元格的公式"
+SHEET_WHERE_COMMENT = "{sheet}{cell} 单元格的批注"
+SHEET_WHERE_LINK = "{sheet}{cell} 单元格的超链接"
+SHEET_WHERE_HEADER = "{sheet}的{part}（{side}）"
+SHEET_WHERE_TITLE = "{sheet}的名称"
+SHEET_WHERE_NAME = "定义的名称「{name}」（公式 → 名称管理器）"
+SHEET_WHERE_PROPERTY = "文档属性「{name}」（文件 → 信息 → 属性）"
+SHEET_WHERE_CUSTOM = "自定义属性「{name}」（文件 → 信息 → 属性 → 高级属性 → 自定义）"
+SHEET_WHERE_PART = "{part}（文件内部的 {path}）"
+SHEET_WHERE_PART_OF_SHEET = "工作表「{sheet}」的{part}"
+SHEET_WHERE_RAW = "文件的其他部分（公式、文本框、图表等，无法确定具体位置）"
+SHEET_PART_CELLS = "单元格"
+SHEET_PART_HEADERS = "页眉页脚"
+SHEET_PART_LINKS = "超链接"
+SHEET_PART_VALIDATION = "数据有效性（下拉列表）"
+SHEET_PART_CONDITIONAL = "条件格式"
+SHEET_PART_OTHER = "其他设置"
+SHEET_PART_STRINGS = "文字表（单元格的文字，包括删除内容后留在文件里的）"
+SHEET_PART_COMMENTS = "批注"
+SHEET_PART_THREADED = "新版批注（可回复的批注）"
+SHEET_PART_PERSONS = "批注人名单"
+SHEET_PART_CHARTS = "图表（图表里保存了一份数据）"
+SHEET_PART_VML = "批注框或控件"
+SHEET_PART_DRAWINGS = "图形、文本框或图片说明"
+SHEET_PART_PIVOT_CACHE = "数据透视表保存的数据"
+SHEET_PART_PIVOT = "数据透视表"
+SHEET_PART_EXTERNAL = "外部链接保存的数据"
+SHEET_PART_TABLES = "表格（套用表格格式）的设置"
+SHEET_PART_QUERY = "数据连接或查询"
+SHEET_PART_STYLES = "单元格格式"
+SHEET_PART_WORKBOOK = "工作簿设置"
+SHEET_PART_SHEET_NAMES = "工作表名称"
+SHEET_PART_NAMES = "定义的名称（公式 → 名称管理器）"
+SHEET_PART_CORE = "文档属性"
+SHEET_PART_CUSTOM = "自定义属性"
+SHEET_PART_APP = "文档属性（单位、经理等）"
+SHEET_PART_CUSTOM_XML = "自定义 XML 数据"
+SHEET_PART_SLICERS = "切片器或日程表"
+SHEET_PART_RELS = "链接地址"
+SHEET_PART_OTHER_FILE = "其他部分"
+SHEET_NUMBER = (
+    "{subject}{where}的{kind}是以数字格式保存的（{shown}，{length} 位）：Excel 的数字只保留 15 位有效数字，"
+    "后面几位已经变成 0 或别的数字，在 Excel 里还会显示成 {scientific} 这样的科学计数法。")
+SHEET_SCIENTIFIC = (
+    "{subject}{where}的“{text}”是用科学计数法写的 {length} 位长号码，看起来是{kind}："
+    "号码的后几位已经丢失（通常是单元格为数字格式，或经过 CSV 文件转存造成的）。")
+SHEET_NUMBER_HINT = (
+    "请把这一列设置为文本格式（选中整列 → 右键「设置单元格格式」→「文本」），再按原始材料重新输入完整号码"
+    "（丢失的位数无法从这个文件恢复；也可以先输入英文单引号 ' 再输入号码），公开时写成遮盖后的样子，例如 {example}。"
+    "设置了「个人信息: 遮盖」也要先改好，否则网站上是错误的号码。")
+SHEET_EMBEDDED = "{subject}里嵌入了其他文件、控件或宏（{parts}），无法检查其中的个人信息，读者下载后却能打开。"
+SHEET_EMBEDDED_HINT = (
+    "请在 Excel 或 WPS 里删除嵌入的对象（插入的文件、图标、控件）和宏，另存为 Excel 工作簿（.xlsx）后替换；"
+    "需要一起公开的文件请作为单独的附件。")
+SHEET_LEFT = "{subject}遮盖后，{where}里仍有{kind}：{shown}。这一部分无法自动遮盖，不能发布。"
+SHEET_LEFT_HINT = (
+    "请在 Excel 里删除或改掉这一部分（{where}）：例如删除数据透视表、图表或外部链接，给工作表、名称改名；"
+    "或在原文件里直接写遮盖后的号码，例如 {example}。然后重新生成。")
+SHEET_XLS_MASK = "{subject}{where}发现{kind}：{shown}。旧版 Excel 文件（.xls、.et）无法自动遮盖。"
+SHEET_XLS_MASK_HINT = (
+    "请在 Excel 或 WPS 里打开这个文件，「另存为」Excel 工作簿（.xlsx），改用新文件（.xlsx 可以自动遮盖）；"
+    "或在文件里手工遮盖，例如 {example}。")
+SHEET_OLE_EMBEDDED = "嵌入的对象"
+SHEET_OLE_MACROS = "宏"
+SHEET_TOO_BIG = "{subject}解压后有 {size} MB，超过了 {limit} MB 的上限，没有检查（这么大的表格读者也很难打开，也可能是有意做成的“压缩炸弹”）。"
+SHEET_TOO_BIG_HINT = "请删除不需要公开的工作表、图片和格式后重新保存，或拆成几个文件；公开名单只保留必要的列。"
+SHEET_XLS_USER = "作者（最后保存者）"
+SHEET_WHERE_HEADER_XLS = "{sheet}的{part}"
+SHEET_WHERE_XLS_PROPERTIES = "文档属性（文件 → 属性：标题、主题、作者、单位、备注等）"
+SHEET_NUMBER_WHOLE = (
+    "{subject}{where}的{kind}是以数字格式保存的（{shown}，{length} 位）：号码现在还完整，但 Excel 会把它显示成 {scientific} 这样的科学计数法，"
+    "再编辑、复制或另存为 CSV 时后几位就会丢失。")

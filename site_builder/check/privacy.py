@@ -34,7 +34,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.settings import DEFAULT_PATTERNS as DEFAULT_PATTERNS
@@ -49,7 +49,7 @@ from ..model.settings import Pattern as Pattern
 from ..model.settings import PrivacySettings
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md")
-SHEET_SUFFIXES = (".xlsx", ".xlsm")
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # read in sheets.py
 WORD_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)  # scanned (text PDFs), but cannot be masked
 SCANNED_SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
@@ -588,6 +588,18 @@ def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False
 
 
 # -- attachments ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FileProblem:
+    """A problem in a file that is an error in every mode (a part that cannot be read or
+    masked, an ID stored as a number). `message` holds "{subject}" for the file's name."""
+
+    line: int | None
+    column: int | None
+    message: str
+    hint: str
+    value: str = ""  # the number concerned ("" if none): 不是个人信息 can exempt it
+
+
 @dataclass
 class FileScan:
     """Findings in one attachment and, when masking, the masked file's bytes."""
@@ -596,6 +608,8 @@ class FileScan:
     masked: bytes | None = None
     error: str | None = None  # the file could not be read (message detail)
     textless: bool = False  # a PDF without text (a scan): nothing could be checked
+    problems: list[FileProblem] = field(default_factory=list)  # errors in every mode
+    unsupported: bool = False  # the format could not be read at all (an .et not in .xls format)
 
 
 def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileScan:
@@ -605,7 +619,9 @@ def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileSca
         if suffix in TEXT_SUFFIXES:
             return _scan_text_file(path, patterns)
         if suffix in SHEET_SUFFIXES:
-            return _scan_workbook(path, patterns)
+            from . import sheets
+
+            return sheets.scan_file(path, patterns)
         if suffix in WORD_SUFFIXES:
             return _scan_word(path, patterns)
         if suffix in PDF_SUFFIXES:
@@ -645,58 +661,6 @@ def _scan_text_file(path: Path, patterns: dict[str, Pattern] | None) -> FileScan
 def _sniff(text: str) -> str:
     first = text.split("\n", 1)[0]
     return "\t" if first.count("\t") > first.count(",") else ","
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int | float | str):
-        return str(value)
-    return ""
-
-
-def _scan_workbook(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=patterns is None, data_only=True)
-    located: list[Located] = []
-    changes: list[tuple[str, int, int, str]] = []
-    for sheet in book.worksheets:
-        header: list[str] | None = None
-        for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            texts = [_cell_text(v) for v in row]
-            if header is None and sum(1 for t in texts if t.strip()) >= 2:
-                header = texts
-                continue
-            for c, text in enumerate(texts, start=1):
-                if not text:
-                    continue
-                head = header[c - 1] if header and c - 1 < len(header) else ""
-                findings = scan(text, header=head, in_list=True)
-                for f in findings:
-                    ref = f"{_column_letter(c)}{r}"
-                    located.append(Located(f, r, c, f"{sheet.title}!{ref}"))
-                if findings and patterns is not None:
-                    changes.append((sheet.title, r, c, mask(text, findings, patterns)))
-    masked = None
-    if patterns is not None and changes:
-        for title, r, c, value in changes:
-            book[title].cell(row=r, column=c).value = value
-        buffer = io.BytesIO()
-        book.save(buffer)
-        masked = buffer.getvalue()
-    book.close()
-    return FileScan(located, masked)
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _scan_word(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:

@@ -85,6 +85,8 @@ _FOUND = {_ATTACHED: msg.PII_FOUND_IN, _LINKED: msg.PII_FOUND_LINKED,
           _SHARED: msg.PII_FOUND_SHARED}
 _UNREADABLE = {_ATTACHED: msg.PII_UNREADABLE, _LINKED: msg.PII_UNREADABLE_LINKED,
                _SHARED: msg.PII_UNREADABLE_LINKED}
+_SUBJECT = {_ATTACHED: msg.SHEET_SUBJECT_ATTACHED, _LINKED: msg.SHEET_SUBJECT_LINKED,
+            _SHARED: msg.SHEET_SUBJECT_SHARED}
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,16 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                                                                     detail=scanned.error),
                      msg.PII_UNREADABLE_HINT)
         return None
-    if scanned.textless:
+    if scanned.textless or scanned.unsupported:
         result.unchecked.append(file.name)
+    subject = _SUBJECT[file.how].format(name=file.name)
+    reported = [p for p in scanned.problems if not p.value or _plain(p.value) not in exceptions]
+    for problem in reported:  # errors in every mode: parts that cannot be masked …
+        problems.add(path, problem.line, None, problem.message.replace("{subject}", subject),
+                     problem.hint, column=problem.column)
     located = _keep(scanned.located, exceptions)
-    if masking and (scanned.masked is not None or not located):
-        if located:
+    if masking and (scanned.masked is not None or not located or reported):
+        if located and not reported:
             _note_masked(problems, path, located)
             return scanned.masked
         return None
@@ -527,9 +534,9 @@ def _report(problems: Problems, path: Path, loc: privacy.Located,
 
 def _where(loc: privacy.Located) -> str:
     where = loc.where
-    if "!" in where:
-        sheet, cell = where.rsplit("!", 1)
-        return msg.PII_WHERE_SHEET.format(sheet=sheet, cell=cell)
+    m = re.fullmatch(r"(.+)!([A-Z]{1,3}[0-9]+)", where)
+    if m:
+        return msg.PII_WHERE_SHEET.format(sheet=m.group(1), cell=m.group(2))
     m = re.fullmatch(r"T(\d+)R(\d+)C(\d+)", where)
     if m:
         return msg.PII_WHERE_TABLE.format(table=m.group(1), row=m.group(2), column=m.group(3))
@@ -538,7 +545,7 @@ def _where(loc: privacy.Located) -> str:
         return msg.PII_WHERE_PAGE.format(page=m.group(1), line=m.group(2))
     if where.startswith("¶"):
         return msg.PII_WHERE_PARAGRAPH.format(number=where[1:])
-    return ""
+    return where  # already in words (sheets.py)
 
 
 def _note_masked(problems: Problems, path: Path, located: list[privacy.Located]) -> None:
