@@ -629,6 +629,13 @@ class FileScan:
     masked: bytes | None = None
     error: str | None = None  # the file could not be read (message detail)
     textless: bool = False  # a PDF without text (a scan): nothing could be checked
+    # The file (or a part of it) is of a kind no reader here understands: why, in Chinese, and
+    # how to convert it. screen.py makes it an error unless the notice declares it 人工核查.
+    # A reader that can read a format leaves it None (formats.py; sheets.py for .xls/.et).
+    unreadable: str | None = None
+    unreadable_fix: str = ""
+    mask_hint: str | None = None  # why findings cannot be masked in this file, what to do
+    pictures: list[str] = field(default_factory=list)  # pictures inside (an archive), for a look
 
 
 def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileScan:
@@ -640,12 +647,16 @@ def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileSca
         if suffix in SHEET_SUFFIXES:
             return _scan_workbook(path, patterns)
         if suffix in WORD_SUFFIXES:
-            return _scan_word(path, patterns)
+            from . import documents
+
+            return documents.scan_docx(path, patterns)
         if suffix in PDF_SUFFIXES:
             return _scan_pdf(path)
+        from . import formats  # every other file: by what its bytes are
+
+        return formats.scan_path(path, patterns)
     except Exception as exc:  # a damaged Office file must not stop the check with a traceback
         return FileScan([], error=f"{type(exc).__name__}: {exc}")
-    return FileScan([])
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -658,7 +669,12 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _scan_text_file(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
+    from . import formats  # UTF-16/32 (with or without a byte order mark), GBK, UTF-8
+
     data = path.read_bytes()
+    decoded = formats.decode_text(data)
+    if decoded is None or decoded.encoding not in ("utf-8", "gb18030"):
+        return formats.scan_bytes(data, path.name, patterns)
     text, encoding = _decode(data)
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
@@ -774,7 +790,12 @@ def _scan_pdf(path: Path) -> FileScan:
             in_list = len(line.split()) >= 3
             for f in scan(line, in_list=in_list):
                 located.append(Located(f, None, None, f"P{page_number}L{line_number}"))
-    return FileScan(located, textless=bool(reader.pages) and not text_seen)
+    if reader.pages and not text_seen:
+        from . import messages as msg
+
+        return FileScan(located, textless=True, unreadable=msg.UNREAD_PDF_SCAN,
+                        unreadable_fix=msg.UNREAD_PDF_SCAN_FIX)
+    return FileScan(located)
 
 
 def _word_list(paragraph) -> bool:
