@@ -58,6 +58,8 @@ def sniff(data: bytes, name: str) -> str:
     """The file's kind from its first bytes (its name only breaks ties): docx, xlsx, pptx, zip,
     gz, pdf, rtf, ole (old Office/WPS), rar, 7z, json, text, picture, media or binary."""
     suffix = PurePosixPath(name).suffix.lower()
+    if suffix == ".ofd":
+        return "ofd"  # a zip of page descriptions: text is placed glyph by glyph, not read
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _office_kind(data) or "zip"
     if data.startswith(b"\x1f\x8b"):
@@ -227,10 +229,10 @@ def unreadable_reason(kind: str, name: str) -> Unreadable:
                                            ".arj", ".lzh", ".iso"):
         return Unreadable(msg.UNREAD_ARCHIVE.format(suffix=suffix or kind),
                           msg.UNREAD_ARCHIVE_FIX)
-    if suffix == ".ofd":
+    if kind == "ofd":
         return Unreadable(msg.UNREAD_OFD, msg.UNREAD_OFD_FIX)
-    return Unreadable(msg.UNREAD_BINARY.format(suffix=suffix or msg.UNREAD_NO_SUFFIX),
-                      msg.UNREAD_BINARY_FIX)
+    described = msg.UNREAD_SUFFIX.format(suffix=suffix) if suffix else msg.UNREAD_NO_SUFFIX
+    return Unreadable(msg.UNREAD_BINARY.format(suffix=described), msg.UNREAD_BINARY_FIX)
 
 
 # -- text ------------------------------------------------------------------------------------

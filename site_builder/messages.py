@@ -645,8 +645,9 @@ UNREAD_ARCHIVE = "是 {suffix} 压缩包，无法打开检查里面的文件"
 UNREAD_ARCHIVE_FIX = "请解压后把里面的文件逐个作为附件，或者重新压缩成 .zip 格式"
 UNREAD_OFD = "是 OFD 版式文件，无法读取其中的文字"
 UNREAD_OFD_FIX = "请用 OFD 阅读器（如数科阅读器）把它导出为 PDF（文字版）后替换"
-UNREAD_BINARY = "不是文字文件，也不是能识别的文档格式（扩展名 {suffix}），无法读取其中的内容"
-UNREAD_NO_SUFFIX = "没有扩展名"
+UNREAD_BINARY = "不是文字文件，也不是能识别的文档格式（{suffix}），无法读取其中的内容"
+UNREAD_SUFFIX = "扩展名 {suffix}"
+UNREAD_NO_SUFFIX = "文件名没有扩展名"
 UNREAD_BINARY_FIX = "请换成常用格式（.csv、.txt、.xlsx、.docx 或文字版 PDF）后再作为附件"
 UNREAD_PDF_SCAN = "是扫描件 PDF（里面只有图片，没有文字），无法自动检查"
 UNREAD_PDF_SCAN_FIX = "请用由 Word 或 WPS 直接「导出为 PDF」的文字版替换；只有纸质原件时，请把内容录入成 Word 或 Excel 再导出"
@@ -662,14 +663,18 @@ DOCX_UNREAD_EMBEDDED_FIX = "请在 Word 里删除这个嵌入对象，改为「�
 FILE_UNREAD = "附件「{name}」{reason}，不能自动检查其中的身份证号、手机号、银行卡号，不能直接公开。"
 FILE_UNREAD_LINKED = "正文链接的文件「{name}」{reason}，不能自动检查其中的身份证号、手机号、银行卡号，不能直接公开。"
 FILE_UNREAD_HINT = (
-    "{fix}。如果必须公开原文件：请逐页人工核查，确认没有未遮盖的个人信息后，在信息块里登记，例如\n"
+    "{fix}。如果必须公开原文件：请逐个文件、逐页人工核查，确认没有未遮盖的个人信息后，在信息块里登记，例如\n"
     "人工核查:\n  - {{文件: {name}, 核查人: 张三, 日期: {today}}}\n（见编写指南第十五节）。")
 FILE_MASK_INCOMPLETE_HINT = "这个文件遮盖后仍能找到号码，不能自动遮盖：请在原文件里遮盖（例如 {example}）后重新保存。"
 FILE_MASK_RTF_HINT = "RTF 文件无法自动遮盖：请用 Word 或 WPS 打开，遮盖（例如 {example}）后另存为 .docx 再作为附件。"
 PICTURES_UNCHECKED = (
-    "有 {count} 个图片、音频或视频文件（{examples}）：其中的文字无法自动识别，"
+    "有 {count} 个{what}（{examples}）：其中的文字无法自动识别，"
     "发布前请人工查看，确认没有身份证、银行卡、手机号等个人信息（例如证件照片、签名表的照片）。"
 )
+
+UNCHECKED_PICTURES = "图片"
+UNCHECKED_MEDIA = "音频或视频文件"
+UNCHECKED_BOTH = "图片、音频或视频文件"
 
 # Where a finding is, inside a file.
 WHERE_LINE = "第 {line} 行第 {column} 列"

@@ -653,5 +653,8 @@ def note_unchecked(problems: Problems, names: list[str], where: Path) -> None:
     every other file that cannot be read is an error: _report_unreadable)."""
     if names:
         examples = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
-        problems.note(where, None, None,
-                      msg.PICTURES_UNCHECKED.format(count=len(names), examples=examples))
+        pictures = sum(1 for n in names if Path(n).suffix.lower() in formats.PICTURE_SUFFIXES)
+        what = msg.UNCHECKED_PICTURES if pictures == len(names) else \
+            msg.UNCHECKED_MEDIA if pictures == 0 else msg.UNCHECKED_BOTH
+        problems.note(where, None, None, msg.PICTURES_UNCHECKED.format(
+            count=len(names), what=what, examples=examples))
