@@ -114,7 +114,7 @@ def _scan_package(zf: zipfile.ZipFile, patterns: dict[str, privacy.Pattern] | No
         if info.is_dir() or name.startswith(_SKIPPED_PREFIXES) or formats.is_picture(name):
             continue
         if not formats.take(info.file_size):
-            return formats.too_big(name)
+            return formats.too_big()
         content = zf.read(info)
         if name.endswith((".xml", ".rels")):
             masked = _scan_part(name, content, labels, patterns, result)

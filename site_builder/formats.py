@@ -484,13 +484,13 @@ def _read_gz(data: bytes, name: str, patterns: dict[str, privacy.Pattern] | None
     except zlib.error as exc:
         return privacy.FileScan([], error=str(exc))
     if len(content) > limit or unpacker.unconsumed_tail or not take(len(content)):
-        return too_big(name)
+        return too_big()
     return nested(inner, content, patterns, lambda masked: gzip.compress(masked, mtime=0))
 
 
-def too_big(name: str) -> privacy.FileScan:
+def too_big() -> privacy.FileScan:
     return privacy.FileScan([], unreadable=msg.UNREAD_TOO_BIG.format(
-        name=name, size=MAX_UNPACKED // 1024 // 1024, depth=MAX_DEPTH),
+        size=MAX_UNPACKED // 1024 // 1024, depth=MAX_DEPTH),
         unreadable_fix=msg.UNREAD_TOO_BIG_FIX)
 
 
@@ -500,7 +500,7 @@ def nested(member: str, content: bytes, patterns: dict[str, privacy.Pattern] | N
     member in the places of its findings."""
     depth = _DEPTH.get()
     if depth >= MAX_DEPTH:
-        return too_big(member)
+        return too_big()
     token = _DEPTH.set(depth + 1)
     try:
         inner = scan_member(content, member, patterns)
@@ -558,7 +558,7 @@ def _scan_zip(zf: zipfile.ZipFile, name: str, patterns: dict[str, privacy.Patter
               ) -> privacy.FileScan:
     infos = [i for i in zf.infolist() if not i.is_dir()]
     if len(infos) > MAX_MEMBERS or _DEPTH.get() >= MAX_DEPTH:
-        return too_big(name)
+        return too_big()
     result = privacy.FileScan([])
     replaced: dict[str, tuple[str, bytes | None]] = {}  # member → (new name, new bytes)
     reasons: list[tuple[str, str]] = []
@@ -569,7 +569,7 @@ def _scan_zip(zf: zipfile.ZipFile, name: str, patterns: dict[str, privacy.Patter
                             msg.UNREAD_ENCRYPTED_FIX))
             continue
         if not take(info.file_size):
-            return too_big(name)
+            return too_big()
         try:
             with zf.open(info) as stream:
                 content = stream.read(info.file_size + 1)
@@ -577,7 +577,7 @@ def _scan_zip(zf: zipfile.ZipFile, name: str, patterns: dict[str, privacy.Patter
             result.error = f"{member}: {exc}"
             continue
         if len(content) > info.file_size:
-            return too_big(name)
+            return too_big()
         inner = nested(member, content, patterns, lambda masked: masked)
         result.located += inner.located
         result.pictures += inner.pictures
