@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from lxml import etree
 
@@ -46,7 +46,9 @@ _BOXES = frozenset({_W + "txbxContent", _V + "textbox", _WPS + "txbx"})
 _NOTES = {_W + "footnote": msg.DOCX_FOOTNOTE, _W + "endnote": msg.DOCX_ENDNOTE,
           _W + "comment": msg.DOCX_COMMENT}
 _BINARY = frozenset({_W + "binData", _W + "fldData", _W + "rsids"})
-_SKIPPED_PREFIXES = ("word/media/", "word/fonts/", "docProps/thumbnail")
+# Fonts, their table (PANOSE numbers) and the theme hold no text a reader sees.
+_SKIPPED_PREFIXES = ("word/media/", "word/fonts/", "docProps/thumbnail", "word/fontTable.xml",
+                     "word/theme/")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 
@@ -92,10 +94,6 @@ class _State:
 
 
 # -- entry points ------------------------------------------------------------------------------
-def scan_docx(path: Path, patterns: dict[str, privacy.Pattern] | None) -> privacy.FileScan:
-    return scan_docx_bytes(path.read_bytes(), patterns)
-
-
 def scan_docx_bytes(data: bytes, patterns: dict[str, privacy.Pattern] | None
                     ) -> privacy.FileScan:
     """Every part of a Word package; with `patterns`, the masked package (only the parts that

@@ -43,6 +43,9 @@ TEXT_LIKE_SUFFIXES = frozenset({"", ".txt", ".csv", ".tsv", ".dat", ".log", ".te
 _DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar("archive_depth", default=0)
 _BUDGET: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("unpack_budget",
                                                                             default=None)
+# Set while privacy.scan_file reads a temporary copy: a file it hands back here is not read
+# by it again (a password-protected .docx is an OLE file: it would go round for ever).
+_OFFICE: contextvars.ContextVar[bool] = contextvars.ContextVar("office_reader", default=False)
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,9 @@ def scan_bytes(data: bytes, name: str, patterns: dict[str, privacy.Pattern] | No
     masked copy is scanned once more: anything still found makes masking fail (an error)."""
     kind = sniff(data, name)
     reader = _READERS.get(kind)
+    if kind == "ole" and PurePosixPath(name).suffix.lower() in privacy.SCANNED_SUFFIXES and \
+            not _OFFICE.get():
+        reader = _read_office  # an old binary format privacy.scan_file may have a reader for
     if reader is None:
         return _cannot_read(kind, name)
     if _BUDGET.get() is None:
@@ -633,13 +639,18 @@ def _read_docx(data: bytes, name: str, patterns: dict[str, privacy.Pattern] | No
 
 def _read_office(data: bytes, name: str, patterns: dict[str, privacy.Pattern] | None
                  ) -> privacy.FileScan:
-    """An .xlsx or a PDF under another name (a .dat, a zip member): privacy's own readers."""
+    """An .xlsx or a PDF under another name (a .dat, a zip member), or an old binary file
+    privacy.scan_file reads by its extension: privacy's own readers, on a temporary file."""
     kind = sniff(data, name)
-    suffix = {"xlsx": ".xlsx", "pdf": ".pdf"}[kind]
-    with tempfile.TemporaryDirectory(prefix="site-builder-") as folder:
-        path = Path(folder) / ("file" + suffix)
-        path.write_bytes(data)
-        return privacy.scan_file(path, patterns)
+    suffix = {"xlsx": ".xlsx", "pdf": ".pdf"}.get(kind) or PurePosixPath(name).suffix.lower()
+    token = _OFFICE.set(True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="site-builder-") as folder:
+            path = Path(folder) / ("file" + suffix)
+            path.write_bytes(data)
+            return privacy.scan_file(path, patterns)
+    finally:
+        _OFFICE.reset(token)
 
 
 _READERS = {"text": _read_text, "json": _read_json, "rtf": _read_rtf, "zip": _read_zip,

@@ -646,13 +646,9 @@ def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileSca
             return _scan_text_file(path, patterns)
         if suffix in SHEET_SUFFIXES:
             return _scan_workbook(path, patterns)
-        if suffix in WORD_SUFFIXES:
-            from . import documents
-
-            return documents.scan_docx(path, patterns)
         if suffix in PDF_SUFFIXES:
             return _scan_pdf(path)
-        from . import formats  # every other file: by what its bytes are
+        from . import formats  # Word files and every other file: by what their bytes are
 
         return formats.scan_path(path, patterns)
     except Exception as exc:  # a damaged Office file must not stop the check with a traceback

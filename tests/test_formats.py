@@ -288,6 +288,7 @@ def test_zip_bombs_and_deep_nesting_stop_early(tmp_path: Path, monkeypatch):
     ("数据.dat", bytes(range(256)) * 4, "不是文字文件", "常用格式"),
     ("数据", bytes(range(256)) * 4, "文件名没有扩展名", "常用格式"),
     ("公文.ofd", b"PK\x03\x04" + bytes(60), "OFD 版式文件", "导出为 PDF"),
+    ("加密.docx", OLE, "或者加了密码", "去掉密码"),  # Word encrypts into an OLE file
 ])
 def test_files_that_cannot_be_read_say_why_and_how_to_convert(tmp_path: Path, name: str,
                                                               data: bytes, reason: str, fix: str):
