@@ -445,10 +445,6 @@ PII_UNREADABLE_LINKED = (
 )
 PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
 PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
-PII_UNCHECKED = (
-    "有 {count} 个附件或正文链接的文件是图片、扫描件或旧版 Office 文件（{examples}），"
-    "无法自动检查其中的个人信息，发布前请人工核对。"
-)
 PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
 PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"
 PII_PATTERN_WEAK = "「遮盖格式」中{kind}的写法“{value}”保留的数字太多。"

@@ -628,7 +628,6 @@ class FileScan:
     located: list[Located]
     masked: bytes | None = None
     error: str | None = None  # the file could not be read (message detail)
-    textless: bool = False  # a PDF without text (a scan): nothing could be checked
     # The file (or a part of it) is of a kind no reader here understands: why, in Chinese, and
     # how to convert it. screen.py makes it an error unless the notice declares it 人工核查.
     # A reader that can read a format leaves it None (formats.py; sheets.py for .xls/.et).
@@ -789,7 +788,7 @@ def _scan_pdf(path: Path) -> FileScan:
     if reader.pages and not text_seen:
         from . import messages as msg
 
-        return FileScan(located, textless=True, unreadable=msg.UNREAD_PDF_SCAN,
+        return FileScan(located, unreadable=msg.UNREAD_PDF_SCAN,
                         unreadable_fix=msg.UNREAD_PDF_SCAN_FIX)
     return FileScan(located)
 

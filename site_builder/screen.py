@@ -133,7 +133,7 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
     else:
         for loc in found:
             _report(problems, doc.path, loc, patterns, hint, _front_key(doc, loc.line))
-    files = _files(doc, attachments, assets or []) if active else []
+    files = _files(doc, attachments, assets or [], f) if active else []
     reviewed = read_reviewed(f, [file.name for file in files], active)
     if active:
         screen_files(files, masking, exceptions, patterns, problems, result, shared,
@@ -141,11 +141,16 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
     return result
 
 
-def _files(doc: Document, attachments: list[Attachment], assets: list[Path]) -> list[_File]:
+def _files(doc: Document, attachments: list[Attachment], assets: list[Path],
+           f: Fields | None = None) -> list[_File]:
     """The files a notice or page publishes, each with the line that names it."""
-    front = doc.front.split("\n")
-    files = [_File(a.path, a.filename, _ATTACHED, doc.path,
-                   next((i + 2 for i, text in enumerate(front) if a.filename in text), None))
+    named: dict[str, int] = {}  # file name → line of its 附件 entry
+    child = f.node.value.get("附件") if f is not None else None
+    for node in (child.value if child is not None and child.is_seq else [child] if child else []):
+        entry = node.value.get("文件") if node.is_map else node
+        if entry is not None and entry.is_scalar:
+            named.setdefault(entry.text().strip(), node.line)
+    files = [_File(a.path, a.filename, _ATTACHED, doc.path, named.get(a.filename))
              for a in attachments]
     lines = {(doc.path.parent / link.target).resolve(): doc.body_line + link.line - 1
              for link in reversed(local_links(doc.body))}

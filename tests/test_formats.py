@@ -385,3 +385,14 @@ def test_pictures_get_a_note_that_says_they_are_pictures(small: TestProject):
     assert "有 2 个图片（meal.png、现场.jpg）：其中的文字无法自动识别" in result.text
     assert "扫描件" not in result.text and "旧版 Office" not in result.text
     assert path
+
+
+def test_the_error_is_at_the_attachment_entry_even_after_a_review_that_names_it(
+        small: TestProject):
+    """The line of the 附件 entry, not the first line that happens to hold the file name."""
+    (small.root / "content/notices/hexi/2019年名单.doc").write_bytes(OLE)
+    path = notice_with(small, extra=(
+        "人工核查:\n  - {文件: 2019年名单.doc, 核查人: 张三}\n附件:\n  - {文件: 2019年名单.doc, 名称: 名单}\n"))
+    result = small.check()
+    assert_reported(result, f"{path}:13", "附件「2019年名单.doc」是旧版 Word")
+    assert_reported(result, f"{path}:11", "缺少必填字段「日期」")
