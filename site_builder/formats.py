@@ -206,7 +206,9 @@ def _checked(reader, data: bytes, name: str, patterns: dict[str, privacy.Pattern
     if patterns is not None and scanned.masked is not None:
         again = reader(scanned.masked, name, None)
         if again.located:
-            return replace(scanned, masked=None, mask_hint=msg.FILE_MASK_INCOMPLETE_HINT)
+            hint = msg.FILE_MASK_WORD_HINT if reader is _read_docx else \
+                msg.FILE_MASK_INCOMPLETE_HINT
+            return replace(scanned, masked=None, mask_hint=hint)
     if patterns is not None and scanned.located and scanned.masked is None and \
             not scanned.mask_hint:  # e.g. a PDF inside a zip
         scanned.mask_hint = msg.FILE_MASK_INCOMPLETE_HINT

@@ -662,6 +662,9 @@ FILE_UNREAD_HINT = (
     "{fix}。如果必须公开原文件：请逐个文件、逐页人工核查，确认没有未遮盖的个人信息后，在信息块里登记，例如\n"
     "人工核查:\n  - {{文件: {name}, 核查人: 张三, 日期: {today}}}\n（见编写指南第十五节）。")
 FILE_MASK_INCOMPLETE_HINT = "这个文件遮盖后仍能找到号码，不能自动遮盖：请在原文件里遮盖（例如 {example}）后重新保存。"
+FILE_MASK_WORD_HINT = (
+    "这个 Word 文件有的地方无法自动遮盖（例如嵌入的 RTF 或 PDF）：请在 Word 里遮盖（例如 {example}）后重新保存，"
+    "修订请「审阅 → 接受所有修订」，批注请删除，页眉页脚、文本框和「文件 → 信息 → 属性」也要检查。")
 FILE_MASK_RTF_HINT = "RTF 文件无法自动遮盖：请用 Word 或 WPS 打开，遮盖（例如 {example}）后另存为 .docx 再作为附件。"
 PICTURES_UNCHECKED = (
     "有 {count} 个{what}（{examples}）：其中的文字无法自动识别，"

@@ -396,3 +396,30 @@ def test_the_error_is_at_the_attachment_entry_even_after_a_review_that_names_it(
     result = small.check()
     assert_reported(result, f"{path}:13", "附件「2019年名单.doc」是旧版 Word")
     assert_reported(result, f"{path}:11", "缺少必填字段「日期」")
+
+
+def test_a_word_file_that_cannot_be_masked_everywhere_is_not_published(tmp_path: Path):
+    """An imported RTF chunk cannot be masked: no masked copy, an error saying what to do."""
+    values = docx_parts.values(34)
+    path = tmp_path / "名单.docx"
+    docx_parts.build(path, values)
+    data = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(data, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/afchunk.rtf", rb"{\rtf1\ansi Tel 13912345678\par}")
+    path.write_bytes(data.getvalue())
+    scanned = privacy.scan_file(path, privacy.DEFAULT_PATTERNS)
+    assert "13912345678" in found(scanned)
+    assert scanned.masked is None and "接受所有修订" in scanned.mask_hint
+
+
+def test_a_column_page_may_declare_a_linked_file_reviewed(small: TestProject):
+    (small.root / "content/pages/申请表.doc").write_bytes(OLE)
+    small.edit("content/pages/ysqgk.md", "提出申请。", "提出申请，[申请表](申请表.doc)。")
+    result = small.check()
+    assert_reported(result, "content/pages/ysqgk.md:7", "正文链接的文件「申请表.doc」是旧版 Word")
+    small.edit("content/pages/ysqgk.md", "栏目: 依申请公开\n",
+               "栏目: 依申请公开\n人工核查: {文件: 申请表.doc, 核查人: 张三, 日期: 2025-07-01}\n")
+    result = small.check()
+    assert result.code == 0, result.text
