@@ -162,9 +162,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     units = len(sample) // 2
     even = sum(1 for i in range(0, units * 2, 2) if sample[i] == 0)
     odd = sum(1 for i in range(1, units * 2, 2) if sample[i] == 0)
-    if odd >= units * 0.2 and even == 0:
+    # ASCII characters put a zero in every other byte; a few CJK characters (一 is U+4E00) put
+    # one in the other half
+    if odd >= units * 0.2 and even * 8 <= odd:
         return "utf-16-le"
-    if even >= units * 0.2 and odd == 0:
+    if even >= units * 0.2 and odd * 8 <= even:
         return "utf-16-be"
     return None
 

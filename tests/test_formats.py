@@ -119,7 +119,7 @@ def test_an_embedded_old_object_in_a_word_file_cannot_be_read(tmp_path: Path):
 
 
 # -- text encodings ----------------------------------------------------------------------------
-ROSTER = "姓名,身份证号,联系电话\n张*明,{ident},{mobile}\n"
+ROSTER = "姓名,身份证号,联系电话,备注一\n张*明,{ident},{mobile},一\n"  # 一 is U+4E00
 
 
 @pytest.mark.parametrize("encoding,bom", [
