@@ -660,7 +660,7 @@ FILE_UNREAD = "附件「{name}」{reason}，不能自动检查其中的身份证
 FILE_UNREAD_LINKED = "正文链接的文件「{name}」{reason}，不能自动检查其中的身份证号、手机号、银行卡号，不能直接公开。"
 FILE_UNREAD_HINT = (
     "{fix}。如果必须公开原文件：请逐个文件、逐页人工核查，确认没有未遮盖的个人信息后，在信息块里登记，例如\n"
-    "人工核查:\n  - {{文件: {name}, 核查人: 张三, 日期: {today}}}\n（见编写指南第十五节）。")
+    "人工核查:\n  - {{文件: {name}, 核查人: 张三, 日期: {today}}}\n（见编写指南第十节）。")
 FILE_MASK_INCOMPLETE_HINT = "这个文件遮盖后仍能找到号码，不能自动遮盖：请在原文件里遮盖（例如 {example}）后重新保存。"
 FILE_MASK_WORD_HINT = (
     "这个 Word 文件有的地方无法自动遮盖（例如嵌入的 RTF 或 PDF）：请在 Word 里遮盖（例如 {example}）后重新保存，"

@@ -218,6 +218,10 @@ def screen_files(files: list[_File], masking: bool, exceptions: set[str],
             elif shared is None or shared.resolve() not in key.parents:
                 done[key] = _screen_file(file, masking, exceptions, patterns, problems, result,
                                          hint, reviewed or set())
+            else:  # its personal data is screen_shared's; that it cannot be read is ours
+                scanned = privacy.scan_file(file.path)
+                if scanned.unreadable and _file_key(file.name) not in (reviewed or set()):
+                    _report_unreadable(file, scanned, problems)
         if done[key] is not None:
             (result.attachments if file.how == _ATTACHED else result.assets)[file.path] = \
                 done[key]

@@ -423,3 +423,13 @@ def test_a_column_page_may_declare_a_linked_file_reviewed(small: TestProject):
                "栏目: 依申请公开\n人工核查: {文件: 申请表.doc, 核查人: 张三, 日期: 2025-07-01}\n")
     result = small.check()
     assert result.code == 0, result.text
+
+
+def test_an_unreadable_shared_file_linked_from_a_notice_is_an_error(small: TestProject):
+    """content/assets/ is copied as it is; a .doc there linked from a notice is still checked."""
+    (small.root / "content/assets").mkdir()
+    (small.root / "content/assets/表格.doc").write_bytes(OLE)
+    path = notice_with(small)
+    small.edit(path, "正文。", "下载[表格](../../assets/表格.doc)。")
+    result = small.check()
+    assert_reported(result, f"{path}:12", "正文链接的文件「../../assets/表格.doc」是旧版 Word")
