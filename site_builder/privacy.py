@@ -743,34 +743,6 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _scan_word(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
-    import docx
-
-    document = docx.Document(str(path))
-    located: list[Located] = []
-    changed = False
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        findings = scan(paragraph.text, in_list=_word_list(paragraph))
-        located.extend(Located(f, None, None, f"¶{number}") for f in findings)
-        changed |= _mask_runs(paragraph, findings, patterns)
-    for t, table in enumerate(document.tables, start=1):
-        rows = table.rows
-        header = [cell.text.strip() for cell in rows[0].cells] if rows else []
-        for r, row in enumerate(rows, start=1):
-            for c, cell in enumerate(row.cells, start=1):
-                head = header[c - 1] if r > 1 and c - 1 < len(header) else ""
-                for paragraph in cell.paragraphs:
-                    findings = scan(paragraph.text, header=head, in_list=True)
-                    located.extend(Located(f, None, None, f"T{t}R{r}C{c}") for f in findings)
-                    changed |= _mask_runs(paragraph, findings, patterns)
-    masked = None
-    if patterns is not None and changed:
-        buffer = io.BytesIO()
-        document.save(buffer)
-        masked = buffer.getvalue()
-    return FileScan(located, masked)
-
-
 def _scan_pdf(path: Path) -> FileScan:
     """Text PDFs, page by page (a masked copy cannot be made: the PDF must be fixed at source)."""
     from pypdf import PdfReader
@@ -791,32 +763,3 @@ def _scan_pdf(path: Path) -> FileScan:
         return FileScan(located, unreadable=msg.UNREAD_PDF_SCAN,
                         unreadable_fix=msg.UNREAD_PDF_SCAN_FIX)
     return FileScan(located)
-
-
-def _word_list(paragraph) -> bool:
-    style = getattr(paragraph.style, "name", "") or ""
-    return "List" in style or "列表" in style
-
-
-def _mask_runs(paragraph, findings: list[Finding], patterns: dict[str, Pattern] | None) -> bool:
-    """Mask characters in place across the paragraph's runs (masking keeps lengths)."""
-    if not findings or patterns is None:
-        return False
-    masked = mask(paragraph.text, findings, patterns)
-    position = 0
-    for run in _runs(paragraph):
-        length = len(run.text)
-        run.text = masked[position : position + length]
-        position += length
-    return True
-
-
-def _runs(paragraph) -> Iterator:
-    """The runs of a paragraph in reading order, those inside hyperlinks included."""
-    inner = getattr(paragraph, "iter_inner_content", None)
-    if inner is None:  # pragma: no cover - python-docx < 1.1
-        yield from paragraph.runs
-        return
-    for item in inner():
-        yield from getattr(item, "runs", [item])
-

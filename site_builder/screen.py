@@ -28,7 +28,7 @@ from .problems import Problems
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"
-REVIEW_KEY = "人工核查"  # files a person checked: 文件, 核查人, 日期 (docs/编写指南.md 十五)
+REVIEW_KEY = "人工核查"  # files a person checked: 文件, 核查人, 日期 (docs/编写指南.md 十)
 REVIEW_KEYS = ("文件", "核查人", "日期")
 SETTINGS_MODE_KEY = "个人信息"
 SETTINGS_PATTERNS_KEY = "遮盖格式"
@@ -239,8 +239,8 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                      msg.PII_UNREADABLE_HINT)
         return None
     result.unchecked += [f"{file.name}/{p}" for p in scanned.pictures]
-    if scanned.unreadable and _file_key(file.name) not in reviewed:
-        _report_unreadable(file, scanned, problems)
+    if scanned.unreadable and file.how != _SHARED and _file_key(file.name) not in reviewed:
+        _report_unreadable(file, scanned, problems)  # content/assets/: where it is linked
     located = _keep(scanned.located, exceptions)
     if masking and (scanned.masked is not None or not located):
         if located:
