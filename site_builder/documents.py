@@ -242,7 +242,8 @@ def _walk(el, ctx: _Ctx, state: _State) -> None:
         key = "note" + tag + ("#" if ctx.fallback else "")
         ctx = replace(ctx, where=_NOTES[tag].format(number=state.count(key)))
     if len(el) == 0 and el.text and el.text.strip():
-        state.paras.append(_Para(_leaf_where(el, ctx, state), in_list=True, fallback=ctx.fallback,
+        state.paras.append(_Para(_leaf_where(el, ctx, state), _leaf_header(el), in_list=True,
+                                 fallback=ctx.fallback,
                                  pieces=[_Piece(el, None, el.text, ctx.flag)]))
         return
     for child in el:
@@ -339,6 +340,17 @@ _PROPERTY_NAMES = {"title": "标题", "subject": "主题", "creator": "作者", 
                    "description": "备注", "lastModifiedBy": "最后一次保存者", "category": "类别",
                    "contentStatus": "状态", "identifier": "标识", "Company": "单位",
                    "Manager": "经理", "HyperlinkBase": "超链接基础"}
+
+
+def _leaf_header(el) -> str:
+    """A chart's cached numbers are quantities (a budget of 13,500,000,000 is no mobile): read
+    as a column of amounts, where an ID is still found but mobiles and cards are not."""
+    parent = el.getparent()
+    grand = parent.getparent() if parent is not None else None
+    return _AMOUNTS if grand is not None and grand.tag.endswith("}numCache") else ""
+
+
+_AMOUNTS = "金额"
 
 
 def _leaf_where(el, ctx: _Ctx, state: _State) -> str:

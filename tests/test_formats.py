@@ -433,3 +433,19 @@ def test_an_unreadable_shared_file_linked_from_a_notice_is_an_error(small: TestP
     small.edit(path, "正文。", "下载[表格](../../assets/表格.doc)。")
     result = small.check()
     assert_reported(result, f"{path}:12", "正文链接的文件「../../assets/表格.doc」是旧版 Word")
+
+
+def test_chart_numbers_are_quantities_chart_labels_are_text(tmp_path: Path):
+    """A chart's cached numbers (a budget of 13,500,000,000 yuan) are not mobiles; a mobile in
+    its category labels is found."""
+    import docx
+
+    path = tmp_path / "预算.docx"
+    docx.Document().save(str(path))
+    chart = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+             '<c:strCache><c:pt idx="0"><c:v>联系人 13812345678</c:v></c:pt></c:strCache>'
+             '<c:numCache><c:pt idx="0"><c:v>13500000000</c:v></c:pt></c:numCache>'
+             '</c:chartSpace>')
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("word/charts/chart1.xml", chart)
+    assert found(privacy.scan_file(path)) == {"13812345678": ["图表数据"]}
