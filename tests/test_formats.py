@@ -449,3 +449,14 @@ def test_chart_numbers_are_quantities_chart_labels_are_text(tmp_path: Path):
     with zipfile.ZipFile(path, "a") as zf:
         zf.writestr("word/charts/chart1.xml", chart)
     assert found(privacy.scan_file(path)) == {"13812345678": ["图表数据"]}
+
+
+def test_a_gzip_bomb_is_refused_by_its_recorded_size_without_unpacking(tmp_path: Path):
+    import time
+
+    data = gzip.compress(bytes(120 * 1024 * 1024), compresslevel=1)
+    (tmp_path / "炸弹.csv.gz").write_bytes(data)
+    start = time.perf_counter()
+    scanned = privacy.scan_file(tmp_path / "炸弹.csv.gz")
+    assert "解压后超过 100 MB" in scanned.unreadable
+    assert time.perf_counter() - start < 0.5  # not unpacked
