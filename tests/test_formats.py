@@ -12,6 +12,7 @@ import io
 import json
 import random
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -210,19 +211,15 @@ def roster_zip(ident: str, mobile: str, other: str, word: dict[str, str]) -> byt
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as zf:
         zf.writestr("数据.json", json.dumps({"tel": other}))
-    word_file = io.BytesIO()
-    path = Path(__file__).parent / "__scratch.docx"
-    try:
-        docx_parts.build(path, word)
-        word_file.write(path.read_bytes())
-    finally:
-        path.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        docx_parts.build(Path(folder) / "名单.docx", word)
+        word_file = (Path(folder) / "名单.docx").read_bytes()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("XXXX.csv", ROSTER.format(ident=ident, mobile=mobile).encode("gbk"))
         zf.writestr(f"张三{other}/说明.txt", "见名单")
         zf.writestr("内层.zip", inner.getvalue())
-        zf.writestr("名单.docx", word_file.getvalue())
+        zf.writestr("名单.docx", word_file)
         zf.writestr("现场.jpg", b"\xff\xd8\xff" + bytes(20))
     # Windows' own zip writes names in GBK without the UTF-8 flag (Python cannot)
     return out.getvalue().replace(b"XXXX.csv", "名单.csv".encode("gbk"))
