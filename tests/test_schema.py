@@ -346,6 +346,8 @@ def test_keys_equal_validator_key_lists():
         (notice, validate.NOTICE_KEYS),
         (attachment, validate.ATTACHMENT_KEYS),
         (page, validate.PAGE_KEYS),
+        (notice["$defs"]["review"], validate.screen.REVIEW_KEYS),
+        (page["$defs"]["review"], validate.screen.REVIEW_KEYS),
     ]
     for node, keys in pairs:
         assert props(node) == set(keys), node.get("title")

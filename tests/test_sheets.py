@@ -233,19 +233,21 @@ def test_xls_read_with_xlrd_and_masking_refused(tmp_path: Path):
 
 
 @pytest.mark.parametrize("content", [b"", b"WPS Office \x00\x01 not a spreadsheet" * 20])
-def test_et_that_xlrd_cannot_read_is_flagged_unsupported(tmp_path: Path, content: bytes):
-    """The "unreadable format" rule decides what to do with it: the reader only says so."""
+def test_et_that_xlrd_cannot_read_is_flagged_unreadable(tmp_path: Path, content: bytes):
+    """The "unreadable format" rule decides what to do with it: the reader says why and how to
+    convert it (an error unless the notice declares the file 人工核查)."""
     path = tmp_path / "名单.et"
     path.write_bytes(content)
     scanned = privacy.scan_file(path)
-    assert scanned.unsupported and scanned.error is None and scanned.located == []
+    assert scanned.unreadable and ".et" in scanned.unreadable and ".xlsx" in scanned.unreadable_fix
+    assert scanned.error is None and scanned.located == []
 
 
 def test_damaged_xls_is_an_unreadable_file(tmp_path: Path):
     path = tmp_path / "名单.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0 damaged")
     scanned = privacy.scan_file(path)
-    assert scanned.error and not scanned.unsupported
+    assert scanned.error and not scanned.unreadable
 
 
 def test_xls_with_embedded_object_or_macros_is_an_error_in_every_mode(small: TestProject):

@@ -445,10 +445,6 @@ PII_UNREADABLE_LINKED = (
 )
 PII_UNREADABLE_HINT = "请用 Excel 或 Word 打开这个文件，另存一份后替换，再重新生成。"
 PII_MASKED = "已在网站上遮盖 {count} 处个人信息（{kinds}），位置：{places}。源文件没有改动。"
-PII_UNCHECKED = (
-    "有 {count} 个附件或正文链接的文件是图片、扫描件或旧版 Office 文件（{examples}），"
-    "无法自动检查其中的个人信息，发布前请人工核对。"
-)
 PII_PATTERN_BAD = "「遮盖格式」中{kind}的写法“{value}”看不懂。"
 PII_PATTERN_BAD_HINT = "写一个遮盖后的样子，用 * 代替要隐藏的数字，例如 手机号: 138****1234、身份证号: 35*************123。"
 PII_PATTERN_WEAK = "「遮盖格式」中{kind}的写法“{value}”保留的数字太多。"
@@ -710,3 +706,97 @@ SHEET_WHERE_XLS_PROPERTIES = "文档属性（文件 → 属性：标题、主题
 SHEET_NUMBER_WHOLE = (
     "{subject}{where}的{kind}是以数字格式保存的（{shown}，{length} 位）：号码现在还完整，但 Excel 会把它显示成 {scientific} 这样的科学计数法，"
     "再编辑、复制或另存为 CSV 时后几位就会丢失。")
+
+# --- issue 11: attachments in every format (formats.py, documents.py, screen.py) ---
+# Why a file cannot be read (after 附件「名称」), and how to make it readable.
+UNREAD_OLD_WORD = "是旧版 Word 或 WPS 文字文件（{suffix}），无法读取其中的文字"
+UNREAD_OLD_WORD_FIX = "请用 WPS 或 Word 打开它，「文件 → 另存为」Word 文档（.docx），把附件换成 .docx 文件"
+UNREAD_OLD_SHEET = "是旧版 Excel 或 WPS 表格文件（{suffix}），无法读取其中的单元格"
+UNREAD_OLD_SHEET_FIX = "请用 WPS 或 Excel 打开它，「文件 → 另存为」Excel 工作簿（.xlsx），把附件换成 .xlsx 文件"
+UNREAD_OLD_SLIDES = "是旧版 PowerPoint 或 WPS 演示文件（{suffix}），无法读取其中的文字"
+UNREAD_SLIDES = "是演示文稿（.pptx），无法读取其中的文字"
+UNREAD_SLIDES_FIX = "请用 WPS 或 PowerPoint 打开它，「文件 → 导出为 PDF」，把附件换成这个（文字版）PDF"
+UNREAD_OLE = "是旧版 Office 或 WPS 格式的文件，或者加了密码（内部是 OLE 复合文档），无法读取其中的文字"
+UNREAD_OLE_FIX = "请用 WPS 或 Office 打开它，去掉密码，另存为 .docx、.xlsx 或文字版 PDF 后替换"
+UNREAD_ARCHIVE = "是 {suffix} 压缩包，无法打开检查里面的文件"
+UNREAD_ARCHIVE_FIX = "请解压后把里面的文件逐个作为附件，或者重新压缩成 .zip 格式"
+UNREAD_OFD = "是 OFD 版式文件，无法读取其中的文字"
+UNREAD_OFD_FIX = "请用 OFD 阅读器（如数科阅读器）把它导出为 PDF（文字版）后替换"
+UNREAD_BINARY = "不是文字文件，也不是能识别的文档格式（{suffix}），无法读取其中的内容"
+UNREAD_SUFFIX = "扩展名 {suffix}"
+UNREAD_NO_SUFFIX = "文件名没有扩展名"
+UNREAD_BINARY_FIX = "请换成常用格式（.csv、.txt、.xlsx、.docx 或文字版 PDF）后再作为附件"
+UNREAD_PDF_SCAN = "是扫描件 PDF（里面只有图片，没有可以读取的文字）"
+UNREAD_PDF_SCAN_FIX = "请用由 Word 或 WPS 直接「导出为 PDF」的文字版替换；只有纸质原件时，请把内容录入成 Word 或 Excel 再导出"
+UNREAD_TOO_BIG = "解压后超过 {size} MB，或压缩包套压缩包超过 {depth} 层（为防止“压缩炸弹”，没有继续解压）"
+UNREAD_TOO_BIG_FIX = "请解压后把需要公开的文件直接作为附件"
+UNREAD_IN_MEMBER = "里的「{member}」{reason}"
+UNREAD_ENCRYPTED = "加了密码，无法打开"
+UNREAD_ENCRYPTED_FIX = "请去掉密码后重新压缩（网站上的附件不应加密码）"
+DOCX_UNREAD_EMBEDDED = "里嵌入了旧格式的对象「{name}」（例如粘贴进来的旧版 Excel 表格），无法读取"
+DOCX_UNREAD_EMBEDDED_FIX = "请在 Word 里删除这个嵌入对象，改为「选择性粘贴 → 无格式文本」或直接插入表格，再保存"
+
+# Reported at the notice (or page) that attaches or links the file.
+FILE_UNREAD = "附件「{name}」{reason}，不能自动检查其中的身份证号、手机号、银行卡号，不能直接公开。"
+FILE_UNREAD_LINKED = "正文链接的文件「{name}」{reason}，不能自动检查其中的身份证号、手机号、银行卡号，不能直接公开。"
+FILE_UNREAD_HINT = (
+    "{fix}。如果必须公开原文件：请逐个文件、逐页人工核查，确认没有未遮盖的个人信息后，在信息块里登记，例如\n"
+    "人工核查:\n  - {{文件: {name}, 核查人: 张三, 日期: {today}}}\n（见编写指南第十节）。")
+FILE_MASK_INCOMPLETE_HINT = "这个文件遮盖后仍能找到号码，不能自动遮盖：请在原文件里遮盖（例如 {example}）后重新保存。"
+FILE_MASK_WORD_HINT = (
+    "这个 Word 文件有的地方无法自动遮盖（例如嵌入的 RTF 或 PDF）：请在 Word 里遮盖（例如 {example}）后重新保存，"
+    "修订请「审阅 → 接受所有修订」，批注请删除，页眉页脚、文本框和「文件 → 信息 → 属性」也要检查。")
+FILE_MASK_RTF_HINT = "RTF 文件无法自动遮盖：请用 Word 或 WPS 打开，遮盖（例如 {example}）后另存为 .docx 再作为附件。"
+PICTURES_UNCHECKED = (
+    "有 {count} 个{what}（{examples}）：其中的文字无法自动识别，"
+    "发布前请人工查看，确认没有身份证、银行卡、手机号等个人信息（例如证件照片、签名表的照片）。"
+)
+
+UNCHECKED_PICTURES = "图片"
+UNCHECKED_MEDIA = "音频或视频文件"
+UNCHECKED_BOTH = "图片、音频或视频文件"
+
+# Where a finding is, inside a file.
+WHERE_LINE = "第 {line} 行第 {column} 列"
+WHERE_MEMBER = "里的「{member}」{where}"
+WHERE_MEMBER_NAME = "里的文件名「{member}」"
+WHERE_JSON = "「{path}」的值"
+WHERE_JSON_KEY = "「{path}」的键名"
+DOCX_EMBEDDED = "里嵌入的文件「{member}」{where}"
+DOCX_SECTION = "第 {section} 节{variant}{kind}"
+DOCX_HEADER = "页眉"
+DOCX_FOOTER = "页脚"
+DOCX_FIRST_PAGE = "首页"
+DOCX_EVEN_PAGE = "偶数页"
+DOCX_FOOTNOTE = "第 {number} 个脚注"
+DOCX_ENDNOTE = "第 {number} 个尾注"
+DOCX_COMMENT = "第 {number} 条批注"
+DOCX_RELS = "超链接或外部引用"
+DOCX_GLOSSARY = "文档部件（内容控件的提示文字、自动图文集）"
+DOCX_CHART = "图表数据"
+DOCX_DIAGRAM = "SmartArt 图形"
+DOCX_CUSTOM_XML = "内容控件绑定的数据（自定义 XML）"
+DOCX_SETTINGS = "文档变量"
+DOCX_PROPERTIES = "文档属性"
+DOCX_PROPERTY = "文档属性「{name}」（「文件 → 信息 → 属性」）"
+DOCX_PART = "文件内部的「{name}」部分"
+DOCX_CONTROL = "（内容控件）"
+DOCX_TEXT_BOX = "里的第 {number} 个文本框"
+DOCX_INSIDE = "里的"
+DOCX_ATTR = "（{name} 属性）"
+DOCX_ATTR_ALT = "（图片或图形的说明文字）"
+DOCX_ATTR_TOOLTIP = "（链接的提示文字）"
+DOCX_ATTR_FIELD = "（域代码）"
+DOCX_ATTR_LINK = "（链接地址）"
+DOCX_DELETED = "（修订中被删除的文字：在 Word「审阅」里接受或拒绝修订后才会真正删除）"
+DOCX_INSERTED = "（修订中插入的文字）"
+DOCX_FIELD_CODE = "（域代码：按 Alt+F9 可以看到）"
+
+# 人工核查: files a person has checked, declared in the front matter.
+REVIEW_NOT_LIST = "「人工核查」要写成列表，每项写明文件、核查人和日期。"
+REVIEW_HINT = "例如\n人工核查:\n  - {文件: 2019年名单.doc, 核查人: 张三, 日期: 2026-11-20}"
+REVIEW_UNKNOWN_FILE = "「人工核查」里的文件「{name}」不是这篇的附件，也不是正文链接的文件。"
+REVIEW_UNKNOWN_FILE_HINT = "文件名要和「附件」或正文链接里写的完全一样。这篇的文件有：{names}"
+REVIEW_NO_FILES = "（没有）"
+REVIEW_FUTURE = "「人工核查」的日期 {date} 还没到（今天是 {today}）。"
+REVIEW_FUTURE_HINT = "请写实际核查的日期。"

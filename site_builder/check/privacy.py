@@ -30,7 +30,6 @@ and two numbers side by side that only look like one (180 1600—3600: a count, 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -607,9 +606,14 @@ class FileScan:
     located: list[Located]
     masked: bytes | None = None
     error: str | None = None  # the file could not be read (message detail)
-    textless: bool = False  # a PDF without text (a scan): nothing could be checked
     problems: list[FileProblem] = field(default_factory=list)  # errors in every mode
-    unsupported: bool = False  # the format could not be read at all (an .et not in .xls format)
+    # The file (or a part of it) is of a kind no reader here understands: why, in Chinese, and
+    # how to convert it. screen.py makes it an error unless the notice declares it 人工核查.
+    # A reader that can read a format leaves it None (formats.py; sheets.py for .xls/.et).
+    unreadable: str | None = None
+    unreadable_fix: str = ""
+    mask_hint: str | None = None  # why findings cannot be masked in this file, what to do
+    pictures: list[str] = field(default_factory=list)  # pictures inside (an archive), for a look
 
 
 def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileScan:
@@ -622,13 +626,13 @@ def scan_file(path: Path, patterns: dict[str, Pattern] | None = None) -> FileSca
             from . import sheets
 
             return sheets.scan_file(path, patterns)
-        if suffix in WORD_SUFFIXES:
-            return _scan_word(path, patterns)
         if suffix in PDF_SUFFIXES:
             return _scan_pdf(path)
+        from . import formats  # Word files and every other file: by what their bytes are
+
+        return formats.scan_path(path, patterns)
     except Exception as exc:  # a damaged Office file must not stop the check with a traceback
         return FileScan([], error=f"{type(exc).__name__}: {exc}")
-    return FileScan([])
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -641,7 +645,12 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _scan_text_file(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
+    from . import formats  # UTF-16/32 (with or without a byte order mark), GBK, UTF-8
+
     data = path.read_bytes()
+    decoded = formats.decode_text(data)
+    if decoded is None or decoded.encoding not in ("utf-8", "gb18030"):
+        return formats.scan_bytes(data, path.name, patterns)
     text, encoding = _decode(data)
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
@@ -663,34 +672,6 @@ def _sniff(text: str) -> str:
     return "\t" if first.count("\t") > first.count(",") else ","
 
 
-def _scan_word(path: Path, patterns: dict[str, Pattern] | None) -> FileScan:
-    import docx
-
-    document = docx.Document(str(path))
-    located: list[Located] = []
-    changed = False
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        findings = scan(paragraph.text, in_list=_word_list(paragraph))
-        located.extend(Located(f, None, None, f"¶{number}") for f in findings)
-        changed |= _mask_runs(paragraph, findings, patterns)
-    for t, table in enumerate(document.tables, start=1):
-        rows = table.rows
-        header = [cell.text.strip() for cell in rows[0].cells] if rows else []
-        for r, row in enumerate(rows, start=1):
-            for c, cell in enumerate(row.cells, start=1):
-                head = header[c - 1] if r > 1 and c - 1 < len(header) else ""
-                for paragraph in cell.paragraphs:
-                    findings = scan(paragraph.text, header=head, in_list=True)
-                    located.extend(Located(f, None, None, f"T{t}R{r}C{c}") for f in findings)
-                    changed |= _mask_runs(paragraph, findings, patterns)
-    masked = None
-    if patterns is not None and changed:
-        buffer = io.BytesIO()
-        document.save(buffer)
-        masked = buffer.getvalue()
-    return FileScan(located, masked)
-
-
 def _scan_pdf(path: Path) -> FileScan:
     """Text PDFs, page by page (a masked copy cannot be made: the PDF must be fixed at source)."""
     from pypdf import PdfReader
@@ -705,33 +686,9 @@ def _scan_pdf(path: Path) -> FileScan:
             in_list = len(line.split()) >= 3
             for f in scan(line, in_list=in_list):
                 located.append(Located(f, None, None, f"P{page_number}L{line_number}"))
-    return FileScan(located, textless=bool(reader.pages) and not text_seen)
+    if reader.pages and not text_seen:
+        from ..base import messages as msg
 
-
-def _word_list(paragraph) -> bool:
-    style = getattr(paragraph.style, "name", "") or ""
-    return "List" in style or "列表" in style
-
-
-def _mask_runs(paragraph, findings: list[Finding], patterns: dict[str, Pattern] | None) -> bool:
-    """Mask characters in place across the paragraph's runs (masking keeps lengths)."""
-    if not findings or patterns is None:
-        return False
-    masked = mask(paragraph.text, findings, patterns)
-    position = 0
-    for run in _runs(paragraph):
-        length = len(run.text)
-        run.text = masked[position : position + length]
-        position += length
-    return True
-
-
-def _runs(paragraph) -> Iterator:
-    """The runs of a paragraph in reading order, those inside hyperlinks included."""
-    inner = getattr(paragraph, "iter_inner_content", None)
-    if inner is None:  # pragma: no cover - python-docx < 1.1
-        yield from paragraph.runs
-        return
-    for item in inner():
-        yield from getattr(item, "runs", [item])
-
+        return FileScan(located, unreadable=msg.UNREAD_PDF_SCAN,
+                        unreadable_fix=msg.UNREAD_PDF_SCAN_FIX)
+    return FileScan(located)

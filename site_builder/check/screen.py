@@ -11,6 +11,7 @@ the site, 不予公开 notices not at all); content/assets/, which is copied as 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import re
 from collections.abc import Callable
@@ -23,10 +24,12 @@ from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import Document
 from ..model.site import Attachment, Notice
-from . import privacy, rawhtml
+from . import formats, privacy, rawhtml
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"
+REVIEW_KEY = "人工核查"  # files a person checked: 文件, 核查人, 日期 (docs/编写指南.md 十)
+REVIEW_KEYS = ("文件", "核查人", "日期")
 SETTINGS_MODE_KEY = "个人信息"
 SETTINGS_PATTERNS_KEY = "遮盖格式"
 LONG_TABLE = 1000  # rows: above this a body table gets a warning
@@ -96,6 +99,8 @@ class _File:
     path: Path
     name: str  # as the clerk wrote it (file name, or link target)
     how: str = _ATTACHED  # _ATTACHED (listed under 附件), _LINKED (from the body), _SHARED
+    source: Path | None = None  # the notice or page that attaches or links it
+    line: int | None = None  # the line there that names it
 
 
 def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Attachment],
@@ -130,31 +135,95 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
     else:
         for loc in found:
             _report(problems, doc.path, loc, patterns, hint, _front_key(doc, loc.line))
+    files = _files(doc, attachments, assets or [], f) if active else []
+    reviewed = read_reviewed(f, [file.name for file in files], active)
     if active:
-        files = [_File(a.path, a.filename) for a in attachments]
-        files += [_File(p, p.relative_to(doc.path.parent).as_posix(), _LINKED)
-                  for p in assets or []]
-        screen_files(files, masking, exceptions, patterns, problems, result, shared)
+        screen_files(files, masking, exceptions, patterns, problems, result, shared,
+                     reviewed=reviewed)
     return result
+
+
+def _files(doc: Document, attachments: list[Attachment], assets: list[Path],
+           f: Fields | None = None) -> list[_File]:
+    """The files a notice or page publishes, each with the line that names it."""
+    named: dict[str, int] = {}  # file name → line of its 附件 entry
+    child = f.node.value.get("附件") if f is not None else None
+    for node in (child.value if child is not None and child.is_seq else [child] if child else []):
+        entry = node.value.get("文件") if node.is_map else node
+        if entry is not None and entry.is_scalar:
+            named.setdefault(entry.text().strip(), node.line)
+    files = [_File(a.path, a.filename, _ATTACHED, doc.path, named.get(a.filename))
+             for a in attachments]
+    lines = {(doc.path.parent / link.target).resolve(): doc.body_line + link.line - 1
+             for link in reversed(local_links(doc.body))}
+    files += [_File(p, p.relative_to(doc.path.parent).as_posix(), _LINKED, doc.path,
+                    lines.get(p.resolve())) for p in assets]
+    return files
+
+
+def read_reviewed(f: Fields, names: list[str], check_names: bool = True) -> set[str]:
+    """人工核查: the files a person has checked (文件, 核查人, 日期), which may be published
+    although they cannot be read. Each entry needs all three; the file must be one the notice
+    attaches or links, the date not in the future. Returns the files declared (normalised)."""
+    child = f.node.value.get(REVIEW_KEY)
+    if child is None or not f.has(REVIEW_KEY):
+        return set()
+    if not (child.is_seq or child.is_map):
+        f.error(REVIEW_KEY, msg.REVIEW_NOT_LIST, msg.REVIEW_HINT)
+        return set()
+    known = {_file_key(n): n for n in names}
+    today = dt.date.today()
+    out: set[str] = set()
+    for index, node in enumerate(child.value if child.is_seq else [child], start=1):
+        label = f"{REVIEW_KEY}[{index}]" if child.is_seq else REVIEW_KEY
+        if not node.is_map:
+            f.problems.add(f.path, node.line, label, msg.REVIEW_NOT_LIST, msg.REVIEW_HINT)
+            continue
+        entry = Fields(node, f.path, f.problems, label)
+        entry.unknown(REVIEW_KEYS)
+        name = entry.text("文件", required=True)
+        who = entry.text("核查人", required=True)
+        day = entry.date("日期", required=True)
+        if day and day > today:
+            entry.error("日期", msg.REVIEW_FUTURE.format(date=day.isoformat(),
+                                                        today=today.isoformat()),
+                        msg.REVIEW_FUTURE_HINT)
+            day = None
+        if name and check_names and _file_key(name) not in known:
+            entry.error("文件", msg.REVIEW_UNKNOWN_FILE.format(name=name),
+                        msg.REVIEW_UNKNOWN_FILE_HINT.format(
+                            names="、".join(names) or msg.REVIEW_NO_FILES))
+        elif name and who and day:
+            out.add(_file_key(name))
+    return out
+
+
+def _file_key(name: str) -> str:
+    return Path(name.strip().replace("\\", "/")).as_posix()
 
 
 def screen_files(files: list[_File], masking: bool, exceptions: set[str],
                  patterns: dict[str, privacy.Pattern], problems: Problems, result: Screened,
-                 shared: Path | None = None, hint: str = msg.PII_HINT_ATTACHMENT) -> None:
+                 shared: Path | None = None, hint: str = msg.PII_HINT_ATTACHMENT,
+                 reviewed: set[str] | None = None) -> None:
     """Screen published files exactly alike, whether listed under 附件 or linked from the body:
-    scanned (an error each finding, or a masked copy), unreadable (an error), or unchecked
-    (images, scans, old Office files: a note). Files in `shared` (content/assets/) are left to
-    screen_shared, except for the note."""
+    scanned (an error each finding, or a masked copy), unreadable (an error, unless `reviewed`
+    names it: 人工核查), or pictures, audio, video (a note). Files in `shared`
+    (content/assets/) are left to screen_shared, except for the note."""
     done: dict[Path, bytes | None] = {}  # a file both attached and linked is screened once
     for file in files:
         key = file.path.resolve()
         if key not in done:
             done[key] = None
-            if file.path.suffix.lower() not in privacy.SCANNED_SUFFIXES:
+            if formats.is_picture(file.name):
                 result.unchecked.append(file.name)
             elif shared is None or shared.resolve() not in key.parents:
                 done[key] = _screen_file(file, masking, exceptions, patterns, problems, result,
-                                         hint)
+                                         hint, reviewed or set())
+            else:  # its personal data is screen_shared's; that it cannot be read is ours
+                scanned = privacy.scan_file(file.path)
+                if scanned.unreadable and _file_key(file.name) not in (reviewed or set()):
+                    _report_unreadable(file, scanned, problems)
         if done[key] is not None:
             (result.attachments if file.how == _ATTACHED else result.assets)[file.path] = \
                 done[key]
@@ -162,7 +231,7 @@ def screen_files(files: list[_File], masking: bool, exceptions: set[str],
 
 def _screen_file(file: _File, masking: bool, exceptions: set[str],
                  patterns: dict[str, privacy.Pattern], problems: Problems,
-                 result: Screened, hint: str) -> bytes | None:
+                 result: Screened, hint: str, reviewed: set[str] = frozenset()) -> bytes | None:
     """Scan one file and report; returns the masked copy to publish (None: publish the file)."""
     path = file.path
     scanned = privacy.scan_file(path, patterns if masking else None)
@@ -171,8 +240,9 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                                                                     detail=scanned.error),
                      msg.PII_UNREADABLE_HINT)
         return None
-    if scanned.textless or scanned.unsupported:
-        result.unchecked.append(file.name)
+    result.unchecked += [f"{file.name}/{p}" for p in scanned.pictures]
+    if scanned.unreadable and file.how != _SHARED and _file_key(file.name) not in reviewed:
+        _report_unreadable(file, scanned, problems)  # content/assets/: where it is linked
     subject = _SUBJECT[file.how].format(name=file.name)
     reported = [p for p in scanned.problems if not p.value or _plain(p.value) not in exceptions]
     for problem in reported:  # errors in every mode: parts that cannot be masked …
@@ -185,7 +255,7 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
             return scanned.masked
         return None
     if masking:
-        hint = msg.PII_HINT_PDF
+        hint = scanned.mask_hint or msg.PII_HINT_PDF
     for loc in located:
         f = loc.finding
         problems.add(path, loc.line, None, _FOUND[file.how].format(
@@ -193,6 +263,19 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
             shown=privacy.shown(f, patterns), why=_why(f)),
             hint.format(example=patterns[f.kind].example(f.kind)), column=loc.column)
     return None
+
+
+def _report_unreadable(file: _File, scanned: privacy.FileScan, problems: Problems) -> None:
+    """A file no reader understands is not published unchecked: an error at the line that
+    attaches or links it, saying why, how to convert it, and how to declare it 人工核查."""
+    message = msg.FILE_UNREAD if file.how == _ATTACHED else msg.FILE_UNREAD_LINKED
+    reason = privacy.mask_text(scanned.unreadable or "", privacy.DEFAULT_PATTERNS)
+    source = file.source or file.path
+    problems.add(source, file.line if file.source else None,
+                 "附件" if file.how == _ATTACHED and file.source else None,
+                 message.format(name=file.name, reason=reason),
+                 msg.FILE_UNREAD_HINT.format(fix=scanned.unreadable_fix, name=file.name,
+                                             today=dt.date.today().isoformat()))
 
 
 def _unmaskable_front(doc: Document, found: list[privacy.Located], filenames: list[str],
@@ -324,7 +407,8 @@ def published_texts(notice: Notice, masked: bool) -> list[tuple[str, str]]:
 
 # -- column pages and catalog.yaml ---------------------------------------------------------------
 def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
-                assets: list[Path] | None = None, shared: Path | None = None) -> Screened:
+                assets: list[Path] | None = None, shared: Path | None = None,
+                f: Fields | None = None) -> Screened:
     """Screen a 信息公开 column page and the files its body links to (as screen_notice does);
     in masking mode (site-wide only) `body` is the masked body and the title must be masked
     with mask_page_title."""
@@ -347,10 +431,10 @@ def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
         for loc in front + body:
             _report(problems, doc.path, loc, settings.patterns, msg.PII_HINT_PAGE,
                     _front_key(doc, loc.line))
-    files = [_File(p, p.relative_to(doc.path.parent).as_posix(), _LINKED)
-             for p in assets or []]
+    files = _files(doc, [], assets or [])
+    reviewed = read_reviewed(f, [file.name for file in files]) if f is not None else set()
     screen_files(files, masking, set(), settings.patterns, problems, result, shared,
-                 msg.PII_HINT_PAGE)
+                 msg.PII_HINT_PAGE, reviewed)
     return result
 
 
@@ -545,7 +629,15 @@ def _where(loc: privacy.Located) -> str:
         return msg.PII_WHERE_PAGE.format(page=m.group(1), line=m.group(2))
     if where.startswith("¶"):
         return msg.PII_WHERE_PARAGRAPH.format(number=where[1:])
-    return where  # already in words (sheets.py)
+    # written out already (Word parts, archive members, JSON keys): names may hold a number
+    return privacy.mask_text(where, privacy.DEFAULT_PATTERNS) if where else ""
+
+
+def place_of(loc: privacy.Located) -> str:
+    """Where a finding is in its file, in words (used for files inside archives)."""
+    if loc.where:
+        return _where(loc)
+    return msg.WHERE_LINE.format(line=loc.line, column=loc.column or 1) if loc.line else ""
 
 
 def _note_masked(problems: Problems, path: Path, located: list[privacy.Located]) -> None:
@@ -573,8 +665,12 @@ def _natural(text: str) -> tuple:
 
 
 def note_unchecked(problems: Problems, names: list[str], where: Path) -> None:
-    """One note for all attachments that cannot be scanned (PDF, images, .doc, .xls)."""
+    """One note for the pictures, audio and video files published (their text cannot be read;
+    every other file that cannot be read is an error: _report_unreadable)."""
     if names:
         examples = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
-        problems.note(where, None, None,
-                      msg.PII_UNCHECKED.format(count=len(names), examples=examples))
+        pictures = sum(1 for n in names if Path(n).suffix.lower() in formats.PICTURE_SUFFIXES)
+        what = msg.UNCHECKED_PICTURES if pictures == len(names) else \
+            msg.UNCHECKED_MEDIA if pictures == 0 else msg.UNCHECKED_BOTH
+        problems.note(where, None, None, msg.PICTURES_UNCHECKED.format(
+            count=len(names), what=what, examples=examples))

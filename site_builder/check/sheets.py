@@ -17,8 +17,8 @@ the file can see, and the masked copy published instead when masking is on (docs
   streams); then the raw bytes of the file (8-bit and UTF-16 strings: formula texts, text
   boxes …) for anything else. An `.xls` cannot be rewritten reliably: with masking, a finding is
   a problem asking to save the file as `.xlsx`. An `.et` that xlrd cannot read (not in the
-  `.xls` format) is returned as `FileScan(unsupported=True)`; one in the `.xlsx` format (and an
-  `.xlsx` renamed `.xls`) is read as `.xlsx`, and not masked.
+  `.xls` format) is returned as unreadable (`FileScan.unreadable`, formats.py says why); one in
+  the `.xlsx` format (and an `.xlsx` renamed `.xls`) is read as `.xlsx`, and not masked.
 
 A long number stored as a number (an ID typed into a General cell: Excel keeps 15 significant
 digits and shows 3.50102E+17) or written in scientific notation is a problem in every mode: its
@@ -599,7 +599,10 @@ def scan_xls(path: Path, patterns: dict[str, privacy.Pattern] | None) -> FileSca
         book = xlrd.open_workbook(file_contents=data or b"\0", on_demand=False)
     except Exception:
         if path.suffix.lower() == ".et":
-            return FileScan([], unsupported=True)  # another WPS format: not readable here
+            from . import formats  # another WPS format: not readable here
+
+            why = formats.unreadable_reason("ole", path.name)
+            return FileScan([], unreadable=why.reason, unreadable_fix=why.fix)
         raise  # a damaged .xls: privacy.scan_file reports it as unreadable
     scan = _Scan(None)
     for sheet in book.sheets():

@@ -56,9 +56,9 @@ BASIS_KEYS = ("名称", "文号")
 LIMIT_KEYS = ("原文", "类型", "天数", "周期", "公示期")
 NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成文日期", "发布日期", "文号",
                "公开属性", "五公开", "摘要", "主题词", "附件", "解读", screen.NOTICE_MODE_KEY,
-               screen.NOTICE_EXCEPTIONS_KEY)
+               screen.NOTICE_EXCEPTIONS_KEY, screen.REVIEW_KEY)
 ATTACHMENT_KEYS = ("文件", "名称")
-PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
+PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期", screen.REVIEW_KEY)
 # What `site-builder new` writes for staff to replace: a notice still holding it is unfinished.
 PLACEHOLDER_TITLE = msg.NEW_DEFAULT_TITLE
 PLACEHOLDER_BODY = msg.NEW_BODY.split("。", 1)[0]  # "（请在这里写正文"
@@ -645,7 +645,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     updated = f.date("更新日期")
     assets = body_assets(doc, content_dir, problems)
     screened = screen.screen_page(doc, (settings or Settings()).privacy, problems, assets or [],
-                                  content_dir / ASSETS_DIR)
+                                  content_dir / ASSETS_DIR, f)
     screen.note_unchecked(problems, screened.unchecked, doc.path)
     body = screened.body if screened.body is not None else doc.body
     if title:
