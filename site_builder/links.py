@@ -39,3 +39,8 @@ def _local(raw: str) -> str | None:
         return None
     path = unquote(parts.path)
     return path or None
+
+
+def raw_targets(text: str) -> list[str]:
+    """The link targets on one line of a body as written: not decoded, #… and ?… kept."""
+    return [m.group(1) for pattern in (_MD_TARGET, _HTML_TARGET) for m in pattern.finditer(text)]

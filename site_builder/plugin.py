@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import load, output, permalinks, postbuild, urls
+from . import load, manifestguard, output, permalinks, postbuild, urls
 from . import messages as msg
 from .pages import NavNode, OutputPage
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -146,6 +146,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
+        manifestguard.keep_copy(self.project.root)
         config.site_dir = str(self.final_dir)
         self.staging = None
         self.watch.lap("publish")
