@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import load, manifestguard, output, permalinks, postbuild, urls
+from . import load, manifestguard, output, permalinks, postbuild, stable, urls
 from . import messages as msg
 from .pages import NavNode, OutputPage
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -105,12 +105,14 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         out = Files(kept)
         nav_titles = dict(_nav_paths(self.output.nav))
         nav_roots = {path.split("/", 1)[0] for path in nav_titles}
+        dated, newest = stable.page_dates(self.site, self.output)
         for page in self.output.pages:
             in_nav = page.path in nav_titles
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
-            GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config, page,
-                          _shared_nav_key(page.path, nav_titles, nav_roots))
+            generated = GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config,
+                                      page, _shared_nav_key(page.path, nav_titles, nav_roots))
+            generated.update_date = dated.get(page.path, newest) or generated.update_date
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
