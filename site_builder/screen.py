@@ -24,6 +24,7 @@ from .links import local_links
 from .load import Document
 from .model import Attachment, Notice
 from .problems import Problems
+from .yamlsrc import key_at
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"
@@ -372,8 +373,7 @@ def screen_catalog(path: Path, text: str, problems: Problems) -> None:
     for loc in privacy.scan_lines(lines, markdown=False):
         f = loc.finding
         line = lines[loc.line - 1] if loc.line else ""
-        key = _KEY.match(line)
-        problems.add(path, loc.line, key.group(1) if key else None, msg.PII_FOUND.format(
+        problems.add(path, loc.line, key_at(line, loc.column), msg.PII_FOUND.format(
             kind=KIND_NAMES[f.kind], shown=privacy.shown(f), why=_why(f)),
             msg.PII_HINT_CATALOG, column=loc.column)
 
