@@ -39,7 +39,7 @@ def reserved(relative: str) -> str | None:
 
 def suggest(relative: str) -> str:
     """A name to rename a file with a reserved name to: qr.png → qr-附件.png."""
-    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    folder, _, name = posixpath.normpath(relative.replace("\\", "/")).rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     renamed = f"{stem}-附件.{suffix}" if dot else f"{name}-附件"
     return f"{folder}/{renamed}" if folder else renamed

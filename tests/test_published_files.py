@@ -1,0 +1,76 @@
+"""Issue 11, silent behaviour: names of published files, and the published-URL manifest.
+
+Real builds of the small fixture: attachments whose names hold characters with a meaning in
+URLs are downloaded over HTTP by the links the notice page gives; deleting published-urls.txt
+after a build is refused until it is restored or the office confirms a fresh start.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote, urljoin
+from urllib.request import urlopen
+
+from conftest import GOOD_FRONT, TestProject, serve
+
+# Each has a character a URL reads as syntax: # fragment, ? query, % escape (also before two hex
+# digits), : scheme, + & [ ] and a space; the last one is "qr.png" renamed as check suggests.
+NAMES = ["3#楼 公示.csv", "名单?第一批.csv", "增长5%.csv", "a%41.csv", "备案:2025+补充&[1].csv",
+         "qr-附件.png"]
+
+
+def fetch(url: str) -> bytes:
+    """GET `url` as a browser sends it: characters outside ASCII percent-encoded (UTF-8)."""
+    with urlopen(quote(url, safe="".join(map(chr, range(33, 127))))) as response:
+        return response.read()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_attachment_names_with_url_syntax_are_published_and_download(small: TestProject):
+    folder = small.root / "content/notices/hexi"
+    for number, name in enumerate(NAMES):
+        (folder / name).write_bytes(f"姓名,金额\n李**,{860 + number}\n".encode())
+    entries = "".join(f"  - {json.dumps(name, ensure_ascii=False)}\n" for name in NAMES)
+    small.notice("hexi/2025-0100.md", GOOD_FRONT + "附件:\n" + entries,
+                 "[第一批名单](3%23楼%20公示.csv)\n")
+    result = small.build()
+    assert result.code == 0, result.text  # the link check found every link's file
+    page = small.html("n/2025-0100/")
+    hrefs = [a["href"] for a in page.select(".sb-att a")]
+    assert len(hrefs) == len(NAMES)
+    assert not [h for h in hrefs if any(c in h for c in "#?: ")], hrefs
+    body = [a["href"] for a in page.select(".sb-body a")]
+    assert body == ["3%23楼%20公示.csv"]
+    with serve(small.site) as base:
+        here = urljoin(base, "n/2025-0100/")
+        for name, href in zip(NAMES, hrefs, strict=True):  # resolved as a browser does
+            assert fetch(urljoin(here, href)) == (folder / name).read_bytes(), (name, href)
+        assert fetch(urljoin(here, body[0])) == (folder / NAMES[0]).read_bytes()
+
+
+def test_deleted_manifest_is_refused_until_restored_or_a_fresh_start_is_confirmed(
+        small: TestProject):
+    assert small.build().code == 0
+    manifest = small.root / "published-urls.txt"
+    recorded = manifest.read_text(encoding="utf-8")
+    assert "/n/2025-0003/" in recorded
+    assert (small.root / ".cache/published-urls.txt").read_text(encoding="utf-8") == recorded
+    before = snapshot(small.site)
+    manifest.unlink()
+    result = small.build()
+    assert result.code != 0
+    assert "找不到已发布网址的记录 published-urls.txt" in result.text
+    assert "cp .cache/published-urls.txt published-urls.txt" in result.text
+    assert snapshot(small.site) == before and not manifest.exists()
+    assert small.check().code == 1
+    manifest.write_text("# 重新开始记录\n", encoding="utf-8")  # the office confirms
+    result = small.build()
+    assert result.code == 0, result.text
+    again = manifest.read_text(encoding="utf-8")
+    assert "/n/2025-0003/" in again and "重新开始记录" not in again
+    assert (small.root / ".cache/published-urls.txt").read_text(encoding="utf-8") == again
