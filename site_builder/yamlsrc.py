@@ -226,8 +226,8 @@ def _special_value(line: str, problem: str, column: int | None = None
     flow mapping (`{id: x, 名称: *y}`), the value of the key before the error's `column`."""
     m = _KEY_VALUE.match(line)
     flow = _flow_pair(line, column) if column is not None and "{" in line else None
-    if flow is not None:
-        key, value = flow
+    if flow is not None and (m is None or flow[2] > m.start(1)):  # a key inside the {…}
+        key, value, _ = flow
     elif m:
         key, value = m.groups()
     else:
@@ -269,11 +269,12 @@ def key_at(line: str, column: int | None = None) -> str | None:
     return keys[-1] if keys else None
 
 
-def _flow_pair(line: str, column: int) -> tuple[str, str] | None:
-    """(key, value as written) of the flow-mapping entry around the 0-based `column`."""
+def _flow_pair(line: str, column: int) -> tuple[str, str, int] | None:
+    """(key, value as written, the key's start) of the flow-mapping entry around the 0-based
+    `column`."""
     matches = [m for m in _KEY_IN_LINE.finditer(line) if m.start(1) <= column]
     if not matches:
         return None
     last = matches[-1]
     value = re.split(r"\s*[,}]", line[last.end():].lstrip(), maxsplit=1)[0]
-    return (last.group(1), value) if value else None
+    return (last.group(1), value, last.start(1)) if value else None
