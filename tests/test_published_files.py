@@ -8,6 +8,7 @@ after a build is refused until it is restored or the office confirms a fresh sta
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote, urljoin
 from urllib.request import urlopen
@@ -74,3 +75,25 @@ def test_deleted_manifest_is_refused_until_restored_or_a_fresh_start_is_confirme
     again = manifest.read_text(encoding="utf-8")
     assert "/n/2025-0003/" in again and "重新开始记录" not in again
     assert (small.root / ".cache/published-urls.txt").read_text(encoding="utf-8") == again
+
+
+def test_files_never_read_are_warned_about_and_nothing_else(small: TestProject):
+    """Exactly the files that look like notices and are neither read nor attached or linked:
+    not drafts, hidden files, content/assets/, attachments, linked files or plain text."""
+    notice = (small.root / "content/notices/hexi/2025-0003.md").read_text(encoding="utf-8")
+    stray = {"hexi/a.markdown", "hexi/b.MD", "hexi/c.md.txt", "hexi/d.txt", "county/e.docx",
+             "hexi/f.wps"}
+    quiet = {"hexi/_draft.MD", "hexi/.hidden.markdown", "hexi/说明.txt", "hexi/附件.wps",
+             "hexi/链接.doc", "hexi/普通文字.txt"}
+    for rel in stray | quiet:
+        small.write(f"content/notices/{rel}", notice.replace("2025-0003", "2025-0999"))
+    small.write("content/assets/旧.markdown", notice)
+    small.write("content/notices/hexi/普通文字.txt", "没有信息块的文字。\n")
+    small.edit("content/notices/hexi/2025-0003.md", "公开属性: 主动公开",
+               "公开属性: 主动公开\n附件: [说明.txt, 附件.wps]")
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件", "[原件](链接.doc)申领条件")
+    result = small.check()
+    assert result.code == 0, result.text
+    warned = set(re.findall(r"^! 注意 ([^\s（]+)", result.text, re.M))
+    expected = {f"content/notices/{rel}" for rel in stray - {"hexi/d.txt"}}
+    assert warned == expected | {"content/notices/hexi/d.txt:1"}, result.text
