@@ -97,3 +97,20 @@ def test_files_never_read_are_warned_about_and_nothing_else(small: TestProject):
     warned = set(re.findall(r"^! 注意 ([^\s（]+)", result.text, re.M))
     expected = {f"content/notices/{rel}" for rel in stray - {"hexi/d.txt"}}
     assert warned == expected | {"content/notices/hexi/d.txt:1"}, result.text
+
+
+def test_body_links_with_spaces_are_screened_and_published(small: TestProject):
+    """Python-Markdown links `[名单](第一批 名单.csv)` as written; the check reads such links too
+    (links.local_links): the file is screened like any linked file, then published. Before,
+    check passed without screening it and the build failed at the link check."""
+    small.write("content/notices/hexi/第一批 名单.csv", "姓名,电话\n李**,13812345678\n")
+    small.notice("hexi/2025-0100.md", GOOD_FRONT, "[名单](第一批 名单.csv \"第一批\")\n")
+    result = small.check()
+    assert result.code == 1
+    assert "✗ 错误 content/notices/hexi/第一批 名单.csv:2:5" in result.text
+    assert "正文链接的文件「第一批 名单.csv」发现手机号：138****5678" in result.text
+    small.write("content/notices/hexi/第一批 名单.csv", "姓名,电话\n李**,138****5678\n")
+    result = small.build()
+    assert result.code == 0, result.text
+    assert (small.site / "n/2025-0100/第一批 名单.csv").read_text(encoding="utf-8").endswith(
+        "138****5678\n")
