@@ -4,15 +4,16 @@ The manifest (permalinks.py) is what makes a build fail when a URL printed on a 
 would stop working. Without it every build passes, so deleting it — by mistake, or to silence
 an error — silently switched the protection off. When the project has published before (its
 built site is there, or the copy of the manifest every successful build leaves in
-`.cache/published-urls.txt`), a missing manifest, or one without any URL, is an error that
-says how to restore it. An office that really starts afresh (a site never put online) writes
-the file with the one line `MARKER`; the next successful build records the URLs as usual and
-the marker goes with the rest of the old file.
+`.cache/published-urls.txt`, or the manifest in the project's last git commit), a missing
+manifest, or one without any URL, is an error that says how to restore it. An office that
+really starts afresh (a site never put online) writes the file with the one line `MARKER`; the
+next successful build records the URLs as usual and the marker goes with the rest of the file.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from . import messages as msg
@@ -64,7 +65,27 @@ def _evidence(root: Path) -> list[str]:
     copied, _ = _urls(root / COPY)
     if copied:
         out.append(msg.MANIFEST_EVIDENCE_COPY.format(count=len(copied)))
+    committed = _committed(root)
+    if committed:
+        out.append(msg.MANIFEST_EVIDENCE_GIT.format(count=committed))
     return out
+
+
+def _committed(root: Path) -> int:
+    """How many URLs the manifest holds in the project's last git commit (0: no git, not a
+    repository, or not committed)."""
+    git = shutil.which("git")
+    if git is None:
+        return 0
+    try:
+        shown = subprocess.run([git, "-C", str(root), "show", f"HEAD:./{MANIFEST}"],
+                               capture_output=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return 0
+    if shown.returncode != 0:
+        return 0
+    text = shown.stdout.decode("utf-8", errors="replace")
+    return sum(1 for line in text.split("\n") if line.strip() and not line.startswith("#"))
 
 
 def keep_copy(root: Path) -> None:

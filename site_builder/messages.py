@@ -652,6 +652,7 @@ MANIFEST_LOST_HINT = (
 )
 MANIFEST_EVIDENCE_SITE = "{site} 文件夹里有上次生成的网站，{count} 个网址"
 MANIFEST_EVIDENCE_COPY = ".cache/published-urls.txt 里记着 {count} 个网址"
+MANIFEST_EVIDENCE_GIT = "版本库（git）最近一次提交的 published-urls.txt 里记着 {count} 个网址"
 # 迁移 / 撤回 (permalinks.py)
 RETIRED_FUTURE = "「日期」{date} 还没到：撤回日期要写已经撤回的那一天，不能写以后的日期（今天是 {today}）。"
 RETIRED_FUTURE_HINT = "信息要在以后撤回，请到那一天再删除或改为不予公开，同时写上撤回；现在请不要写这一条。"

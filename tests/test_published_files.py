@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import quote, urljoin
 from urllib.request import urlopen
@@ -114,3 +115,18 @@ def test_body_links_with_spaces_are_screened_and_published(small: TestProject):
     assert result.code == 0, result.text
     assert (small.site / "n/2025-0100/第一批 名单.csv").read_text(encoding="utf-8").endswith(
         "138****5678\n")
+
+
+def test_deleted_manifest_is_known_from_the_last_git_commit(small: TestProject):
+    """A fresh clone has neither site/ nor .cache/: the committed manifest is the evidence."""
+    small.write("published-urls.txt", "# 已发布的网址\n/\n/n/2025-0003/\n")
+    git = ["git", "-c", "user.name=测试", "-c", "user.email=t@example.invalid", "-C",
+           str(small.root)]
+    for command in (["init", "-q"], ["add", "published-urls.txt"], ["commit", "-q", "-m", "x"]):
+        subprocess.run(git + command, check=True, capture_output=True)
+    assert small.check().code == 0
+    (small.root / "published-urls.txt").unlink()
+    result = small.check()
+    assert result.code == 1
+    assert "版本库（git）最近一次提交的 published-urls.txt 里记着 2 个网址" in result.text
+    assert "site 文件夹" not in result.text and ".cache/published-urls.txt 里记着" not in result.text
