@@ -116,7 +116,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
-                out.append(File.generated(config, asset.path, content=asset.content))
+                content = stable.published_copy(asset.content, asset.source)
+                out.append(File.generated(config, asset.path, content=content))
             else:
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
