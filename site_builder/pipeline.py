@@ -45,7 +45,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
     notices = []
-    referenced: set[Path] = set()  # files documents attach or link (strays.check)
+    referenced: set[str] = set()  # files documents attach or link (strays.check)
     for path in notice_files:
         doc = load.read_document(path, problems)
         referenced |= strays.references(doc) if doc else set()
@@ -64,8 +64,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
                                    catalog.settings) if doc else None
         if page:
             pages.append(page)
-    strays.check(project.content, {p.resolve() for p in notice_files + page_files}, referenced,
-                 problems)
+    strays.check(project.content, notice_files + page_files, referenced, problems)
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))

@@ -10,6 +10,7 @@ alone, and so is every file some notice or page attaches or links.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import messages as msg
@@ -20,33 +21,45 @@ from .problems import Problems
 TEXT_SUFFIXES = (".txt", ".text")
 # Office and other word-processor documents: a notice written in Word and saved among notices
 WORD_SUFFIXES = (".docx", ".doc", ".docm", ".wps", ".wpt", ".rtf", ".odt", ".pages")
+_SUSPECT_SUFFIXES = frozenset(MARKDOWN_SUFFIXES + TEXT_SUFFIXES + WORD_SUFFIXES)
 _FRONT_KEYS = ("id:", "标题:", "事项:", "发布日期:", "公开属性:")
 
 
-def references(doc: Document) -> set[Path]:
-    """Files a document attaches (附件, as written, read or not) or links from its body."""
+def references(doc: Document) -> set[str]:
+    """Files a document attaches (附件, as written, read or not) or links from its body, as
+    normalised paths (`_key`)."""
     folder = doc.path.parent
-    out = {(folder / link.target).resolve() for link in local_links(doc.body)}
+    out = {_key(folder / link.target) for link in local_links(doc.body)}
     entries = doc.meta.value.get("附件") if doc.meta is not None and doc.meta.is_map else None
     if entries is not None:
         for node in entries.value if entries.is_seq else [entries]:
             name = node.value.get("文件") if node.is_map else node
             if name is not None and name.is_scalar and name.text().strip():
-                out.add((folder / name.text().strip()).resolve())
+                out.add(_key(folder / name.text().strip()))
     return out
 
 
-def check(content_dir: Path, read: set[Path], referenced: set[Path], problems: Problems) -> None:
+def check(content_dir: Path, read: list[Path], referenced: set[str], problems: Problems) -> None:
     """A 注意 for every file under content/ that is not read (`read`), attached or linked
-    (`referenced`), and looks like a notice saved under the wrong name."""
+    (`referenced`, from `references`), and looks like a notice saved under the wrong name.
+    Only names are compared (no file is resolved or opened but a suspect .txt): 5,000 notices
+    take a few milliseconds."""
     if not content_dir.is_dir():
         return
-    for path in sorted(content_dir.rglob("*")):
-        if not _visible(path, content_dir) or not path.is_file():
-            continue
-        key = path.resolve()
-        if key in read or key in referenced:
-            continue
+    skip = referenced | {_key(p) for p in read}
+    suspects: list[Path] = []
+    for folder, dirs, files in os.walk(content_dir):
+        top = folder == str(content_dir)
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_")) and not (
+            top and d == ASSETS_DIR)]
+        for name in files:
+            if name.startswith((".", "_")) or name.endswith(".md"):
+                continue
+            if Path(name).suffix.lower() in _SUSPECT_SUFFIXES:
+                path = Path(folder, name)
+                if _key(path) not in skip:
+                    suspects.append(path)
+    for path in sorted(suspects):
         _check_file(path, problems)
 
 
@@ -85,7 +98,6 @@ def _has_front_matter(path: Path) -> bool:
     return False
 
 
-def _visible(path: Path, root: Path) -> bool:
-    """Not hidden, not a draft (`_x`), not in content/assets/ (copied as it is)."""
-    parts = path.relative_to(root).parts
-    return not any(p.startswith((".", "_")) for p in parts) and parts[0] != ASSETS_DIR
+def _key(path: Path) -> str:
+    """A path to compare: absolute and normalised (`a/./b/../c` → `a/c`), not resolved."""
+    return os.path.normpath(os.path.abspath(path))
