@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base.problems import InputError, Problems
-from .check import screen, validate
+from .check import manifestguard, screen, strays, validate
 from .input import load
 from .input.project import CACHE_DIR, Project
 from .model.site import Site
@@ -29,8 +29,10 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
     notices = []
+    referenced: set[str] = set()  # files documents attach or link (strays.check)
     for path in notice_files:
         doc = load.read_document(path, problems)
+        referenced |= strays.references(doc) if doc else set()
         notice = checker.check(doc) if doc else None
         if notice:
             notices.append(notice)
@@ -41,10 +43,12 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     pages = []
     for path in page_files:
         doc = load.read_document(path, problems)
+        referenced |= strays.references(doc) if doc else set()
         page = validate.check_page(doc, page_ids, project.content, problems,
                                    catalog.settings) if doc else None
         if page:
             pages.append(page)
+    strays.check(project.content, notice_files + page_files, referenced, problems)
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
@@ -69,6 +73,7 @@ def generate_pages(site: Site) -> Output:
     problems = Problems(site.root)
     render_bodies(output, site.root / CACHE_DIR, problems)
     qr.add_to_pages(site, output)
+    manifestguard.check(site.root, problems)
     permalinks.apply(site, output, site.url_changes, problems)
     if problems.errors:
         raise InputError(list(problems))

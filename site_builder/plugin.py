@@ -34,8 +34,9 @@ from .base import messages as msg
 from .base import urls
 from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
+from .check import manifestguard
 from .input import load
-from .output import permalinks, postbuild, write
+from .output import permalinks, postbuild, stable, write
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -107,16 +108,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         out = Files(kept)
         nav_titles = dict(_nav_paths(self.output.nav))
         nav_roots = {path.split("/", 1)[0] for path in nav_titles}
+        dated, newest = stable.page_dates(self.site, self.output)
         for page in self.output.pages:
             in_nav = page.path in nav_titles
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
-            GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config, page,
-                          _shared_nav_key(page.path, nav_titles, nav_roots))
+            generated = GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config,
+                                      page, _shared_nav_key(page.path, nav_titles, nav_roots))
+            generated.update_date = dated.get(page.path, newest) or generated.update_date
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
-                out.append(File.generated(config, asset.path, content=asset.content))
+                content = stable.published_copy(asset.content, asset.source)
+                out.append(File.generated(config, asset.path, content=content))
             else:
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
@@ -148,6 +152,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
+        manifestguard.keep_copy(self.project.root)
         config.site_dir = str(self.final_dir)
         self.staging = None
         self.watch.lap("publish")

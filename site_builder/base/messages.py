@@ -800,3 +800,37 @@ REVIEW_UNKNOWN_FILE_HINT = "文件名要和「附件」或正文链接里写的�
 REVIEW_NO_FILES = "（没有）"
 REVIEW_FUTURE = "「人工核查」的日期 {date} 还没到（今天是 {today}）。"
 REVIEW_FUTURE_HINT = "请写实际核查的日期。"
+# --- issue 11: silent or misleading behaviour ---
+# File names the build writes into a page folder (filenames.py)
+NAME_RESERVED = "附件“{name}”和网站为本页生成的文件 {reserved} 同名（不分大小写），生成网站时会互相覆盖，全站的链接都会出错。"
+LINK_RESERVED = "正文链接的文件“{target}”和网站为本页生成的文件 {reserved} 同名（不分大小写），生成网站时会互相覆盖，全站的链接都会出错。"
+NAME_RESERVED_HINT = "index.html（网页本身）、qr.png 和 qr.svg（本页二维码）是网站为每个页面生成的文件名。请把文件改名，例如“{suggest}”，并改正「附件」或正文里的文件名。"
+LINK_ESCAPE = "正文链接“{written}”：文件名里的“{char}”在网址里有特殊含义（# 后面是页内位置，? 后面是查询条件，% 用来转义），这样写链接指向的不是文件“{name}”。"
+LINK_ESCAPE_HINT = "链接里请写成 ({escaped})（把特殊符号转义）；或者把文件改名，不用 # ? % 这些符号。同一个文件写在「附件」里时不用转义，网站会自动处理。"
+# Files under content/ that are never read (strays.py)
+STRAY_SUFFIX = "这个文件不会被读取，也不会发布：只有扩展名是小写 .md 的文件才当作公开信息（或信息公开栏目页面）读取，“{suffix}”不算。"
+STRAY_SUFFIX_HINT = "如果这是一篇公开信息，请把文件改名为“{suggest}”。"
+STRAY_TEXT = "这个文件开头有 --- 信息块，像是一篇公开信息，但扩展名是“{suffix}”，不会被读取，也不会发布；也没有信息把它作为附件或在正文里链接它。"
+STRAY_WORD = "这个 {suffix} 文件没有信息把它作为附件，也没有正文链接它，不会读取，也不会发布。"
+STRAY_WORD_HINT = "如果它是某篇信息的附件，请在那篇信息的「附件」里写上文件名“{name}”；如果它本身就是要发布的信息，请运行 site-builder new 新建一篇 .md 信息，把正文复制进去（原文件可以作为附件）；不需要的文件请移出 content 文件夹。"
+# published-urls.txt deleted or emptied (manifestguard.py)
+MANIFEST_LOST = "找不到已发布网址的记录 published-urls.txt（或者里面没有网址），但这个项目以前发布过网站（{evidence}）。没有这份记录，就查不出哪些印在公开栏二维码上的网址这次会打不开。"
+MANIFEST_LOST_HINT = (
+    "请恢复这个文件：用版本库恢复（git checkout -- published-urls.txt），或者复制上次生成时留下的副本"
+    "（cp .cache/published-urls.txt published-urls.txt）。确实要从头记录时（例如网站从未正式上线），"
+    "请新建 published-urls.txt，只写一行：{marker}"
+)
+MANIFEST_EVIDENCE_SITE = "{site} 文件夹里有上次生成的网站，{count} 个网址"
+MANIFEST_EVIDENCE_COPY = ".cache/published-urls.txt 里记着 {count} 个网址"
+MANIFEST_EVIDENCE_GIT = "版本库（git）最近一次提交的 published-urls.txt 里记着 {count} 个网址"
+# 迁移 / 撤回 (permalinks.py)
+RETIRED_FUTURE = "「日期」{date} 还没到：撤回日期要写已经撤回的那一天，不能写以后的日期（今天是 {today}）。"
+RETIRED_FUTURE_HINT = "信息要在以后撤回，请到那一天再删除或改为不予公开，同时写上撤回；现在请不要写这一条。"
+URL_NEVER_PUBLISHED = "网址 {url} 没有发布过（published-urls.txt 里没有），不能写在「{key}」里：写了它会多出一个{page}，还会列进网站地图 sitemap.xml。"
+URL_NEVER_PUBLISHED_HINT = "请核对网址（与 published-urls.txt 里的写法对照）；只有以前发布过、现在没有页面的网址才需要写明去向。确实印发过的网址（例如旧网站的网址）请先把它加进 published-urls.txt。"
+URL_NEVER_PUBLISHED_MOVE = "跳转页"
+URL_NEVER_PUBLISHED_RETIRED = "「已撤回」页面"
+# catalog.yaml that is not text (load.py)
+CATALOG_BINARY = "标准目录 catalog.yaml 不是文本文件（可能是 Word、Excel 或压缩文件改了文件名）。"
+CATALOG_BINARY_HINT = "catalog.yaml 要用记事本或 VS Code 编辑，保存为 UTF-8 文本；格式见 docs/编写指南.md。如果原来的文件被覆盖了，请从版本库恢复（git checkout -- catalog.yaml）。"
+CATALOG_EMPTY_HINT = "标准目录不能是空的：请从版本库恢复（git checkout -- catalog.yaml），或按 docs/编写指南.md 填写站点、乡镇、领域和事项。"

@@ -6,6 +6,7 @@ published URLs and turns these declarations into redirect and tombstone pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urlsplit
 
@@ -34,6 +35,11 @@ def read_declarations(root: Fields, base_url: str | None) -> UrlChanges:
         f.unknown(RETIRED_KEYS)
         path = _declared_path(f, "网址", f.text("网址", required=True), base_url)
         day = f.date("日期", required=True)
+        if day is not None and day > dt.date.today():
+            f.error("日期", msg.RETIRED_FUTURE.format(date=day.isoformat(),
+                                                     today=dt.date.today().isoformat()),
+                    msg.RETIRED_FUTURE_HINT)
+            day = None
         if path is not None and day is not None:
             changes.retired.append(Retirement(path, day, f.text("说明") or "", f.path,
                                               f.line("网址")))

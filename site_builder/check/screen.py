@@ -23,6 +23,7 @@ from ..base.problems import Problems
 from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import Document
+from ..input.yamlsrc import key_at
 from ..model.site import Attachment, Notice
 from . import formats, privacy, rawhtml
 
@@ -463,8 +464,7 @@ def screen_catalog(path: Path, text: str, problems: Problems) -> None:
     for loc in privacy.scan_lines(lines, markdown=False):
         f = loc.finding
         line = lines[loc.line - 1] if loc.line else ""
-        key = _KEY.match(line)
-        problems.add(path, loc.line, key.group(1) if key else None, msg.PII_FOUND.format(
+        problems.add(path, loc.line, key_at(line, loc.column), msg.PII_FOUND.format(
             kind=KIND_NAMES[f.kind], shown=privacy.shown(f), why=_why(f)),
             msg.PII_HINT_CATALOG, column=loc.column)
 

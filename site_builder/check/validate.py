@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base import filenames, vocab
 from ..base import messages as msg
-from ..base import vocab
 from ..base.dates import add_workdays, calendar_known
 from ..base.problems import Problems
 from ..input.fields import Fields
-from ..input.links import local_links
+from ..input.links import local_links, raw_targets
 from ..input.load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
 from ..input.yamlsrc import YNode
 from ..model.site import (
@@ -536,6 +536,14 @@ class NoticeChecker:
                                       folder=self.problems.rel(path.parent)))
                 ok = False
                 continue
+            taken = filenames.reserved(filename) if published else None
+            if taken:
+                self.problems.add(path, node.line, "附件",
+                                  msg.NAME_RESERVED.format(name=filename, reserved=taken),
+                                  msg.NAME_RESERVED_HINT.format(
+                                      suggest=filenames.suggest(filename)))
+                ok = False
+                continue
             kind = screen.active_type(filename) if published else None
             if kind:
                 self.problems.add(path, node.line, "附件",
@@ -604,11 +612,15 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems, published:
     out: list[Path] = []
     ok = True
     root = content_dir.resolve()
+    escaped = _unescaped_links(doc, problems)
     for link in local_links(doc.body):
         line = doc.body_line + link.line - 1
         file = doc.path.parent / link.target
         resolved = file.resolve()
-        if root not in resolved.parents:
+        taken = filenames.reserved(link.target) if published else None
+        if (line, link.target) in escaped:
+            ok = False
+        elif root not in resolved.parents:
             problems.add(doc.path, line, None, msg.LINK_OUTSIDE.format(target=link.target),
                          msg.LINK_OUTSIDE_HINT)
             ok = False
@@ -620,6 +632,11 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems, published:
             problems.add(doc.path, line, None, msg.LINK_MARKDOWN.format(target=link.target),
                          msg.ATTACHMENT_MARKDOWN_HINT)
             ok = False
+        elif taken:
+            problems.add(doc.path, line, None,
+                         msg.LINK_RESERVED.format(target=link.target, reserved=taken),
+                         msg.NAME_RESERVED_HINT.format(suggest=filenames.suggest(link.target)))
+            ok = False
         elif file.suffix.lower() != ".md":
             kind = screen.active_type(link.target) if published else None
             if kind:
@@ -630,6 +647,25 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems, published:
             else:
                 out.append(file)
     return out if ok else None
+
+
+def _unescaped_links(doc: Document, problems: Problems) -> set[tuple[int, str]]:
+    """Report body links to files whose names hold `#`, `?` or `%` written without escaping
+    (filenames.py); returns (line, decoded target) of each, to skip in body_assets."""
+    found: set[tuple[int, str]] = set()
+    if not any(c in doc.body for c in "#?%"):
+        return found
+    for number, text in enumerate(doc.body.split("\n"), start=doc.body_line):
+        if not any(c in text for c in "#?%"):
+            continue
+        for written in raw_targets(text):
+            bad = filenames.unescaped(written, doc.path.parent)
+            if bad is not None:
+                problems.add(doc.path, number, None, msg.LINK_ESCAPE.format(
+                    written=bad.written, char=bad.char, name=bad.name),
+                    msg.LINK_ESCAPE_HINT.format(escaped=bad.escaped))
+                found.add((number, bad.target))
+    return found
 
 
 # -- column pages --------------------------------------------------------------------------------

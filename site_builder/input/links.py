@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-_MD_TARGET = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# The address may hold spaces (`[名单](东村 名单.csv)`: Python-Markdown links it as written), may be
+# in <…>, and may be followed by a title in double or single quotes.
+_MD_TARGET = re.compile(
+    r"!?\[[^\]\n]*\]\(\s*<?([^)<>\n]*?[^)<>\s])>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _HTML_TARGET = re.compile(
     r"""<(?:img|a|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*["']([^"']+)["']""",
     re.IGNORECASE,
@@ -39,3 +42,8 @@ def _local(raw: str) -> str | None:
         return None
     path = unquote(parts.path)
     return path or None
+
+
+def raw_targets(text: str) -> list[str]:
+    """The link targets on one line of a body as written: not decoded, #… and ?… kept."""
+    return [m.group(1) for pattern in (_MD_TARGET, _HTML_TARGET) for m in pattern.finditer(text)]

@@ -10,11 +10,12 @@ line ends are accepted.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import messages as msg
-from ..base.problems import Problems
+from ..base.problems import Problem, Problems
 from .yamlsrc import YNode, parse
 
 PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
@@ -138,7 +139,9 @@ def read_yaml_text(path: Path, problems: Problems) -> tuple[YNode | None, str | 
         problems.add(path, None, None, msg.CATALOG_MISSING.format(path=problems.rel(path)),
                      msg.CATALOG_MISSING_HINT)
         return None, None
-    text = decode(path, problems)
+    found = Problems(problems.root)
+    text = decode(path, found)
+    problems.extend([_as_catalog(p) for p in found.items])
     if text is None:
         return None, None
     node, yaml_problems = parse(text, file=problems.rel(path))
@@ -147,6 +150,17 @@ def read_yaml_text(path: Path, problems: Problems) -> tuple[YNode | None, str | 
         problems.add(path, node.line, None, msg.CATALOG_NOT_MAPPING, msg.CATALOG_MISSING_HINT)
         return None, text
     return node, text
+
+
+def _as_catalog(problem: Problem) -> Problem:
+    """decode()'s problems speak of notices (save it as .md, or delete the file); for
+    catalog.yaml they say what fits it."""
+    if problem.message == msg.FILE_BINARY:
+        return dataclasses.replace(problem, message=msg.CATALOG_BINARY,
+                                   hint=msg.CATALOG_BINARY_HINT)
+    if problem.message == msg.FILE_EMPTY:
+        return dataclasses.replace(problem, hint=msg.CATALOG_EMPTY_HINT)
+    return problem
 
 
 def is_notice_file(path: Path, content_dir: Path) -> bool:

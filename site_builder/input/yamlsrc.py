@@ -179,7 +179,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
     # Full-width colon after a key: 标题：xxx is text, not a key.
     for idx, content in enumerate(lines):
         if _FULLWIDTH_COLON_KEY.match(content) and ":" not in content.split("：", 1)[0]:
-            key = content.split("：", 1)[0].strip().lstrip("-").strip()
+            key = _FLOW_START.split(content.split("：", 1)[0])[-1].strip().lstrip("-").strip()
             return Problem(
                 file,
                 idx + first_line,
@@ -188,7 +188,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
                 msg.YAML_FULLWIDTH_COLON_HINT,
             )
     detail = " ".join(problem.split())
-    special = _special_value(lines[line0] if line0 < len(lines) else "", problem)
+    special = _special_value(lines[line0] if line0 < len(lines) else "", problem,
+                             (exc.problem_mark or mark).column if mark else None)
     if special is not None:
         return Problem(file, line0 + first_line, special[0], special[1], special[2])
     if "mapping values are not allowed" in problem:
@@ -218,13 +219,19 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, first_line:
     )
 
 
-def _special_value(line: str, problem: str) -> tuple[str, str, str] | None:
+def _special_value(line: str, problem: str, column: int | None = None
+                   ) -> tuple[str, str, str] | None:
     """(field, message, hint) when the value on the error's line starts with a character that
-    YAML reads as syntax ([ * & ! | > % …) or with a quoted part followed by more text."""
+    YAML reads as syntax ([ * & ! | > % …) or with a quoted part followed by more text; in a
+    flow mapping (`{id: x, 名称: *y}`), the value of the key before the error's `column`."""
     m = _KEY_VALUE.match(line)
-    if not m:
+    flow = _flow_pair(line, column) if column is not None and "{" in line else None
+    if flow is not None and (m is None or flow[2] > m.start(1)):  # a key inside the {…}
+        key, value, _ = flow
+    elif m:
+        key, value = m.groups()
+    else:
         return None
-    key, value = m.groups()
     quoted = msg.YAML_QUOTE_VALUE_HINT.format(key=key, quoted=as_value(value))
     first = value[0]
     meaning = _SPECIAL_START.get(first) or _SPECIAL_WITH_SPACE.get(value[:2])
@@ -246,3 +253,28 @@ def _first_line_with(lines: list[str], needle: str, default: int) -> int:
         if needle in content:
             return idx
     return default
+
+
+# A key in block or flow style: at the start of a line (after "- "), or after "{" or ","
+_KEY_IN_LINE = re.compile(r"(?:^\s*(?:-\s+)*|[{,]\s*)([^\s:#,{}\[\]\"'][^:,{}\[\]]*?)\s*:(?=\s|$)")
+_FLOW_START = re.compile(r"[{,\[]")
+
+
+def key_at(line: str, column: int | None = None) -> str | None:
+    """The key whose value holds (1-based) `column` of a YAML source line, in block style
+    (`名称: …`, `- 名称: …`) or flow style (`- {id: dongcun, 名称: …}`: 名称, not 「{id」);
+    the line's last key when `column` is None."""
+    text = line if column is None else line[: max(column - 1, 0)]
+    keys = [m.group(1) for m in _KEY_IN_LINE.finditer(text)]
+    return keys[-1] if keys else None
+
+
+def _flow_pair(line: str, column: int) -> tuple[str, str, int] | None:
+    """(key, value as written, the key's start) of the flow-mapping entry around the 0-based
+    `column`."""
+    matches = [m for m in _KEY_IN_LINE.finditer(line) if m.start(1) <= column]
+    if not matches:
+        return None
+    last = matches[-1]
+    value = re.split(r"\s*[,}]", line[last.end():].lstrip(), maxsplit=1)[0]
+    return (last.group(1), value, last.start(1)) if value else None

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..base import messages as msg
 from ..base import urls, vocab
@@ -270,7 +271,7 @@ def _notice(site: Site, n: Notice) -> OutputPage:
                       source=n.source, body_line=n.body_line, not_personal=n.not_personal)
 
 
-_MD_LINK = re.compile(r"(\]\()([^)\s]+\.md)(\s*(?:\"[^\"]*\")?\))")
+_MD_LINK = re.compile(r"(\]\(\s*<?)([^)<>\n]*?\.md)(>?\s*(?:\"[^\"]*\"|'[^']*')?\s*\))")
 _SITE_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)(\s*(?:\"[^\"]*\")?\))")
 
 
@@ -281,7 +282,7 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
     by_source = _page_sources(site)
 
     def replace(m: re.Match[str]) -> str:
-        target = by_source.get((source.parent / m.group(2)).resolve())
+        target = by_source.get((source.parent / unquote(m.group(2))).resolve())
         if target is None:
             return m.group(0)
         return f"{m.group(1)}{urls.rel(here, target)}{m.group(3)}"

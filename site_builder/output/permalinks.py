@@ -24,7 +24,7 @@ from pathlib import Path
 from ..base import dates, urls
 from ..base import messages as msg
 from ..base.problems import Problems
-from ..check.declarations import shown
+from ..check.declarations import MOVES_KEY, RETIRED_KEY, shown
 from ..model.site import Move, Retirement, Site, UrlChanges
 from . import render as h
 from .pages import Output, OutputPage
@@ -75,15 +75,19 @@ def apply(site: Site, output: Output, changes: UrlChanges, problems: Problems) -
     that would otherwise disappear."""
     pages = {p.path: p for p in output.pages}
     claimed: dict[str, int] = {}
+    published = read_manifest(site.root)
     for move in changes.moves:
-        if _claim(move.old, move.source, move.line, pages, claimed, problems):
+        if _claim(move.old, move.source, move.line, pages, claimed, problems) and \
+                _was_published(move.old, published, move.source, move.line, MOVES_KEY,
+                               problems):
             target = _resolve(move, changes, pages, problems)
             if target is not None:
                 output.pages.append(_redirect_page(move, target, pages))
     for retired in changes.retired:
-        if _claim(retired.path, retired.source, retired.line, pages, claimed, problems):
+        if _claim(retired.path, retired.source, retired.line, pages, claimed, problems) and \
+                _was_published(retired.path, published, retired.source, retired.line,
+                               RETIRED_KEY, problems):
             output.pages.append(_retired_page(site, retired))
-    published = read_manifest(site.root)
     now = {p.path for p in output.pages}
     for path, line in published.items():
         if path not in now and not _PAGED.search(path):
@@ -105,6 +109,20 @@ def _claim(path: str, source: Path, line: int, pages: dict[str, OutputPage],
         return False
     claimed[path] = line
     return True
+
+
+def _was_published(path: str, published: dict[str, int], source: Path, line: int, key: str,
+                   problems: Problems) -> bool:
+    """A 迁移 or 撤回 is for a URL that was published (in the manifest); else it would add a
+    page, and a sitemap entry, for an address nobody ever had."""
+    if path in published:
+        return True
+    page = msg.URL_NEVER_PUBLISHED_MOVE if key == MOVES_KEY else \
+        msg.URL_NEVER_PUBLISHED_RETIRED
+    problems.add(source, line, key, msg.URL_NEVER_PUBLISHED.format(url=shown(path), key=key,
+                                                                   page=page),
+                 msg.URL_NEVER_PUBLISHED_HINT)
+    return False
 
 
 def _resolve(move: Move, changes: UrlChanges, pages: dict[str, OutputPage],

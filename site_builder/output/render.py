@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from ..base import dates, urls, vocab
+from ..base import dates, filenames, urls, vocab
 from ..base import messages as msg
 from ..model.site import CatalogItem, Notice, Site
 
@@ -172,7 +172,7 @@ def attachments(n: Notice, here: str) -> str:
         return ""
     rows = []
     for a in n.attachments:
-        href = urls.rel(here, urls.attachment(n.id, a.filename))
+        href = filenames.href(a.filename)  # beside the page; # ? % : escaped too
         suffix = a.filename.rsplit(".", 1)[-1].upper() if "." in a.filename else ""
         rows.append(f'<li><a href="{e(href)}" download>{e(a.title)}</a>'
                     f'<span class="sb-att__info">{e(suffix)} {e(human_size(a.size))}</span></li>')

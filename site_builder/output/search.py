@@ -471,8 +471,8 @@ def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str)
     documents holding it and of those holding it in a strong field (varints), then both id
     lists (little-endian unsigned integers of the width given in meta.json)."""
     groups: dict[int, list[str]] = {}
-    for term in postings.all:
-        groups.setdefault(shard_of(term, shards), []).append(term)
+    for term in sorted(postings.all):  # sorted: the same bytes for the same input (terms()
+        groups.setdefault(shard_of(term, shards), []).append(term)  # is a set, hash-ordered)
     little = sys.byteorder == "little"
     for number in range(shards):
         out = bytearray()

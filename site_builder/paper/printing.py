@@ -506,7 +506,7 @@ def _render_in(out: Path, jobs: list[Job], browser: str) -> None:
 def _warn_unpublished(project: Project, site: Site, jobs: list[Job]) -> None:
     """The QR codes lead to the website: say so when the built site (mkdocs.yml's site_dir)
     is missing, or lacks pages that codes of the cover, the posters or the sheets lead to."""
-    built = built_site(project)
+    built = project.built_site()
     shown = f"{_shown_path(built, project.root)}/"
     if not built.is_dir():
         print(msg.PRINT_SITE_MISSING.format(site=shown), file=sys.stderr)
@@ -522,22 +522,6 @@ def _warn_unpublished(project: Project, site: Site, jobs: list[Job]) -> None:
         if len(missing) > 10:
             pages += msg.PRINT_PAGES_MORE.format(count=len(missing))
         print(msg.PRINT_PAGES_MISSING.format(site=shown, pages=pages), file=sys.stderr)
-
-
-_SITE_DIR = re.compile(r"""^site_dir:[ \t]*(["']?)(?P<dir>[^"'#\n]*?)\1[ \t]*(?:#.*)?$""",
-                       re.MULTILINE)
-
-
-def built_site(project: Project) -> Path:
-    """Where `site-builder build` writes the site: `site_dir` of the project's mkdocs.yml
-    (read as text, no MkDocs needed), by default site/ beside it."""
-    config = project.root / "mkdocs.yml"
-    try:
-        m = _SITE_DIR.search(config.read_text(encoding="utf-8-sig"))
-    except OSError:
-        m = None
-    folder = Path(m["dir"].strip()) if m and m["dir"].strip() else Path("site")
-    return folder if folder.is_absolute() else project.root / folder
 
 
 def _shown_path(path: Path, root: Path) -> str:
