@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from . import limits
 from . import messages as t
 from .pipeline import Project, generate_pages, read_and_check
 from .problems import InputError, format_report
@@ -128,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t.INTERRUPTED, file=sys.stderr)
         return 130
+    except OSError as exc:
+        if not limits.disk_full(exc):
+            raise
+        print(limits.disk_full_message(exc, None), file=sys.stderr)
+        return 1
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from . import messages as msg
 from .problems import Problems
 from .yamlsrc import YNode, parse
@@ -118,6 +119,8 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> Document | 
 
 
 def read_document(path: Path, problems: Problems) -> Document | None:
+    if limits.markdown_too_large(path, problems):
+        return None
     text = decode(path, problems)
     if text is None:
         return None
@@ -132,6 +135,8 @@ def read_yaml_file(path: Path, problems: Problems) -> YNode | None:
     if not path.is_file():
         problems.add(path, None, None, msg.CATALOG_MISSING.format(path=problems.rel(path)),
                      msg.CATALOG_MISSING_HINT)
+        return None
+    if limits.catalog_too_large(path, problems):
         return None
     text = decode(path, problems)
     if text is None:

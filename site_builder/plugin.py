@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import load, output, permalinks, postbuild, urls
+from . import limits, load, lock, output, permalinks, postbuild, urls
 from . import messages as msg
 from .pages import NavNode, OutputPage
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -56,6 +56,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.final_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = CountHandler()
+        self.lock = lock.Lock(None)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -68,6 +69,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.project = Project.at(Path(config.config_file_path).parent, self.config.catalog,
                                   str(Path(config.docs_dir)))
+        self.lock.release()  # mkdocs serve: the previous rebuild's, if it failed early
+        try:
+            self.lock = lock.acquire_build(self.project.root / CACHE_DIR, self.command or "build")
+        except lock.Busy as exc:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            raise PluginError(str(exc)) from None
         try:
             self.site, problems = build_model(self.project)
             self.watch.lap("read and validate")
@@ -138,9 +145,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             raise PluginError(format_report(list(problems)))
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is None or self.final_dir is None:
+            self.lock.release()
             return
         if config.strict and self.warnings.get_counts():
             output.discard(self.staging)  # MkDocs aborts next; the old site stays
+            self.lock.release()
             return
         output.publish(self.staging, self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
@@ -149,6 +158,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.site_dir = str(self.final_dir)
         self.staging = None
         self.watch.lap("publish")
+        self.lock.release()
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -157,10 +167,21 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.staging is not None:
             output.discard(self.staging)
             self.staging = None
+        self.lock.release()
+        if limits.disk_full(error):  # a Chinese message instead of a traceback
+            raise _DiskFull(limits.disk_full_message(error, self.final_dir)) from None
+
+    def on_shutdown(self) -> None:
+        self.lock.release()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))
         return server
+
+
+class _DiskFull(Abort):
+    """The disk (or quota, or file size limit) is full: `mkdocs build` prints this message
+    instead of a traceback, and `site-builder build` prints it as its report."""
 
 
 def _inside(file: File, folder: Path) -> bool:
@@ -284,6 +305,9 @@ def build(root: Path, strict: bool = False) -> int:
             config.plugins.on_shutdown()
     except ConfigurationError as exc:
         return _config_problem(msg.BUILD_CONFIG_ERROR.format(detail=exc))
+    except _DiskFull as exc:
+        print(str(exc) + msg.BUILD_FAILED, file=sys.stderr)
+        return 1
     except Abort as exc:  # what went wrong is printed already (a BuildError with its summary)
         count = re.search(r"(\d+) warnings", str(exc))
         if count:

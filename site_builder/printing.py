@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import bodies, dates, pdf, qr, urls, vocab
+from . import bodies, dates, lock, pdf, qr, urls, vocab
 from . import messages as msg
 from .model import Notice, Site, Township, Village
 from .pipeline import CACHE_DIR, Project, read_and_check
@@ -373,7 +373,12 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
         return 1
     if pdf.has_chinese_font() is False:
         print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
-    _warn_unpublished(project, site, jobs)
+    try:  # site/ is read: not while a build swaps it
+        with lock.acquire_reader(project.root / CACHE_DIR):
+            _warn_unpublished(project, site, jobs)
+    except lock.Busy as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     try:
         _render(jobs, browser)
     except pdf.RenderError as exc:

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import limits, privacy, rawhtml
 from . import messages as msg
-from . import privacy, rawhtml
 from .fields import Fields
 from .links import local_links
 from .load import Document
@@ -163,6 +163,8 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                  result: Screened, hint: str) -> bytes | None:
     """Scan one file and report; returns the masked copy to publish (None: publish the file)."""
     path = file.path
+    if limits.scan_too_large(path, file.name, problems):
+        return None
     scanned = privacy.scan_file(path, patterns if masking else None)
     if scanned.error:
         problems.add(path, None, None, _UNREADABLE[file.how].format(name=file.name,

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import messages as msg
+from . import yamlguard
 from .problems import Problem
 
 try:  # libyaml is ~10x faster to compose; fall back to pure Python where it is missing
@@ -79,6 +80,9 @@ def parse(text: str, *, file: str, first_line: int = 1) -> tuple[YNode | None, l
         return None, problems
     if node is None:
         return None, problems
+    refused = yamlguard.check(node, text, file, first_line, _Loader)  # alias bombs, nesting
+    if refused is not None:
+        return None, [refused]
     return _convert(node, file, first_line, problems), problems
 
 

@@ -1,0 +1,108 @@
+"""Guard against YAML that is small to read but huge (or endless) to expand.
+
+PyYAML composes an alias (`*a`) as a second reference to the anchored node (`&a`), so composing a
+"billion laughs" document is cheap; what is expensive is turning it into values (yamlsrc's YNodes,
+then every check on them): ten levels of ten aliases are 10^10 values, and `check` grew to
+15.6 GB. Anchors and aliases are legitimate YAML, and harmless in moderation (a 公开依据 block
+reused by several items of catalog.yaml), so they are not refused as such: the expanded size is
+computed on the composed graph (each node once, memoised, iteratively) and a document whose
+aliases add more than `max(ALIAS_EXTRA, nodes written)` values is refused — at most twice the
+document, whatever its size, plus 10,000. Nesting deeper than MAX_DEPTH levels (no catalog or
+front matter needs more than 6) is refused too: it would exhaust Python's recursion.
+
+The refusal names the alias that expands most (found by a second pass over the parse events,
+only when the document is refused) and the line of its anchor.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from . import messages as msg
+from .problems import Problem
+
+ALIAS_EXTRA = 10_000  # values aliases may add beyond the document's own, at least
+MAX_DEPTH = 100  # levels of nesting
+ENDLESS = 1 << 62  # the size of a node that contains itself
+
+
+def check(root: yaml.Node, text: str, file: str, first_line: int,
+          loader: type) -> Problem | None:
+    """A problem if the composed document `root` expands too much or nests too deep."""
+    written, expanded, depth = _measure(root)
+    if depth > MAX_DEPTH:
+        return Problem(file, first_line, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
+                       msg.YAML_TOO_DEEP_HINT)
+    limit = written + max(ALIAS_EXTRA, written)
+    if expanded <= limit:
+        return None
+    name, line, anchor_line = _biggest_alias(text, loader)
+    if expanded >= ENDLESS:
+        message = msg.YAML_ALIAS_RECURSIVE.format(name=name, anchor_line=anchor_line + first_line)
+    else:
+        message = msg.YAML_ALIAS_TOO_BIG.format(
+            name=name, anchor_line=anchor_line + first_line, count=f"{expanded:,}",
+            limit=f"{limit:,}")
+    return Problem(file, line + first_line, None, message, msg.YAML_ALIAS_TOO_BIG_HINT)
+
+
+def _measure(root: yaml.Node) -> tuple[int, int, int]:
+    """(distinct nodes, nodes once every alias is expanded, deepest nesting), without
+    recursion. A node reached through itself (a recursive alias) counts as refused."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            continue
+        if key in size:
+            continue
+        if key in on_path:  # a node inside itself: infinite
+            return len(size), ENDLESS, 0
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+        if len(on_path) > MAX_DEPTH * 4:
+            return len(size), 0, len(on_path)
+    return len(size), size[id(root)], depth[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _biggest_alias(text: str, loader: type) -> tuple[str, int, int]:
+    """(anchor name, 0-based line of the alias, 0-based line of the anchor) of the alias that
+    expands to the most values."""
+    sizes: dict[str, tuple[int, int]] = {}  # anchor → (values, line)
+    stack: list[list] = [[0, None, 0]]  # [values so far, anchor, line] of open collections
+    best = ("?", 0, 0, -1)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([1, event.anchor, event.start_mark.line])
+        elif isinstance(event, yaml.CollectionEndEvent) and len(stack) > 1:
+            values, anchor, line = stack.pop()
+            if anchor:
+                sizes[anchor] = (values, line)
+            stack[-1][0] += values
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = (1, event.start_mark.line)
+            stack[-1][0] += 1
+        elif isinstance(event, yaml.AliasEvent):
+            values, line = sizes.get(event.anchor, (0, 0))
+            stack[-1][0] += values
+            if values > best[3]:
+                best = (event.anchor, event.start_mark.line, line, values)
+    return best[0], best[1], best[2]
