@@ -168,8 +168,9 @@ def find_markdown(content_dir: Path) -> tuple[list[Path], list[Path]]:
     if not content_dir.is_dir():
         return notices, pages
     pages_dir = content_dir / PAGES_DIR
+    assets_dir = content_dir / ASSETS_DIR  # copied as it is; Markdown there is an error
     for path in sorted(content_dir.rglob("*.md")):
-        if not path.is_file() or not _visible(path, content_dir):
+        if not path.is_file() or not _visible(path, content_dir) or assets_dir in path.parents:
             continue
         (pages if pages_dir in path.parents else notices).append(path)
     return notices, pages

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bodies, load, permalinks, qr, screen, validate
+from . import bodies, contentfiles, load, permalinks, qr, screen, validate
 from .model import Site
 from .pages import Output, generate
 from .problems import InputError, Problems
@@ -40,7 +40,12 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     if node is not None:  # decoded as it was read (GBK, UTF-16), its encoding noted already
         text = load.decode(project.catalog, Problems(project.root)) or ""
         screen.screen_catalog(project.catalog, text, problems)
-    screen.screen_shared(project.content / load.ASSETS_DIR, problems)
+    shared = project.content / load.ASSETS_DIR
+    shared_files: list[Path] = []
+    if contentfiles.check_links(project.content, problems):  # else walking them may not end
+        shared_files = contentfiles.shared_files(shared)
+        screen.screen_shared(shared, problems, contentfiles.check_shared(shared, shared_files,
+                                                                        problems))
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
@@ -61,6 +66,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
                                    catalog.settings) if doc else None
         if page:
             pages.append(page)
+    checker.restricted.check(notices, pages, shared_files)
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))

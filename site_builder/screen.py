@@ -354,13 +354,14 @@ def mask_page_title(title: str, screened: Screened, settings: privacy.Settings) 
     return privacy.mask_text(title, settings.patterns) if screened.mask else title
 
 
-def screen_shared(folder: Path, problems: Problems) -> None:
+def screen_shared(folder: Path, problems: Problems, files: list[Path] | None = None) -> None:
     """content/assets/ is copied to the site as it is (logos, shared pictures): a file there
-    with personal data is an error in every mode, since no masked copy can replace it."""
+    with personal data is an error in every mode, since no masked copy can replace it.
+    `files`: those to scan (contentfiles.shared_files, as MkDocs copies them)."""
     if not folder.is_dir():
         return
     result = Screened()
-    for path in sorted(folder.rglob("*")):
+    for path in files if files is not None else sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() in privacy.SCANNED_SUFFIXES and \
                 path.suffix.lower() != ".md":
             name = path.relative_to(folder).as_posix()
