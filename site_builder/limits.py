@@ -110,7 +110,7 @@ def disk_full_message(exc: BaseException, site_dir: Path | None) -> str:
     """What a clerk reads: which folder could not be written, that nothing was published."""
     while not (isinstance(exc, OSError) and exc.errno in DISK_FULL):
         exc = exc.__cause__ or exc.__context__  # disk_full(exc) was True
-    name = getattr(exc, "filename", None)
+    name = getattr(exc, "filename2", None) or getattr(exc, "filename", None)  # copy: target
     folder = Path(name).parent if name else site_dir
     if site_dir is not None and folder is not None and _in_site(folder, site_dir):
         folder = site_dir  # the staging folder beside site/ is not a name the clerk knows

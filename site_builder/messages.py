@@ -720,9 +720,12 @@ RESTRICTED_HINT = (
 )
 RESTRICTED_IN_SHARED = (
     "{attribute}的信息的{role}“{name}”放在共用文件夹 content/assets/ 里：这个文件夹里的文件全部原样"
-    "复制到网站，{why}"
+    "复制到网站，谁都能下载。"
 )
-RESTRICTED_IN_SHARED_HINT = "请把这个文件移到这篇信息旁边（同一个文件夹），{role}里写文件名。"
+RESTRICTED_IN_SHARED_HINT = (
+    "如果这个文件只应提供给申请人，请把它移到这篇信息旁边（同一个文件夹），链接里直接写文件名；"
+    "如果它本来就是公开的（如空白申请表、单位标志），可以不改。"
+)
 YAML_ALIAS_RECURSIVE = "YAML 引用「*{name}」引用了包含它自己的内容（第 {anchor_line} 行「&{name}」），展开后无穷无尽，没有读取。"
 YAML_TOO_DEEP = "内容一层套一层，超过了 {limit} 层，没有读取。"
 YAML_TOO_DEEP_HINT = "标准目录和信息块最多只有几层（字段、列表、列表里的字段）。请检查括号「[」「{」是否成对，或是不是粘贴了别的内容。"

@@ -6,8 +6,8 @@ notice or a column page, or lying in content/assets/ (copied as it is) — as th
 through a symbolic or hard link, or as a copy under another name. So every published file is
 compared with every restricted one: by real path, then, for files of the same size, by content
 (SHA-256, computed only for such candidates). Empty files are never "the same". A restricted
-file kept in content/assets/ is published whatever links it, so that is an error too, at the
-restricted notice's line.
+file kept in content/assets/ is published whatever links it: a warning at the restricted
+notice's line (it may be a public form or logo, or a file that must be moved).
 
 Each problem is reported at the line of the attachment (field 附件) or of the link in the
 publishing file; for content/assets/ at the file itself.
@@ -69,9 +69,9 @@ class RestrictedFiles:
              field: str | None) -> None:
         real = path.resolve()
         if self.shared == real or self.shared in real.parents:
-            self.problems.add(doc.path, line, field, msg.RESTRICTED_IN_SHARED.format(
-                attribute=owner.attribute, role=owner.role, name=owner.name,
-                why=_why(owner.attribute)), msg.RESTRICTED_IN_SHARED_HINT.format(role=owner.role))
+            self.problems.warn(doc.path, line, field, msg.RESTRICTED_IN_SHARED.format(
+                attribute=owner.attribute, role=owner.role, name=owner.name),
+                msg.RESTRICTED_IN_SHARED_HINT)
             return
         if real in self.by_path:
             return

@@ -29,9 +29,9 @@ ENDLESS = 1 << 62  # the size of a node that contains itself
 def check(root: yaml.Node, text: str, file: str, first_line: int,
           loader: type) -> Problem | None:
     """A problem if the composed document `root` expands too much or nests too deep."""
-    written, expanded, depth = _measure(root)
-    if depth > MAX_DEPTH:
-        return Problem(file, first_line, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
+    written, expanded, deep = _measure(root)
+    if deep is not None:
+        return Problem(file, deep + first_line, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
                        msg.YAML_TOO_DEEP_HINT)
     limit = written + max(ALIAS_EXTRA, written)
     if expanded <= limit:
@@ -46,11 +46,11 @@ def check(root: yaml.Node, text: str, file: str, first_line: int,
     return Problem(file, line + first_line, None, message, msg.YAML_ALIAS_TOO_BIG_HINT)
 
 
-def _measure(root: yaml.Node) -> tuple[int, int, int]:
-    """(distinct nodes, nodes once every alias is expanded, deepest nesting), without
-    recursion. A node reached through itself (a recursive alias) counts as refused."""
+def _measure(root: yaml.Node) -> tuple[int, int, int | None]:
+    """(distinct nodes, nodes once every alias is expanded, 0-based line of a node nested deeper
+    than MAX_DEPTH or None), without recursion. A node inside itself (a recursive alias) has
+    the size ENDLESS."""
     size: dict[int, int] = {}
-    depth: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -59,19 +59,18 @@ def _measure(root: yaml.Node) -> tuple[int, int, int]:
         children = _children(node)
         if done:
             on_path.discard(key)
-            size[key] = 1 + sum(size[id(c)] for c in children)
-            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            size[key] = min(ENDLESS, 1 + sum(size[id(c)] for c in children))
             continue
         if key in size:
             continue
-        if key in on_path:  # a node inside itself: infinite
-            return len(size), ENDLESS, 0
+        if key in on_path:  # a node inside itself: endless
+            return len(size), ENDLESS, None
         on_path.add(key)
+        if len(on_path) > MAX_DEPTH:
+            return len(size), 0, node.start_mark.line
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in size)
-        if len(on_path) > MAX_DEPTH * 4:
-            return len(size), 0, len(on_path)
-    return len(size), size[id(root)], depth[id(root)]
+    return len(size), size[id(root)], None
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -86,11 +85,14 @@ def _biggest_alias(text: str, loader: type) -> tuple[str, int, int]:
     """(anchor name, 0-based line of the alias, 0-based line of the anchor) of the alias that
     expands to the most values."""
     sizes: dict[str, tuple[int, int]] = {}  # anchor → (values, line)
+    lines: dict[str, int] = {}  # anchor → line, from its start (a recursive alias is inside)
     stack: list[list] = [[0, None, 0]]  # [values so far, anchor, line] of open collections
     best = ("?", 0, 0, -1)
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([1, event.anchor, event.start_mark.line])
+            if event.anchor:
+                lines[event.anchor] = event.start_mark.line
         elif isinstance(event, yaml.CollectionEndEvent) and len(stack) > 1:
             values, anchor, line = stack.pop()
             if anchor:
@@ -99,10 +101,11 @@ def _biggest_alias(text: str, loader: type) -> tuple[str, int, int]:
         elif isinstance(event, yaml.ScalarEvent):
             if event.anchor:
                 sizes[event.anchor] = (1, event.start_mark.line)
+                lines[event.anchor] = event.start_mark.line
             stack[-1][0] += 1
         elif isinstance(event, yaml.AliasEvent):
-            values, line = sizes.get(event.anchor, (0, 0))
+            values, _ = sizes.get(event.anchor, (0, 0))
             stack[-1][0] += values
             if values > best[3]:
-                best = (event.anchor, event.start_mark.line, line, values)
+                best = (event.anchor, event.start_mark.line, lines.get(event.anchor, 0), values)
     return best[0], best[1], best[2]
