@@ -153,7 +153,8 @@ def is_notice_file(path: Path, content_dir: Path) -> bool:
     """True if `path` is a file find_markdown reads (a notice or a column page)."""
     return path.suffix == ".md" and path.is_file() and \
         content_dir.resolve() in path.resolve().parents and \
-        _visible(path.resolve(), content_dir.resolve())
+        _visible(path.resolve(), content_dir.resolve()) and \
+        (content_dir / ASSETS_DIR).resolve() not in path.resolve().parents
 
 
 def _visible(path: Path, root: Path) -> bool:

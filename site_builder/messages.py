@@ -708,6 +708,7 @@ RESTRICTED_WHAT_LINKED = "正文链接的文件"
 RESTRICTED_WHAT_SHARED = "共用文件夹 content/assets/ 里的文件"
 RESTRICTED_ROLE_ATTACHMENT = "附件"
 RESTRICTED_ROLE_LINKED = "正文链接的文件"
+RESTRICTED_ROLE_SELF = "原文"
 RESTRICTED_SAME_FILE = "{what}“{name}”是{attribute}的信息（{file}）的{role}“{other}”，{why}"
 RESTRICTED_SAME_CONTENT = (
     "{what}“{name}”与{attribute}的信息（{file}）的{role}“{other}”内容完全相同（是它的副本），{why}"

@@ -1,13 +1,14 @@
 """Files of 依申请公开 and 不予公开 notices must not reach the site by another way.
 
-Their attachments and the files their bodies link to are not published (pages.generate leaves
-them out). But the same file can be published from elsewhere: attached or linked by a 主动公开
-notice or a column page, or lying in content/assets/ (copied as it is) — as the same path,
-through a symbolic or hard link, or as a copy under another name. So every published file is
-compared with every restricted one: by real path, then, for files of the same size, by content
-(SHA-256, computed only for such candidates). Empty files are never "the same". A restricted
-file kept in content/assets/ is published whatever links it: a warning at the restricted
-notice's line (it may be a public form or logo, or a file that must be moved).
+Their attachments, the files their bodies link to and their bodies are not published
+(pages.generate leaves them out). But the same file can be published from elsewhere: attached
+or linked by a 主动公开 notice or a column page, or lying in content/assets/ (copied as it is) —
+as the same path, through a symbolic or hard link, or as a copy under another name. So every
+published file is compared with every restricted one (the notice files themselves too: a copy
+of one saved as .txt would publish the body): by real path, then, for files of the same size,
+by content (SHA-256, computed only for such candidates). Empty files are never "the same". A
+restricted file kept in content/assets/ is published whatever links it: a warning at the
+restricted notice's line (it may be a public form or logo, or a file that must be moved).
 
 Each problem is reported at the line of the attachment (field 附件) or of the link in the
 publishing file; for content/assets/ at the file itself.
@@ -45,7 +46,8 @@ class RestrictedFiles:
     published."""
 
     def __init__(self, content_dir: Path, problems: Problems):
-        self.shared = (content_dir / ASSETS_DIR).resolve()
+        self.shared_dir = content_dir / ASSETS_DIR
+        self.shared = self.shared_dir.resolve()
         self.problems = problems
         self.by_path: dict[Path, _Owner] = {}
         self.by_size: dict[int, list[Path]] = {}
@@ -54,7 +56,10 @@ class RestrictedFiles:
     # -- collecting ------------------------------------------------------------------------------
     def record(self, doc: Document, attribute: str, attachments: list[Attachment],
                assets: list[Path]) -> None:
-        """The attachments and body-linked files of a 依申请公开 or 不予公开 notice."""
+        """The notice file itself (its body is not published), its attachments and body-linked
+        files, of a 依申请公开 or 不予公开 notice."""
+        self._add(doc, doc.path, _Owner(doc.path, attribute, msg.RESTRICTED_ROLE_SELF,
+                                        doc.path.name), None, None)
         for a in attachments:
             self._add(doc, a.path, _Owner(doc.path, attribute, msg.RESTRICTED_ROLE_ATTACHMENT,
                                           a.filename), _front_line(doc, a.filename), "附件")
@@ -96,7 +101,7 @@ class RestrictedFiles:
         for p in pages:
             self._check_links(p.source, p.body, p.body_line, p.assets)
         for path in shared:
-            name = path.name
+            name = path.relative_to(self.shared_dir).as_posix()
             self._check(path, name, msg.RESTRICTED_WHAT_SHARED, path, None, None)
 
     def _check_links(self, source: Path, body: str, body_line: int, assets: list[Path]) -> None:
