@@ -105,6 +105,8 @@ class RestrictedFiles:
             self._check(path, name, msg.RESTRICTED_WHAT_SHARED, path, None, None)
 
     def _check_links(self, source: Path, body: str, body_line: int, assets: list[Path]) -> None:
+        if not assets:
+            return
         wanted = {p.resolve() for p in assets}
         for link in local_links(body):
             path = source.parent / link.target

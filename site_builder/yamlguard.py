@@ -7,8 +7,10 @@ then every check on them): ten levels of ten aliases are 10^10 values, and `chec
 reused by several items of catalog.yaml), so they are not refused as such: the expanded size is
 computed on the composed graph (each node once, memoised, iteratively) and a document whose
 aliases add more than `max(ALIAS_EXTRA, nodes written)` values is refused — at most twice the
-document, whatever its size, plus 10,000. Nesting deeper than MAX_DEPTH levels (no catalog or
-front matter needs more than 6) is refused too: it would exhaust Python's recursion.
+document, whatever its size, plus 10,000. Only documents holding a `&` are measured (no anchor,
+no alias). Nesting deeper than MAX_DEPTH levels (no catalog or front matter needs more than 6)
+is refused too, by yamlsrc while it converts (TooDeep): 500 levels exhausted Python's
+recursion.
 
 The refusal names the alias that expands most (found by a second pass over the parse events,
 only when the document is refused) and the line of its anchor.
@@ -26,13 +28,29 @@ MAX_DEPTH = 100  # levels of nesting
 ENDLESS = 1 << 62  # the size of a node that contains itself
 
 
+class TooDeep(Exception):
+    """Raised by yamlsrc while converting a node nested deeper than MAX_DEPTH."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line  # 0-based, in the parsed text
+
+
+def too_deep(file: str, line: int) -> Problem:
+    return Problem(file, line, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
+                   msg.YAML_TOO_DEEP_HINT)
+
+
 def check(root: yaml.Node, text: str, file: str, first_line: int,
           loader: type) -> Problem | None:
-    """A problem if the composed document `root` expands too much or nests too deep."""
+    """A problem if the composed document `root` expands too much through its aliases. Only a
+    document with an anchor (`&`) can have aliases; the others cost nothing here (their depth is
+    checked while yamlsrc converts them)."""
+    if "&" not in text:
+        return None
     written, expanded, deep = _measure(root)
     if deep is not None:
-        return Problem(file, deep + first_line, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH),
-                       msg.YAML_TOO_DEEP_HINT)
+        return too_deep(file, deep + first_line)
     limit = written + max(ALIAS_EXTRA, written)
     if expanded <= limit:
         return None
