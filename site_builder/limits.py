@@ -14,13 +14,16 @@ Sizes (bytes on disk, checked with stat before anything is read, so a huge file 
   assets/): MAX_SCAN per kind. Scanning reads the whole file into memory (an .xlsx or .docx
   several times its size once unzipped); above the limit the file is not scanned, and since a
   file that has not been checked must not be published, it is an error saying to split it (or,
-  for a PDF of scanned pages, to reduce the image resolution). Files that are never scanned
-  (images, archives) have no size limit here.
+  for a PDF of scanned pages, to reduce the image resolution). An .xlsx/.docx is a zip archive:
+  one of 1 MB can unzip to gigabytes of XML, so its members' sizes (from the archive's
+  directory, nothing unpacked) may not exceed MAX_SCAN_UNZIPPED either. Files that are never
+  scanned (images, archives) have no size limit here.
 """
 
 from __future__ import annotations
 
 import errno
+import zipfile
 from pathlib import Path
 
 from . import messages as msg
@@ -35,6 +38,7 @@ MAX_CATALOG = 20 * MB
 MAX_SCAN_TEXT = 20 * MB
 MAX_SCAN_OFFICE = 10 * MB
 MAX_SCAN_PDF = 50 * MB
+MAX_SCAN_UNZIPPED = 100 * MB  # an .xlsx/.docx unzipped: openpyxl holds several times this
 _OFFICE = (".xlsx", ".xlsm", ".docx", ".docm")
 _PDF = (".pdf",)
 
@@ -80,14 +84,34 @@ def scan_limit(path: Path) -> int:
 
 
 def scan_too_large(path: Path, name: str, problems: Problems) -> bool:
-    """True (reported) if a published file is too large to be scanned for personal data."""
+    """True (reported) if a published file is too large to be scanned for personal data: on
+    disk, or, for an .xlsx/.docx (a zip archive), once unzipped (a small file can unzip to
+    gigabytes: its members' sizes are read from the archive's directory, nothing is unpacked)."""
     size, limit = size_of(path), scan_limit(path)
-    if size is None or size <= limit:
+    if size is None:
         return False
-    hint = msg.LIMIT_SCAN_PDF_HINT if path.suffix.lower() in _PDF else msg.LIMIT_SCAN_HINT
-    problems.add(path, None, None, msg.LIMIT_SCAN_TOO_LARGE.format(
-        name=name, size=_mb(size), limit=_mb(limit)), hint.format(limit=_mb(limit)))
-    return True
+    if size > limit:
+        hint = msg.LIMIT_SCAN_PDF_HINT if path.suffix.lower() in _PDF else msg.LIMIT_SCAN_HINT
+        problems.add(path, None, None, msg.LIMIT_SCAN_TOO_LARGE.format(
+            name=name, size=_mb(size), limit=_mb(limit)), hint.format(limit=_mb(limit)))
+        return True
+    unzipped = _unzipped_size(path) if path.suffix.lower() in _OFFICE else None
+    if unzipped is not None and unzipped > MAX_SCAN_UNZIPPED:
+        problems.add(path, None, None, msg.LIMIT_SCAN_UNZIPPED.format(
+            name=name, size=_mb(unzipped), limit=_mb(MAX_SCAN_UNZIPPED)),
+            msg.LIMIT_SCAN_HINT.format(limit=_mb(limit)))
+        return True
+    return False
+
+
+def _unzipped_size(path: Path) -> int | None:
+    """The total size of an archive's members as its directory states them (None: not a
+    readable zip — the scanner reports that)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
 
 
 def _mb(size: int) -> str:

@@ -656,6 +656,10 @@ LIMIT_SCAN_TOO_LARGE = (
     "文件「{name}」有 {size} MB，超过了自动检查个人信息的上限（这类文件 {limit} MB）：检查这么大的"
     "文件要几分钟、占用几 GB 内存。没有检查过的文件不能发布。"
 )
+LIMIT_SCAN_UNZIPPED = (
+    "文件「{name}」解压后有 {size} MB（Excel、Word 文件其实是压缩包），超过了自动检查个人信息的上限"
+    "（{limit} MB）：检查要占用几 GB 内存。没有检查过的文件不能发布。"
+)
 LIMIT_SCAN_HINT = "请拆分成几个较小的文件（例如按乡镇或按月份），每个不超过 {limit} MB。"
 LIMIT_SCAN_PDF_HINT = (
     "扫描件请用较低的分辨率（如 200 dpi、黑白）重新扫描或另存为较小的 PDF，或者拆分成几个文件，"
