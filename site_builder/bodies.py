@@ -35,7 +35,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 
-from . import privacy, rawhtml
+from . import limits, privacy, rawhtml
 from .background import can_fork
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
@@ -202,6 +202,12 @@ class _Cache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"salt": self.salt, "entries": {k: v for k, v in self.entries.items() if k in keep}}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with temporary.open("wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:  # a full disk: the cache is only an optimisation
+            temporary.unlink(missing_ok=True)
+            if not limits.disk_full(exc):
+                raise
+            return
         temporary.replace(self.path)

@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if not limits.disk_full(exc):
             raise
-        print(limits.disk_full_message(exc, None), file=sys.stderr)
+        print(limits.disk_full_message(exc, None, building=False), file=sys.stderr)
         return 1
 
 

@@ -130,8 +130,9 @@ def disk_full(exc: BaseException) -> bool:
     return False
 
 
-def disk_full_message(exc: BaseException, site_dir: Path | None) -> str:
-    """What a clerk reads: which folder could not be written, that nothing was published."""
+def disk_full_message(exc: BaseException, site_dir: Path | None, building: bool = True) -> str:
+    """What a clerk reads: which folder could not be written, and, for a build, that nothing
+    was published (`check` and `print` write only their cache or PDFs)."""
     while not (isinstance(exc, OSError) and exc.errno in DISK_FULL):
         exc = exc.__cause__ or exc.__context__  # disk_full(exc) was True
     name = getattr(exc, "filename2", None) or getattr(exc, "filename", None)  # copy: target
@@ -140,7 +141,10 @@ def disk_full_message(exc: BaseException, site_dir: Path | None) -> str:
         folder = site_dir  # the staging folder beside site/ is not a name the clerk knows
     reason = msg.DISK_FULL_QUOTA if exc.errno == errno.EDQUOT else \
         msg.DISK_FULL_FILE_SIZE if exc.errno == errno.EFBIG else msg.DISK_FULL_SPACE
-    return msg.DISK_FULL.format(folder=folder or "", reason=reason)
+    if folder is None:  # a write to an open file: the error names no file
+        return msg.DISK_FULL_NO_FOLDER.format(reason=reason)
+    template = msg.DISK_FULL if building else msg.DISK_FULL_OTHER
+    return template.format(folder=folder, reason=reason)
 
 
 def _in_site(folder: Path, site_dir: Path) -> bool:

@@ -670,6 +670,14 @@ DISK_FULL = (
     "✗ 错误 无法写入 {folder}：{reason}。已删除生成了一半的文件，原来的网站（site/）保持不变。\n"
     "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
 )
+DISK_FULL_OTHER = (
+    "✗ 错误 无法写入 {folder}：{reason}。\n"
+    "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
+)
+DISK_FULL_NO_FOLDER = (
+    "✗ 错误 无法写入文件：{reason}。\n"
+    "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
+)
 DISK_FULL_SPACE = "磁盘空间已满"
 DISK_FULL_QUOTA = "超出了磁盘配额"
 DISK_FULL_FILE_SIZE = "超出了系统允许的最大文件大小"

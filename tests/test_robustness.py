@@ -186,6 +186,18 @@ def test_file_size_limit_while_writing_site(small: TestProject):
     assert not (small.root / ".site-building").exists()
 
 
+def test_check_goes_on_when_its_cache_cannot_be_written(small: TestProject):
+    """`check` writes only its cache (1.6 kB of rendered bodies for this fixture), which is an
+    optimisation: with no room for it (EFBIG), the check still reports, and leaves no
+    half-written file."""
+    result = run_measured(["--root", str(small.root), "check"], small.root, prelude=(
+        "import resource, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))"))
+    assert result["code"] == 0, result["err"]
+    assert "Traceback" not in result["err"]
+    assert list((small.root / ".cache").iterdir()) == []
+
+
 def _mount_tmpfs(folder: Path, size: str) -> bool:
     if os.geteuid() != 0:
         return False
