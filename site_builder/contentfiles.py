@@ -6,8 +6,8 @@ content/assets/ to the site as it is; attachments and files a body links to are 
 - A symbolic link anywhere in content/ that points outside it is an error (a link to /etc/passwd
   was published with its contents; a link to / would make MkDocs walk the whole disk), and so are
   a broken link and a loop (a link to itself or to a folder holding it: a traceback before).
-  Links inside content/ are fine. Checked before anything else reads content/, without
-  following links.
+  Links inside content/ are fine. Checked before anything else reads content/ (each real
+  folder listed once, so the check ends whatever the links).
 - content/assets/ gets the rules of attachments (screen.py): no file type that can carry a
   script (.html .svg .js …: `screen.active_type`), no personal data in a file or folder name (it is
   the file's address), no Markdown (MkDocs would make a page of it, unchecked); the content of
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import messages as msg
@@ -29,24 +30,50 @@ from .problems import Problems
 
 
 def check_links(content_dir: Path, problems: Problems) -> bool:
-    """Report every symbolic link in content/ that is broken, loops, or points outside it.
-    True if there is none."""
+    """Report every symbolic link in content/ that is broken, points outside it, or makes a
+    loop for a walk that follows links (as MkDocs' does): to itself, to a folder holding it, or
+    round through other links (甲/去乙 → 乙, 乙/去甲 → 甲). A depth-first walk over the real
+    folders, each listed once (so it ends whatever the links): a link to a folder the walk is
+    inside closes a loop. True if there is no such link."""
     if not content_dir.is_dir():
         return True
     root = os.path.realpath(content_dir)
-    ok = True
-    for folder, dirs, files in os.walk(content_dir):  # links are listed, not followed
-        for name in sorted(dirs + files):
-            path = os.path.join(folder, name)
-            if os.path.islink(path):
-                problem = _link_problem(path, root)
-                if problem:
-                    problems.add(path, None, None, problem, msg.SYMLINK_HINT)
-                    ok = False
-    return ok
+    reported = False
+    done: set[str] = set()
+    inside = {root}  # the real folders the walk is in
+    stack: list[tuple[str, Iterator[os.DirEntry]]] = [(root, _entries(root))]
+    while stack:
+        folder, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            inside.discard(folder)
+            done.add(folder)
+            continue
+        if entry.is_symlink():  # entry.path is where the link is: `folder` is a real folder
+            problem = _link_problem(entry.path, root, inside)
+            if problem:
+                problems.add(entry.path, None, None, problem, msg.SYMLINK_HINT)
+                reported = True
+                continue
+        if entry.is_dir():  # follows links, as MkDocs' walk does
+            real = os.path.realpath(entry.path)
+            if real not in done and real not in inside:
+                inside.add(real)
+                stack.append((real, _entries(real)))
+    return not reported
 
 
-def _link_problem(path: str, root: str) -> str | None:
+def _entries(folder: str) -> Iterator[os.DirEntry]:
+    try:
+        return iter(sorted(os.scandir(folder), key=lambda e: e.name))
+    except OSError:
+        return iter(())
+
+
+def _link_problem(path: str, root: str, inside: set[str]) -> str | None:
+    """What is wrong with the link at `path`, if anything; `inside`: the real folders the walk
+    is in (a link to one of them is a loop)."""
     name = os.path.relpath(path, os.path.dirname(root))  # content/…, as the clerk knows it
     target = os.readlink(path)
     try:
@@ -55,13 +82,11 @@ def _link_problem(path: str, root: str) -> str | None:
         if exc.errno == errno.ELOOP:
             return msg.SYMLINK_LOOP.format(name=name)
         return msg.SYMLINK_BROKEN.format(name=name, target=target)
-    is_dir = os.path.isdir(path)
     real = os.path.realpath(path)
     if real != root and not real.startswith(os.path.join(root, "")):
         return msg.SYMLINK_OUTSIDE.format(name=name, target=target)
-    parent = os.path.realpath(os.path.dirname(path))
-    if is_dir and (parent == real or parent.startswith(os.path.join(real, ""))):
-        return msg.SYMLINK_LOOP.format(name=name)  # a folder holding the link: endless walk
+    if os.path.isdir(path) and real in inside:
+        return msg.SYMLINK_LOOP.format(name=name)
     return None
 
 

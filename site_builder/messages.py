@@ -696,7 +696,7 @@ SYMLINK_OUTSIDE = (
     "文件或整个文件夹当作网站内容复制出去。"
 )
 SYMLINK_BROKEN = "“{name}”是一个符号链接（快捷方式），但它指向的“{target}”不存在。"
-SYMLINK_LOOP = "“{name}”是一个循环的符号链接（快捷方式）：它指向自己或它所在的文件夹，无法读取。"
+SYMLINK_LOOP = "“{name}”是一个循环的符号链接（快捷方式）：它指向自己、它所在的文件夹，或经过别的链接绕回这里，无法读取。"
 SYMLINK_HINT = "请删除这个链接；要发布的文件，请把文件本身复制到 content 里。"
 # content/assets/ (contentfiles.py)
 SHARED_ACTIVE = (
