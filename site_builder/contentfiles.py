@@ -51,9 +51,11 @@ def check_links(content_dir: Path, problems: Problems) -> bool:
             done.add(folder)
             continue
         if entry.is_symlink():  # entry.path is where the link is: `folder` is a real folder
-            problem = _link_problem(entry.path, root, inside)
+            rel = os.path.relpath(entry.path, root)  # shown under content/, even if that is a link
+            problem = _link_problem(entry.path, (Path(content_dir.name) / rel).as_posix(), root,
+                                    inside)
             if problem:
-                problems.add(entry.path, None, None, problem, msg.SYMLINK_HINT)
+                problems.add(content_dir / rel, None, None, problem, msg.SYMLINK_HINT)
                 reported = True
                 continue
         if entry.is_dir():  # follows links, as MkDocs' walk does
@@ -71,10 +73,9 @@ def _entries(folder: str) -> Iterator[os.DirEntry]:
         return iter(())
 
 
-def _link_problem(path: str, root: str, inside: set[str]) -> str | None:
-    """What is wrong with the link at `path`, if anything; `inside`: the real folders the walk
-    is in (a link to one of them is a loop)."""
-    name = os.path.relpath(path, os.path.dirname(root))  # content/…, as the clerk knows it
+def _link_problem(path: str, name: str, root: str, inside: set[str]) -> str | None:
+    """What is wrong with the link at `path` (`name`: content/…, as the clerk knows it), if
+    anything; `inside`: the real folders the walk is in (a link to one of them is a loop)."""
     target = os.readlink(path)
     try:
         os.stat(path)  # follows the link: ELOOP for a loop, ENOENT when broken
