@@ -71,7 +71,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                   str(Path(config.docs_dir)))
         self.lock.release()  # mkdocs serve: the previous rebuild's, if it failed early
         try:
-            self.lock = lock.acquire_build(self.project.root / CACHE_DIR, self.command or "build")
+            self.lock = lock.acquire_build(self.project.root / CACHE_DIR,
+                                           f"site-builder {self.command or 'build'}")
         except lock.Busy as exc:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(exc)) from None
