@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from .base import messages as t
 from .base.problems import InputError, format_report
+from .input import limits
 from .pipeline import Project, generate_pages, read_and_check
 
 
@@ -128,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t.INTERRUPTED, file=sys.stderr)
         return 130
+    except OSError as exc:
+        if not limits.disk_full(exc):
+            raise
+        print(limits.disk_full_message(exc, None, building=False), file=sys.stderr)
+        return 1
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base.problems import InputError, Problems
-from .check import manifestguard, screen, strays, validate
+from .check import contentfiles, manifestguard, screen, strays, validate
 from .input import load
 from .input.project import CACHE_DIR, Project
 from .model.site import Site
@@ -24,7 +24,12 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         validate.Catalog()
     if node is not None:  # the text as it was read and decoded once (GBK, UTF-16)
         screen.screen_catalog(project.catalog, text or "", problems)
-    screen.screen_shared(project.content / load.ASSETS_DIR, problems)
+    shared = project.content / load.ASSETS_DIR
+    shared_files: list[Path] = []
+    if contentfiles.check_links(project.content, problems):  # else walking them may not end
+        shared_files = contentfiles.shared_files(shared)
+        screen.screen_shared(shared, problems, contentfiles.check_shared(shared, shared_files,
+                                                                        problems))
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None)
@@ -49,6 +54,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         if page:
             pages.append(page)
     strays.check(project.content, notice_files + page_files, referenced, problems)
+    checker.restricted.check(notices, pages, shared_files)
     if problems.errors or catalog.info is None:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))

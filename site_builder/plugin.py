@@ -30,12 +30,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
+from .base import lock, urls
 from .base import messages as msg
-from .base import urls
 from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
 from .check import manifestguard
-from .input import load
+from .input import limits, load
 from .output import permalinks, postbuild, stable, write
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
@@ -59,6 +59,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.final_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = CountHandler()
+        self.lock = lock.Lock(None)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -71,6 +72,13 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.project = Project.at(Path(config.config_file_path).parent, self.config.catalog,
                                   str(Path(config.docs_dir)))
+        self.lock.release()  # mkdocs serve: the previous rebuild's, if it failed early
+        try:
+            self.lock = lock.acquire_build(self.project.root / CACHE_DIR,
+                                           f"site-builder {self.command or 'build'}")
+        except lock.Busy as exc:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            raise PluginError(str(exc)) from None
         try:
             self.site, problems = build_model(self.project)
             self.watch.lap("read and validate")
@@ -144,9 +152,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             raise PluginError(format_report(list(problems)))
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is None or self.final_dir is None:
+            self.lock.release()
             return
         if config.strict and self.warnings.get_counts():
             write.discard(self.staging)  # MkDocs aborts next; the old site stays
+            self.lock.release()
             return
         write.publish(self.staging, self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
@@ -156,6 +166,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.site_dir = str(self.final_dir)
         self.staging = None
         self.watch.lap("publish")
+        self.lock.release()
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -164,10 +175,21 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.staging is not None:
             write.discard(self.staging)
             self.staging = None
+        self.lock.release()
+        if limits.disk_full(error):  # a Chinese message instead of a traceback
+            raise _DiskFull(limits.disk_full_message(error, self.final_dir)) from None
+
+    def on_shutdown(self) -> None:
+        self.lock.release()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))
         return server
+
+
+class _DiskFull(Abort):
+    """The disk (or quota, or file size limit) is full: `mkdocs build` prints this message
+    instead of a traceback, and `site-builder build` prints it as its report."""
 
 
 def _inside(file: File, folder: Path) -> bool:
@@ -291,6 +313,9 @@ def build(root: Path, strict: bool = False) -> int:
             config.plugins.on_shutdown()
     except ConfigurationError as exc:
         return _config_problem(msg.BUILD_CONFIG_ERROR.format(detail=exc))
+    except _DiskFull as exc:
+        print(str(exc) + msg.BUILD_FAILED, file=sys.stderr)
+        return 1
     except Abort as exc:  # what went wrong is printed already (a BuildError with its summary)
         count = re.search(r"(\d+) warnings", str(exc))
         if count:

@@ -210,7 +210,9 @@ def test_on_request_body_linked_files_are_not_screened_nor_copied(small: TestPro
     write_table(folder / "申请人名单.csv", [["姓名", "身份证号", "联系电话"], ["张*明", ident, mobile]])
     small.edit("content/notices/shanyang/2025-0004.md", "这段正文",
                "[申请人名单](申请人名单.csv) ![原件](原件.png) 这段正文")
-    (folder / "原件.png").write_bytes((small.root / "content/notices/county/meal.png").read_bytes())
+    # a picture of its own (a copy of a published one would be refused: restricted.py)
+    (folder / "原件.png").write_bytes((small.root / "content/notices/county/meal.png").read_bytes()
+                                     + b"original")
     result = small.build()
     assert result.code == 0, result.text  # not published, so its personal data is no error
     assert "原件.png" not in result.text  # nor an unchecked file

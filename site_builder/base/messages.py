@@ -490,8 +490,6 @@ ATTACHMENT_OUTSIDE_HINT = "附件只能放在这篇信息旁边（或旁边的�
 ATTACHMENT_ACTIVE = "附件“{name}”是 {kind} 文件：网页、SVG 图片、XML、脚本、Flash 这类文件可以带脚本，放到网站上会在本站网址下运行，能篡改网页、窃取访问者的信息。"
 LINK_ACTIVE = "正文链接的文件“{target}”是 {kind} 文件：网页、SVG 图片、XML、脚本、Flash 这类文件可以带脚本，放到网站上会在本站网址下运行，能篡改网页、窃取访问者的信息。"
 ACTIVE_FILE_HINT = "请转换后再发布：网页（包括 Word 另存的 .htm）和 XML 转成 PDF（在浏览器或 Word 里「打印」→「另存为 PDF」），SVG 图片转成 PNG（正文里写 ![说明](图.png)）；脚本、程序和服务器配置文件不能发布。"
-ATTACHMENT_WITHHELD = "附件“{name}”是不予公开的信息（{file}）的附件，不能在这里发布。"
-ATTACHMENT_WITHHELD_HINT = "不予公开的文件不能通过别的信息发布；请核对附件是否放错，或两篇信息的公开属性。"
 LINK_WITHHELD = "正文链接了不予公开的信息（{file}）。"
 LINK_WITHHELD_HINT = "不予公开的信息没有网页，也不能被链接；请删除这个链接。"
 TABLE_LONG = "正文里的表格有 {rows} 行，手机上很难阅读，网页也会很慢。"
@@ -834,3 +832,118 @@ URL_NEVER_PUBLISHED_RETIRED = "「已撤回」页面"
 CATALOG_BINARY = "标准目录 catalog.yaml 不是文本文件（可能是 Word、Excel 或压缩文件改了文件名）。"
 CATALOG_BINARY_HINT = "catalog.yaml 要用记事本或 VS Code 编辑，保存为 UTF-8 文本；格式见 docs/编写指南.md。如果原来的文件被覆盖了，请从版本库恢复（git checkout -- catalog.yaml）。"
 CATALOG_EMPTY_HINT = "标准目录不能是空的：请从版本库恢复（git checkout -- catalog.yaml），或按 docs/编写指南.md 填写站点、乡镇、领域和事项。"
+# --- issue 11: robustness (symlinks, content/assets/, restricted files, limits, lock, disk, YAML aliases) ---
+# one build at a time (lock.py)
+LOCK_HOLDER = "{command}（进程 {pid}，{started} 开始）"
+LOCK_HOLDER_UNKNOWN = "另一个程序"
+LOCK_BUSY = (
+    "这个项目里另一个生成网站的程序正在运行：{holder}。两个同时生成会互相删掉对方写的文件，"
+    "所以这次没有生成，site/ 保持不变。请等它结束后再运行（它结束或被关掉后会自动解锁，"
+    "不用删除锁文件 {file}）。"
+)
+LOCK_WAITING = "网站正在生成：{holder}。等它结束后再继续……"
+LOCK_WAIT_GAVE_UP = "等了 {seconds} 秒，网站还在生成：{holder}。请等它结束后再运行（锁文件：{file}）。"
+# sizes (limits.py)
+LIMIT_FILE_TOO_LARGE = "{what}有 {size} MB，超过了 {limit} MB 的上限，没有读取。"
+LIMIT_WHAT_MARKDOWN = "这个文件"
+LIMIT_MARKDOWN_HINT = (
+    "一篇公开信息（或栏目页面）最大 {limit} MB，真实的公开信息一般不到 0.05 MB：这么大的文件多半是"
+    "粘贴了整个表格或数据库，手机打不开，检查和生成也要好几分钟、占用几 GB 内存。很长的名单或表格"
+    "请做成 Excel 附件，正文写说明和汇总。"
+)
+LIMIT_WHAT_CATALOG = "标准目录 catalog.yaml "
+LIMIT_CATALOG_HINT = (
+    "catalog.yaml 最大 {limit} MB（有 5000 篇信息的县也只有 0.3 MB）：请检查是不是把别的文件的内容"
+    "粘贴了进来，或者保存错了文件。"
+)
+LIMIT_SCAN_TOO_LARGE = (
+    "文件「{name}」有 {size} MB，超过了自动检查个人信息的上限（这类文件 {limit} MB）：检查这么大的"
+    "文件要几分钟、占用几 GB 内存。没有检查过的文件不能发布。"
+)
+LIMIT_SCAN_UNZIPPED = (
+    "文件「{name}」解压后有 {size} MB（Excel、Word 文件其实是压缩包），超过了自动检查个人信息的上限"
+    "（{limit} MB）：检查要占用几 GB 内存。没有检查过的文件不能发布。"
+)
+LIMIT_SCAN_HINT = "请拆分成几个较小的文件（例如按乡镇或按月份），每个不超过 {limit} MB。"
+LIMIT_SCAN_PDF_HINT = (
+    "扫描件请用较低的分辨率（如 200 dpi、黑白）重新扫描或另存为较小的 PDF，或者拆分成几个文件，"
+    "每个不超过 {limit} MB。"
+)
+# a full disk (limits.py)
+DISK_FULL = (
+    "✗ 错误 无法写入 {folder}：{reason}。已删除生成了一半的文件，原来的网站（site/）保持不变。\n"
+    "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
+)
+DISK_FULL_OTHER = (
+    "✗ 错误 无法写入 {folder}：{reason}。\n"
+    "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
+)
+DISK_FULL_NO_FOLDER = (
+    "✗ 错误 无法写入文件：{reason}。\n"
+    "    → 请清理磁盘（例如删除项目里的 .cache 文件夹、print/ 里旧的 PDF 或其他大文件）后重新运行。"
+)
+DISK_FULL_SPACE = "磁盘空间已满"
+DISK_FULL_QUOTA = "超出了磁盘配额"
+DISK_FULL_FILE_SIZE = "超出了系统允许的最大文件大小"
+# YAML anchors and aliases (yamlsrc.py)
+YAML_ALIAS_TOO_BIG = (
+    "YAML 引用「*{name}」（引用第 {anchor_line} 行「&{name}」处的内容）展开后共有 {count} 项，"
+    "超过了 {limit} 项的上限，没有读取。"
+)
+YAML_ALIAS_TOO_BIG_HINT = (
+    "「&名称」给一段内容起名，「*名称」把它原样重复一次；层层引用会重复成千上万次（这是一种攻击手法，"
+    "能耗尽电脑内存）。请把引用的内容直接写出来，删掉「&」「*」。"
+)
+# symbolic links in content/ (contentfiles.py)
+SYMLINK_OUTSIDE = (
+    "“{name}”是一个符号链接（快捷方式），指向 content 文件夹之外（{target}）：生成网站时会把它指向的"
+    "文件或整个文件夹当作网站内容复制出去。"
+)
+SYMLINK_BROKEN = "“{name}”是一个符号链接（快捷方式），但它指向的“{target}”不存在。"
+SYMLINK_LOOP = "“{name}”是一个循环的符号链接（快捷方式）：它指向自己、它所在的文件夹，或经过别的链接绕回这里，无法读取。"
+SYMLINK_HINT = "请删除这个链接；要发布的文件，请把文件本身复制到 content 里。"
+# content/assets/ (contentfiles.py)
+SHARED_ACTIVE = (
+    "共用文件夹 content/assets/ 里的“{name}”是 {kind} 文件：这个文件夹原样复制到网站，网页、SVG 图片、"
+    "XML、脚本、Flash 这类文件可以带脚本，放到网站上会在本站网址下运行，能篡改网页、窃取访问者的信息。"
+)
+SHARED_MARKDOWN = (
+    "共用文件夹 content/assets/ 里的“{name}”是 Markdown 文件：这个文件夹原样复制到网站，"
+    "Markdown 文件会被直接做成网页，不经过任何检查。"
+)
+SHARED_MARKDOWN_HINT = (
+    "公开信息请放在 content/notices/ 下，栏目页面放在 content/pages/ 下；说明文字请另存为 .txt 或 .pdf。"
+)
+SHARED_PII_IN_NAME = (
+    "共用文件夹 content/assets/ 里的文件名“{name}”有{kind}：{shown}。文件名就是网站上这个文件的网址，"
+    "无法遮盖。"
+)
+# files of 依申请公开 and 不予公开 notices (restricted.py)
+RESTRICTED_WHAT_ATTACHMENT = "附件"
+RESTRICTED_WHAT_LINKED = "正文链接的文件"
+RESTRICTED_WHAT_SHARED = "共用文件夹 content/assets/ 里的文件"
+RESTRICTED_ROLE_ATTACHMENT = "附件"
+RESTRICTED_ROLE_LINKED = "正文链接的文件"
+RESTRICTED_ROLE_SELF = "原文"
+RESTRICTED_SAME_FILE = "{what}“{name}”是{attribute}的信息（{file}）的{role}“{other}”，{why}"
+RESTRICTED_SAME_CONTENT = (
+    "{what}“{name}”与{attribute}的信息（{file}）的{role}“{other}”内容完全相同（是它的副本），{why}"
+)
+RESTRICTED_WHY_ON_REQUEST = "这个文件只提供给申请人，不能在网站上发布。"
+RESTRICTED_WHY_WITHHELD = "不能在网站上发布。"
+RESTRICTED_HINT = (
+    "请核对是不是放错了文件，或两篇信息的公开属性：这个文件确实可以公开时，请把另一篇信息改为主动公开"
+    "（或去掉它的这个附件）；否则请从这里删除。"
+)
+RESTRICTED_IN_SHARED = (
+    "{attribute}的信息的{role}“{name}”放在共用文件夹 content/assets/ 里：这个文件夹里的文件全部原样"
+    "复制到网站，谁都能下载。"
+)
+RESTRICTED_IN_SHARED_HINT = (
+    "如果这个文件只应提供给申请人，请把它移到这篇信息旁边（同一个文件夹），链接里直接写文件名；"
+    "如果它本来就是公开的（如空白申请表、单位标志），可以不改。"
+)
+YAML_ALIAS_RECURSIVE = "YAML 引用「*{name}」引用了包含它自己的内容（第 {anchor_line} 行「&{name}」），展开后无穷无尽，没有读取。"
+YAML_TOO_DEEP = "内容一层套一层，超过了 {limit} 层，没有读取。"
+YAML_TOO_DEEP_HINT = "标准目录和信息块最多只有几层（字段、列表、列表里的字段）。请检查括号「[」「{」是否成对，或是不是粘贴了别的内容。"
+SHARED_PII_IN_NAME_HINT = "请把文件（或文件夹）改名，名字里不要写手机号、身份证号，并改掉正文里指向它的链接。"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..base import messages as msg
 from ..base.problems import Problems
+from ..input import limits
 from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import Document
@@ -235,6 +236,8 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                  result: Screened, hint: str, reviewed: set[str] = frozenset()) -> bytes | None:
     """Scan one file and report; returns the masked copy to publish (None: publish the file)."""
     path = file.path
+    if limits.scan_too_large(path, file.name, problems):
+        return None
     scanned = privacy.scan_file(path, patterns if masking else None)
     if scanned.error:
         problems.add(path, None, None, _UNREADABLE[file.how].format(name=file.name,
@@ -444,13 +447,14 @@ def mask_page_title(title: str, screened: Screened, settings: privacy.Settings) 
     return privacy.mask_text(title, settings.patterns) if screened.mask else title
 
 
-def screen_shared(folder: Path, problems: Problems) -> None:
+def screen_shared(folder: Path, problems: Problems, files: list[Path] | None = None) -> None:
     """content/assets/ is copied to the site as it is (logos, shared pictures): a file there
-    with personal data is an error in every mode, since no masked copy can replace it."""
+    with personal data is an error in every mode, since no masked copy can replace it.
+    `files`: those to scan (contentfiles.shared_files, as MkDocs copies them)."""
     if not folder.is_dir():
         return
     result = Screened()
-    for path in sorted(folder.rglob("*")):
+    for path in files if files is not None else sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() in privacy.SCANNED_SUFFIXES and \
                 path.suffix.lower() != ".md":
             name = path.relative_to(folder).as_posix()

@@ -39,7 +39,7 @@ from ..model.site import (
     UrlChanges,
     Village,
 )
-from . import declarations, screen
+from . import declarations, restricted, screen
 
 CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", declarations.MOVES_KEY,
                 declarations.RETIRED_KEY)
@@ -300,6 +300,8 @@ class NoticeChecker:
         self.privacy = catalog.settings.privacy
         self.withheld_files: dict[Path, Path] = {}  # a withheld notice's file → that notice
         self.unchecked: list[str] = []  # attachments that cannot be scanned (PDF, images)
+        # files of 依申请公开 and 不予公开 notices, that nothing else may publish
+        self.restricted = restricted.RestrictedFiles(content_dir, problems)
 
     def check(self, doc: Document) -> Notice | None:
         if doc.meta is None:
@@ -327,6 +329,8 @@ class NoticeChecker:
         assets = body_assets(doc, self.content_dir, self.problems, on_site)
         summary, doc_number = f.text("摘要") or "", f.text("文号") or ""
         keywords, interprets = f.texts("主题词"), f.text("解读")
+        if attribute in (vocab.ATTR_WITHHELD, vocab.ATTR_ON_REQUEST):
+            self.restricted.record(doc, attribute, attachments or [], assets or [])
         if attribute == vocab.ATTR_WITHHELD:
             if nid:
                 self.withheld_ids.add(nid)
@@ -389,19 +393,11 @@ class NoticeChecker:
             self.withheld_files[file.resolve()] = doc.path
 
     def check_withheld_links(self, notices: list[Notice]) -> None:
-        """A published notice must not attach or link a withheld notice or its files."""
+        """A published notice must not link a withheld notice. (Its files, and those of
+        依申请公开 notices, are screened by restricted.py: by path and by content.)"""
         for n in notices:
             if n.on_request:
-                continue  # neither its attachments nor its body are published
-            files = [(a.path, a.filename) for a in n.attachments]
-            files += [(p, p.name) for p in n.assets]
-            for path, name in files:
-                owner = self.withheld_files.get(path.resolve())
-                if owner is not None:
-                    self.problems.add(n.source, _line_of(n.source, name), "附件",
-                                      msg.ATTACHMENT_WITHHELD.format(
-                                          name=name, file=self.problems.rel(owner)),
-                                      msg.ATTACHMENT_WITHHELD_HINT)
+                continue  # its body is not published
             for link in local_links(n.body):
                 target = (n.source.parent / link.target).resolve()
                 if target.suffix.lower() == ".md" and target in self.withheld_files:
@@ -587,17 +583,6 @@ def _attachment_entry(node: YNode, f: Fields) -> tuple[str | None, str | None]:
     f.problems.add(f.path, node.line, "附件", msg.FIELD_NOT_TEXT.format(field="附件"),
                    msg.FIELD_NOT_TEXT_HINT)
     return None, None
-
-
-def _line_of(path: Path, needle: str) -> int | None:
-    """The first line of `path` that mentions `needle` (for problems found after reading)."""
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
 
 
 def _suggest(value: str, known: dict, fallback: str) -> str:

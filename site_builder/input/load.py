@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..base import messages as msg
 from ..base.problems import Problem, Problems
+from . import limits
 from .yamlsrc import YNode, parse
 
 PAGES_DIR = "pages"  # content/pages/: the 信息公开 column pages
@@ -119,6 +120,8 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> Document | 
 
 
 def read_document(path: Path, problems: Problems) -> Document | None:
+    if limits.markdown_too_large(path, problems):
+        return None
     text = decode(path, problems)
     if text is None:
         return None
@@ -138,6 +141,8 @@ def read_yaml_text(path: Path, problems: Problems) -> tuple[YNode | None, str | 
     if not path.is_file():
         problems.add(path, None, None, msg.CATALOG_MISSING.format(path=problems.rel(path)),
                      msg.CATALOG_MISSING_HINT)
+        return None, None
+    if limits.catalog_too_large(path, problems):
         return None, None
     found = Problems(problems.root)
     text = decode(path, found)
@@ -167,7 +172,8 @@ def is_notice_file(path: Path, content_dir: Path) -> bool:
     """True if `path` is a file find_markdown reads (a notice or a column page)."""
     return path.suffix == ".md" and path.is_file() and \
         content_dir.resolve() in path.resolve().parents and \
-        _visible(path.resolve(), content_dir.resolve())
+        _visible(path.resolve(), content_dir.resolve()) and \
+        (content_dir / ASSETS_DIR).resolve() not in path.resolve().parents
 
 
 def _visible(path: Path, root: Path) -> bool:
@@ -182,8 +188,9 @@ def find_markdown(content_dir: Path) -> tuple[list[Path], list[Path]]:
     if not content_dir.is_dir():
         return notices, pages
     pages_dir = content_dir / PAGES_DIR
+    assets_dir = content_dir / ASSETS_DIR  # copied as it is; Markdown there is an error
     for path in sorted(content_dir.rglob("*.md")):
-        if not path.is_file() or not _visible(path, content_dir):
+        if not path.is_file() or not _visible(path, content_dir) or assets_dir in path.parents:
             continue
         (pages if pages_dir in path.parents else notices).append(path)
     return notices, pages

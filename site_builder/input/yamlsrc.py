@@ -17,6 +17,7 @@ import yaml
 
 from ..base import messages as msg
 from ..base.problems import Problem
+from . import yamlguard
 
 try:  # libyaml is ~10x faster to compose; fall back to pure Python where it is missing
     _Loader: type = yaml.CSafeLoader
@@ -79,10 +80,19 @@ def parse(text: str, *, file: str, first_line: int = 1) -> tuple[YNode | None, l
         return None, problems
     if node is None:
         return None, problems
-    return _convert(node, file, first_line, problems), problems
+    refused = yamlguard.check(node, text, file, first_line, _Loader)  # alias bombs
+    if refused is not None:
+        return None, [refused]
+    try:
+        return _convert(node, file, first_line, problems), problems
+    except yamlguard.TooDeep as deep:
+        return None, [yamlguard.too_deep(file, deep.line + first_line)]
 
 
-def _convert(node: yaml.Node, file: str, first_line: int, problems: list[Problem]) -> YNode:
+def _convert(node: yaml.Node, file: str, first_line: int, problems: list[Problem],
+             depth: int = 0) -> YNode:
+    if depth > yamlguard.MAX_DEPTH:
+        raise yamlguard.TooDeep(node.start_mark.line)
     line = node.start_mark.line + first_line
     column = node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
@@ -102,11 +112,11 @@ def _convert(node: yaml.Node, file: str, first_line: int, problems: list[Problem
                     )
                 )
                 continue
-            items[key] = _convert(value_node, file, first_line, problems)
+            items[key] = _convert(value_node, file, first_line, problems, depth + 1)
             key_lines[key] = key_line
         return YNode("map", line, items, key_lines=key_lines, column=column)
     if isinstance(node, yaml.SequenceNode):
-        values = [_convert(v, file, first_line, problems) for v in node.value]
+        values = [_convert(v, file, first_line, problems, depth + 1) for v in node.value]
         return YNode("seq", line, values, column=column)
     return YNode("scalar", line, _scalar(node), raw=str(node.value), column=column)
 

@@ -37,6 +37,7 @@ from markdown.treeprocessors import InlineProcessor
 
 from ..base.background import can_fork
 from ..check import privacy, rawhtml
+from ..input import limits
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.
@@ -202,6 +203,12 @@ class _Cache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"salt": self.salt, "entries": {k: v for k, v in self.entries.items() if k in keep}}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with temporary.open("wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:  # a full disk: the cache is only an optimisation
+            temporary.unlink(missing_ok=True)
+            if not limits.disk_full(exc):
+                raise
+            return
         temporary.replace(self.path)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..base import dates, urls, vocab
+from ..base import dates, lock, urls, vocab
 from ..base import messages as msg
 from ..base.problems import format_report
 from ..model.site import Notice, Site, Township, Village
@@ -375,7 +375,12 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
         return 1
     if pdf.has_chinese_font() is False:
         print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
-    _warn_unpublished(project, site, jobs)
+    try:  # site/ is read: not while a build swaps it
+        with lock.acquire_reader(project.root / CACHE_DIR):
+            _warn_unpublished(project, site, jobs)
+    except lock.Busy as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     try:
         _render(jobs, browser)
     except pdf.RenderError as exc:
