@@ -629,3 +629,9 @@ PDF_BAD_BROWSER = "环境变量 {env} 指定的浏览器程序“{path}”不存
 PDF_NO_CHINESE_FONT = "注意：没有找到中文字体，PDF 中的汉字可能显示为方框。请安装：sudo apt-get install fonts-noto-cjk"
 PDF_TIMEOUT = "生成 PDF 超过 {seconds} 秒没有完成，已停止。请重试；信息很多时可以用 --latest 减少篇数。"
 PDF_FAILED = "Chromium 没能生成 PDF（{detail}）。请确认 Chromium 可以运行：chromium --headless --version"
+
+# --- issue 11: invisible and look-alike characters, fake masks, YAML blocks, sensitive rosters ---
+PII_TRICK_INVISIBLE = "号码中间夹着看不见的字符（{codes}），读者看到的仍是完整号码"
+PII_TRICK_LOOK_ALIKE = "号码用的是特殊的数字字符（如 𝟏、①、¹、١），读者看到的仍是完整号码"
+PII_TRICK_MASK = "数字之间加了 *、× 或 x，但一位数字也没有少，这不是遮盖：遮盖要用 * 代替数字，例如 138****1234"
+PII_TRICK_LINES = "这一项的值分几行写，网页上连成一行，读者看到的是完整号码"

@@ -39,7 +39,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         validate.Catalog()
     if node is not None:  # decoded as it was read (GBK, UTF-16), its encoding noted already
         text = load.decode(project.catalog, Problems(project.root)) or ""
-        screen.screen_catalog(project.catalog, text, problems)
+        screen.screen_catalog(project.catalog, text, problems, node)
     screen.screen_shared(project.content / load.ASSETS_DIR, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,

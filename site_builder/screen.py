@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages as msg
-from . import privacy, rawhtml
+from . import normalize, privacy, rawhtml, yamltext
 from .fields import Fields
 from .links import local_links
 from .load import Document
 from .model import Attachment, Notice
 from .problems import Problems
+from .yamlsrc import YNode
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"
@@ -283,14 +284,16 @@ def check_published(path: Path, fields: list[tuple[str, str]], screened: Screene
         for name, text in unmasked or []:
             if privacy.could_hold(text) and name != "正文":
                 extra += [dataclasses.replace(loc, line=line_of(name)) for loc in _keep(
-                    privacy.scan_lines(text.split("\n"), markdown=False), skip | screened.found)]
+                    privacy.scan_lines([text.replace("\n", " ")], markdown=False),
+                    skip | screened.found)]
         _note_masked(problems, path, extra)
     else:
         skip |= screened.found
     for name, text in fields:
         if not privacy.could_hold(text):
             continue
-        for loc in _keep(privacy.scan_lines(text.split("\n"), markdown=name == "正文"), skip):
+        lines = text.split("\n") if name == "正文" else [text.replace("\n", " ")]
+        for loc in _keep(privacy.scan_lines(lines, markdown=name == "正文"), skip):
             f = loc.finding
             if screened.mask:
                 message, hint = msg.PII_LEFT, msg.PII_LEFT_HINT
@@ -366,10 +369,12 @@ def screen_shared(folder: Path, problems: Problems) -> None:
                          problems, result, msg.PII_HINT_SHARED)
 
 
-def screen_catalog(path: Path, text: str, problems: Problems) -> None:
-    """catalog.yaml is published (site information, footer): personal data there is an error."""
+def screen_catalog(path: Path, text: str, problems: Problems, node: YNode | None = None) -> None:
+    """catalog.yaml is published (site information, footer): personal data there is an error,
+    also in a value written over several lines (`node`: the parsed file; yamltext.py)."""
     lines = text.split("\n")
-    for loc in privacy.scan_lines(lines, markdown=False):
+    found = privacy.scan_lines(lines, markdown=False)
+    for loc in found + yamltext.joined_findings(node, lines, 1, found):
         f = loc.finding
         line = lines[loc.line - 1] if loc.line else ""
         key = _KEY.match(line)
@@ -419,7 +424,7 @@ def check_rendered_personal(path: Path | str, markdown: str, body_line: int,
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9Xx]", "", text.translate(privacy._FOLD))
+    return re.sub(r"[^0-9Xx]", "", normalize.fold(text).text)
 
 
 def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
@@ -489,7 +494,12 @@ def attachment_outside(filename: str, file: Path, content_dir: Path) -> bool:
 
 # -- helpers -------------------------------------------------------------------------------------
 def _front_findings(doc: Document) -> list[privacy.Located]:
-    return privacy.scan_lines(doc.front.split("\n"), 2, markdown=False) if doc.front else []
+    if not doc.front:
+        return []
+    lines = doc.front.split("\n")
+    found = privacy.scan_lines(lines, 2, markdown=False)
+    return found + yamltext.joined_findings(doc.meta, lines, 2, found,
+                                            frozenset({NOTICE_EXCEPTIONS_KEY}))
 
 
 def _front_key(doc: Document, line: int | None) -> str | None:
@@ -514,7 +524,7 @@ def _keep(located: list[privacy.Located], exceptions: set[str]) -> list[privacy.
 
 
 def _why(f: privacy.Finding) -> str:
-    return msg.PII_BY_LABEL if f.reason == "label" else ""
+    return (msg.PII_BY_LABEL if f.reason == "label" else "") + normalize.why(f.tricks, f.value)
 
 
 def _report(problems: Problems, path: Path, loc: privacy.Located,
