@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages as msg
-from . import normalize, privacy, rawhtml, yamltext
+from . import normalize, privacy, rawhtml, sensitive, yamltext
 from .fields import Fields
 from .links import local_links
 from .load import Document
@@ -124,6 +124,7 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
                                              markdown=True)
         check_html(doc, problems)
         check_long_tables(doc, problems)
+        sensitive.check(doc.path, doc.body, doc.body_line, problems)
     if masking:
         _note_masked(problems, doc.path, found)
     else:
@@ -326,6 +327,7 @@ def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
     with mask_page_title."""
     check_html(doc, problems)
     check_long_tables(doc, problems)
+    sensitive.check(doc.path, doc.body, doc.body_line, problems)
     masking = settings.mode == privacy.MODE_MASK
     result = Screened(mask=masking)
     front = _front_findings(doc)
