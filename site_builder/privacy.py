@@ -258,7 +258,9 @@ def scan(text: str, *, header: str = "", in_list: bool = False) -> list[Finding]
             continue
         groups = _groups(folded, span.start(), span.end())
         for f in _scan_span(folded, groups, header, roster, aligned):
-            start, end = copy.span(f.start, f.end)
+            bracket = f.start > 0 and folded[f.start - 1] == "(" and \
+                normalize.BRACKET in folded[f.start : f.end]
+            start, end = copy.span(f.start - bracket, f.end)  # (138)1234 5678 with its "("
             tricks = copy.tricks(start, end)
             if normalize.MASK in folded[f.start : f.end] or \
                     normalize.TIMES in folded[f.start : f.end]:
@@ -588,7 +590,7 @@ def _cells(line: str) -> list[str]:
 
 def _shift(f: Finding, by: int) -> Finding:
     return Finding(f.kind, f.start + by, f.end + by, f.value, tuple(p + by for p in f.hidden),
-                   f.reason)
+                   f.reason, f.tricks)
 
 
 def scan_delimited(text: str, delimiter: str) -> list[Located]:
