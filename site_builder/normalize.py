@@ -226,6 +226,26 @@ def _rewrite(copy: str, origin: list[int] | None) -> tuple[str, list[int]]:
     return "".join(pieces), positions
 
 
+_WHITE = re.compile(r"[ \t\r\n]+")
+
+
+def as_read(text: str) -> Folded:
+    """A multi-line text value as a page shows it: each run of spaces, tabs and line breaks
+    one space (YAML `摘要: |` keeps its line breaks and indentation; HTML does not)."""
+    if not re.search(r"[\t\r\n]| {2}", text):
+        return Folded(text, None, text)
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for m in _WHITE.finditer(text):
+        pieces.append(text[last : m.start()] + " ")
+        origin.extend(range(last, m.start() + 1))
+        last = m.end()
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text)))
+    return Folded("".join(pieces), tuple(origin), text)
+
+
 def has_special(text: str) -> bool:
     """True when the text has a character the copy changes beyond one-for-one folding."""
     return bool(_special().search(text))

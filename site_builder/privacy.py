@@ -672,8 +672,10 @@ def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Patter
 
 
 def could_hold(text: str) -> bool:
-    """False when a text cannot hold anything we look for (fewer than 11 digits in a row)."""
-    return may_hold(text) and bool(_CANDIDATE.search(normalize.fold(text).text))
+    """False when a text cannot hold anything we look for (fewer than 11 digits in a row), also
+    read as a page shows it (line breaks and indentation one space)."""
+    read = normalize.as_read(text).text
+    return may_hold(read) and bool(_CANDIDATE.search(normalize.fold(read).text))
 
 
 def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False) -> str:
@@ -681,8 +683,11 @@ def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False
     lines (a YAML block `摘要: |`) run on as one line on the page."""
     if not could_hold(text):
         return text
-    located = scan_lines([text.replace("\n", " ")], markdown=markdown)
-    return mask(text, [loc.finding for loc in located], patterns)
+    read = normalize.as_read(text)
+    located = scan_lines([read.text], markdown=markdown)
+    return mask(text, [Finding(f.kind, *read.span(f.start, f.end), f.value,
+                               read.positions(f.hidden)) for f in (loc.finding for loc in located)],
+                patterns)
 
 
 # -- attachments ---------------------------------------------------------------------------------

@@ -285,7 +285,7 @@ def check_published(path: Path, fields: list[tuple[str, str]], screened: Screene
         for name, text in unmasked or []:
             if privacy.could_hold(text) and name != "正文":
                 extra += [dataclasses.replace(loc, line=line_of(name)) for loc in _keep(
-                    privacy.scan_lines([text.replace("\n", " ")], markdown=False),
+                    privacy.scan_lines([normalize.as_read(text).text], markdown=False),
                     skip | screened.found)]
         _note_masked(problems, path, extra)
     else:
@@ -293,7 +293,7 @@ def check_published(path: Path, fields: list[tuple[str, str]], screened: Screene
     for name, text in fields:
         if not privacy.could_hold(text):
             continue
-        lines = text.split("\n") if name == "正文" else [text.replace("\n", " ")]
+        lines = text.split("\n") if name == "正文" else [normalize.as_read(text).text]
         for loc in _keep(privacy.scan_lines(lines, markdown=name == "正文"), skip):
             f = loc.finding
             if screened.mask:
@@ -378,9 +378,8 @@ def screen_catalog(path: Path, text: str, problems: Problems, node: YNode | None
     found = privacy.scan_lines(lines, markdown=False)
     for loc in found + yamltext.joined_findings(node, lines, 1, found):
         f = loc.finding
-        line = lines[loc.line - 1] if loc.line else ""
-        key = _KEY.match(line)
-        problems.add(path, loc.line, key.group(1) if key else None, msg.PII_FOUND.format(
+        key = yamltext.key_of(lines, loc.line - 1) if loc.line else None
+        problems.add(path, loc.line, key, msg.PII_FOUND.format(
             kind=KIND_NAMES[f.kind], shown=privacy.shown(f), why=_why(f)),
             msg.PII_HINT_CATALOG, column=loc.column)
 

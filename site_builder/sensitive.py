@@ -150,7 +150,7 @@ def _table(lines: list[str], head: int, end: int, first_line: int) -> list[Colum
                 col = columns[position] = Column(headers[position], first_line + head,
                                                  start + 1 + _indent(lines[row][start:stop]),
                                                  line=first_line + row)
-            if found or text:
+            if found or (col.line == col.header_line and text):  # a cell, or a flagged heading's
                 col.lines.append(first_line + row)
             for kind, word in found:
                 if kind not in col.kinds:

@@ -38,7 +38,7 @@ def joined_findings(node: YNode | None, lines: list[str], first_line: int,
             continue
         after = [s for s in starts if s > value.line]
         last = (after[0] - 1) if after else first_line + len(lines) - 1
-        for found in privacy.scan_lines([text.replace("\n", " ")], markdown=False):
+        for found in privacy.scan_lines([normalize.as_read(text).text], markdown=False):
             f = found.finding
             if _digits(f.value) in known:
                 continue
@@ -87,3 +87,18 @@ def _locate(lines: list[str], first_line: int, start: int, last: int,
 
 def _digits(value: str) -> str:
     return re.sub(r"[^0-9X]", "", normalize.fold(value).text.upper())
+
+
+_KEY = re.compile(r"^(\s*)(?:-\s+)?([^\s:#][^:]*?)\s*:(?:\s|$)")
+
+
+def key_of(lines: list[str], index: int) -> str | None:
+    """The key whose value holds line `index` of a YAML text: the key on that line, else the
+    nearest key above it indented less (a line inside a block or a continued value)."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for number in range(index, -1, -1):
+        m = _KEY.match(lines[number])
+        if m and (number == index or len(m.group(1)) < indent or
+                  (lines[number].lstrip().startswith("- ") and len(m.group(1)) + 2 < indent)):
+            return m.group(2)
+    return None
