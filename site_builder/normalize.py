@@ -246,9 +246,32 @@ def as_read(text: str) -> Folded:
     return Folded("".join(pieces), tuple(origin), text)
 
 
+# Characters of ordinary Chinese text, none of which the copy changes beyond _BASIC: one search
+# with this small class skips most texts before the large class of _special() is needed.
+_COMMON_RANGES = ((0x00, 0x7F), (0x2010, 0x2027), (0x3000, 0x303F), (0x4E00, 0x9FFF),
+                  (0xFF01, 0xFF5E))
+
+
+@functools.cache
+def _uncommon() -> re.Pattern[str]:
+    special = set(_table())
+    ranges: list[str] = []
+    for low, high in _COMMON_RANGES:
+        start = None
+        for code in range(low, high + 2):
+            inside = code <= high and code not in special
+            if inside and start is None:
+                start = code
+            elif not inside and start is not None:
+                ranges.append(_range(start, code - 1))
+                start = None
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
 def has_special(text: str) -> bool:
     """True when the text has a character the copy changes beyond one-for-one folding."""
-    return bool(_special().search(text))
+    first = _uncommon().search(text)
+    return first is not None and bool(_special().search(text, first.start()))
 
 
 def visible(text: str) -> str:

