@@ -165,6 +165,7 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
                  result: Screened, hint: str) -> bytes | None:
     """Scan one file and report; returns the masked copy to publish (None: publish the file)."""
     path = file.path
+    sensitive.check_file(path, file.name, problems)
     scanned = privacy.scan_file(path, patterns if masking else None)
     if scanned.error:
         problems.add(path, None, None, _UNREADABLE[file.how].format(name=file.name,

@@ -128,39 +128,51 @@ _ANY_TERM = re.compile("|".join(p.pattern for p in TERMS.values()))
 _ANY_HEADER = re.compile("|".join(p.pattern for p in SENSITIVE_HEADER.values()))
 
 
+Cell = tuple[str, int]  # a cell's text and its column (characters, or the sheet's column number)
+
+
 def _table(lines: list[str], head: int, end: int, first_line: int) -> list[Column]:
-    headers = privacy._cells(lines[head])
+    """A Markdown table: the heading row `head`, its rule, data rows up to `end`."""
+    def cells(line: str) -> list[Cell]:
+        return [(line[a:b].strip(), a + 1 + _indent(line[a:b]))
+                for a, b in privacy._cell_spans(line)]
+
+    if not NAME_HEADER.search(lines[head]) or (not _ANY_HEADER.search(lines[head]) and not any(
+            _ANY_TERM.search(lines[row]) for row in range(head + 2, end))):
+        return []  # not a roster, or nothing of the vocabulary anywhere (most rosters)
+    rows = [(first_line + row, cells(lines[row])) for row in range(head + 2, end)]
+    return roster_columns(cells(lines[head]), first_line + head, rows)
+
+
+def roster_columns(header: list[Cell], header_line: int,
+                   rows: list[tuple[int, list[Cell]]]) -> list[Column]:
+    """The columns of a table (heading cells at `header_line`, rows numbered) that publish
+    sensitive details next to a column of names; [] if it has no column of names."""
+    headers = [text for text, _ in header]
     names = [i for i, h in enumerate(headers) if NAME_HEADER.search(h)]
     if not names:
         return []
-    if not _ANY_HEADER.search(lines[head]) and \
-            not any(_ANY_TERM.search(lines[row]) for row in range(head + 2, end)):
+    if not any(_ANY_HEADER.search(h) for h in headers) and \
+            not any(_ANY_TERM.search(text) for _, row in rows for text, _ in row):
         return []  # most rosters: nothing of the vocabulary anywhere
     columns: dict[int, Column] = {}
-    for position, header in enumerate(headers):
-        if position in names:
-            continue
-        kinds = [kind for kind, pattern in SENSITIVE_HEADER.items() if pattern.search(header)]
-        if kinds:
-            spans = privacy._cell_spans(lines[head])
-            columns[position] = Column(header, first_line + head, spans[position][0] + 1, kinds,
-                                       line=first_line + head)
-    for row in range(head + 2, end):
-        spans = privacy._cell_spans(lines[row])
-        for position, (start, stop) in enumerate(spans):
+    for position, (text, column) in enumerate(header):
+        kinds = [kind for kind, pattern in SENSITIVE_HEADER.items() if pattern.search(text)]
+        if kinds and position not in names:
+            columns[position] = Column(text, header_line, column, kinds, line=header_line)
+    for number, row in rows:
+        for position, (text, column) in enumerate(row):
             if position in names or position >= len(headers):
                 continue
-            text = lines[row][start:stop].strip()
             found = terms(text) if _ANY_TERM.search(text) else []
             if not found and position not in columns:
                 continue
             col = columns.get(position)
             if col is None:
-                col = columns[position] = Column(headers[position], first_line + head,
-                                                 start + 1 + _indent(lines[row][start:stop]),
-                                                 line=first_line + row)
+                col = columns[position] = Column(headers[position], header_line, column,
+                                                 line=number)
             if found or (col.line == col.header_line and text):  # a cell, or a flagged heading's
-                col.lines.append(first_line + row)
+                col.lines.append(number)
             for kind, word in found:
                 if kind not in col.kinds:
                     col.kinds.append(kind)
@@ -177,13 +189,75 @@ def check(path: Path, body: str, body_line: int, problems: Problems) -> None:
     """A warning (注意) for each roster column that publishes sensitive details."""
     if "|" not in body:
         return
-    for col in scan(body.split("\n"), body_line):
+    _report(path, scan(body.split("\n"), body_line), problems)
+
+
+# -- attachments: CSV/TSV and Excel rosters ------------------------------------------------------
+def check_file(path: Path, name: str, problems: Problems) -> None:
+    """The same warning for a roster published as a file (an attachment or a linked file):
+    `.csv` `.tsv` (at line and column) and `.xlsx` `.xlsm` (each sheet, at row and column)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".tsv"):
+            tables = [("", _delimited(path, suffix))]
+        elif suffix in (".xlsx", ".xlsm"):
+            tables = _sheets(path)
+        else:
+            return
+    except Exception:  # an unreadable file is reported by the personal-data scan
+        return
+    for sheet, table in tables:
+        if table is None:
+            continue
+        prefix = msg.SENSITIVE_IN_FILE.format(
+            name=name, sheet=msg.SENSITIVE_SHEET.format(sheet=sheet) if sheet else "")
+        _report(path, roster_columns(*table), problems, prefix)
+
+
+Table = tuple[list[Cell], int, list[tuple[int, list[Cell]]]]
+
+
+def _delimited(path: Path, suffix: str) -> Table | None:
+    text = privacy._decode(path.read_bytes())[0].replace("\r\n", "\n")
+    delimiter = "\t" if suffix == ".tsv" else privacy._sniff(text)
+    numbered = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if not numbered:
+        return None
+
+    def cells(line: str) -> list[Cell]:
+        return [(line[a:b].strip().strip('"'), a + 1 + _indent(line[a:b]))
+                for a, b in privacy._delimited_spans(line, delimiter)]
+
+    (head_line, head), rest = numbered[0], numbered[1:]
+    return cells(head), head_line, [(n, cells(line)) for n, line in rest]
+
+
+def _sheets(path: Path) -> list[tuple[str, Table | None]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    out: list[tuple[str, Table | None]] = []
+    try:
+        for sheet in book.worksheets:
+            rows = [(r, [(privacy._cell_text(v), c) for c, v in enumerate(row, start=1)])
+                    for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            heads = [i for i, (_, cells) in enumerate(rows)
+                     if sum(1 for text, _ in cells if text.strip()) >= 2]
+            if heads:
+                first = heads[0]
+                out.append((sheet.title, (rows[first][1], rows[first][0], rows[first + 1 :])))
+    finally:
+        book.close()
+    return out
+
+
+def _report(path: Path, columns: list[Column], problems: Problems, prefix: str = "") -> None:
+    for col in columns:
         rows = "、".join(str(n) for n in col.lines[:SHOWN_ROWS]) + \
             ("……" if len(col.lines) > SHOWN_ROWS else "")
-        where = msg.SENSITIVE_ROWS.format(rows=rows) if col.lines else \
-            msg.SENSITIVE_HEADING
+        where = msg.SENSITIVE_ROWS.format(rows=rows) if col.lines else msg.SENSITIVE_HEADING
         words = "、".join(col.words[:SHOWN_ROWS]) + ("等" if len(col.words) > SHOWN_ROWS else "")
-        problems.add(path, col.line, None, msg.SENSITIVE_FOUND.format(
+        problems.add(path, col.line, None, prefix + msg.SENSITIVE_FOUND.format(
             header=col.header, kinds="、".join(KIND_NAMES[k] for k in col.kinds), where=where,
             words=msg.SENSITIVE_WORDS.format(words=words) if words else ""),
             msg.SENSITIVE_HINT, severity=WARNING, column=col.column)
