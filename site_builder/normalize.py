@@ -53,6 +53,8 @@ _LOOK_ALIKE = {
     "＊": "*", "﹡": "*", "∗": "*", "⁎": "*", "✱": "*", "✲": "*", "✳": "*",  # asterisks
     "✕": "×", "✖": "×", "⨯": "×", "╳": "×",  # multiplication signs
 }
+_BLANKS = "\u115f\u1160\u3164\uffa0\u2800"  # letters drawn blank: read as a space
+_LOOK_ALIKE.update(dict.fromkeys(_BLANKS, " "))
 # Blocks with no character the copy changes (letters of CJK, Hangul, private use, surrogates)
 _SKIP = ((0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xD800, 0xF8FF), (0x20000, 0x2FFFF))
 
@@ -171,7 +173,7 @@ class Folded:
         written = self.source[start:end]
         table = _table()
         found: list[str] = []
-        if any(table.get(ord(c)) == "" for c in written):
+        if any(table.get(ord(c)) == "" or c in _BLANKS for c in written):
             found.append(TRICK_INVISIBLE)
         if any(table.get(ord(c), "").isdigit() or c in "ХхΧχⅩⅹ" for c in written):
             found.append(TRICK_LOOK_ALIKE)
@@ -287,7 +289,8 @@ def why(tricks: tuple[str, ...], source: str) -> str:
     parts: list[str] = []
     if TRICK_INVISIBLE in tricks:
         table = _table()
-        codes = sorted({f"U+{ord(c):04X}" for c in source if table.get(ord(c)) == ""})
+        codes = sorted({f"U+{ord(c):04X}" for c in source
+                        if table.get(ord(c)) == "" or c in _BLANKS})
         parts.append(msg.PII_TRICK_INVISIBLE.format(codes="、".join(codes[:4])))
     if TRICK_LOOK_ALIKE in tricks:
         parts.append(msg.PII_TRICK_LOOK_ALIKE)

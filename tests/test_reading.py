@@ -54,6 +54,7 @@ MOBILE_LAYOUTS = {
     "combining acute": lambda m: "电话 " + "".join(c + "\u0301" for c in m),
     "combining keycap": lambda m: "电话 " + "".join(c + "\u20e3" for c in m),
     "variation selector": lambda m: f"电话 {m[:3]}\ufe0f{m[3:]}",
+    "Hangul filler as a space": lambda m: f"电话 {m[:3]}\u3164{m[3:7]}\u3164{m[7:]}",
     "mathematical bold": lambda m: "电话 " + digits_as(m, 0x1D7CE),
     "mathematical double-struck": lambda m: "电话 " + digits_as(m, 0x1D7D8),
     "mathematical monospace mixed": lambda m: "电话 " + m[:3] + digits_as(m[3:7], 0x1D7F6) + m[7:],
