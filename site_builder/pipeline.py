@@ -23,7 +23,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
     if node is not None:  # the text as it was read and decoded once (GBK, UTF-16)
-        screen.screen_catalog(project.catalog, text or "", problems)
+        screen.screen_catalog(project.catalog, text or "", problems, node)
     shared = project.content / load.ASSETS_DIR
     shared_files: list[Path] = []
     if contentfiles.check_links(project.content, problems):  # else walking them may not end

@@ -80,7 +80,8 @@ def test_deleted_manifest_is_refused_until_restored_or_a_fresh_start_is_confirme
 
 def test_files_never_read_are_warned_about_and_nothing_else(small: TestProject):
     """Exactly the files that look like notices and are neither read nor attached or linked:
-    not drafts, hidden files, content/assets/, attachments, linked files or plain text."""
+    not drafts, hidden files, attachments, linked files or plain text. (The attached .wps and
+    the linked .doc cannot be read: they are declared 人工核查, else they would be errors.)"""
     notice = (small.root / "content/notices/hexi/2025-0003.md").read_text(encoding="utf-8")
     stray = {"hexi/a.markdown", "hexi/b.MD", "hexi/c.md.txt", "hexi/d.txt", "county/e.docx",
              "hexi/f.wps"}
@@ -88,10 +89,12 @@ def test_files_never_read_are_warned_about_and_nothing_else(small: TestProject):
              "hexi/链接.doc", "hexi/普通文字.txt"}
     for rel in stray | quiet:
         small.write(f"content/notices/{rel}", notice.replace("2025-0003", "2025-0999"))
-    small.write("content/assets/旧.markdown", notice)
+    # (a Markdown file in content/assets/ is an error of its own: check/contentfiles.py)
     small.write("content/notices/hexi/普通文字.txt", "没有信息块的文字。\n")
     small.edit("content/notices/hexi/2025-0003.md", "公开属性: 主动公开",
-               "公开属性: 主动公开\n附件: [说明.txt, 附件.wps]")
+               "公开属性: 主动公开\n附件: [说明.txt, 附件.wps]\n"
+               "人工核查: [{文件: 附件.wps, 核查人: 王明, 日期: 2025-07-02},\n"
+               "           {文件: 链接.doc, 核查人: 王明, 日期: 2025-07-02}]")
     small.edit("content/notices/hexi/2025-0003.md", "申领条件", "[原件](链接.doc)申领条件")
     result = small.check()
     assert result.code == 0, result.text

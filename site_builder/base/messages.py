@@ -947,3 +947,25 @@ YAML_ALIAS_RECURSIVE = "YAML 引用「*{name}」引用了包含它自己的内�
 YAML_TOO_DEEP = "内容一层套一层，超过了 {limit} 层，没有读取。"
 YAML_TOO_DEEP_HINT = "标准目录和信息块最多只有几层（字段、列表、列表里的字段）。请检查括号「[」「{」是否成对，或是不是粘贴了别的内容。"
 SHARED_PII_IN_NAME_HINT = "请把文件（或文件夹）改名，名字里不要写手机号、身份证号，并改掉正文里指向它的链接。"
+# --- issue 11: invisible and look-alike characters, fake masks, YAML blocks, sensitive rosters ---
+PII_TRICK_INVISIBLE = "号码中间夹着看不见的字符（{codes}），读者看到的仍是完整号码"
+PII_TRICK_LOOK_ALIKE = "号码用的是特殊的数字字符（如 𝟏、①、¹、١），读者看到的仍是完整号码"
+PII_TRICK_MASK = "数字之间加了 *、× 或 x，但一位数字也没有少，这不是遮盖：遮盖要用 * 代替数字，例如 138****1234"
+PII_TRICK_LINES = "这一项的值分几行写，网页上连成一行，读者看到的是完整号码"
+SENSITIVE_KIND_HEALTH = "疾病、健康状况"
+SENSITIVE_KIND_DISABILITY = "残疾情况"
+SENSITIVE_KIND_CRIMINAL = "违法犯罪记录"
+SENSITIVE_KIND_RELIGION = "宗教信仰"
+SENSITIVE_KIND_BIOMETRIC = "生物识别信息"
+SENSITIVE_FOUND = (
+    "名单表格的「{header}」列写了{kinds}（{where}{words}），和姓名一起公开。这些属于敏感个人信息"
+    "（个人信息保护法第二十八条），一旦公开容易使当事人受到歧视、伤害，公示名单只能写公示必需的内容。")
+SENSITIVE_ROWS = "第 {rows} 行"
+SENSITIVE_HEADING = "表头"
+SENSITIVE_WORDS = "：{words}"
+SENSITIVE_HINT = (
+    "低保等救助公示只写姓名、家庭人口（保障人数）、保障金额等必需内容；致困原因、纳入原因只写类别，"
+    "如「因病」「因残」「因灾」，不写病名、病情、残疾类别和等级，也不写宗教信仰、违法犯罪记录等。"
+    "请删去这一列或改写这些单元格；确需说明具体情况的，不要和姓名一起在网上公开。")
+SENSITIVE_IN_FILE = "文件「{name}」{sheet}里"
+SENSITIVE_SHEET = "工作表「{sheet}」"

@@ -46,6 +46,7 @@ from ..model.settings import MODE_MASK as MODE_MASK
 from ..model.settings import MODES as MODES
 from ..model.settings import Pattern as Pattern
 from ..model.settings import PrivacySettings
+from . import normalize
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # read in sheets.py
@@ -66,14 +67,20 @@ _FOLD = str.maketrans(
     "0123456789XxL+()" + " " * len(_SPACES) + "-" * len(_DASHES),
 )
 
-# Runs of digits, where single spaces or dashes may separate groups; an ID may end in X.
-_SPAN = re.compile(r"[0-9](?:[0-9]|[ \-](?=[0-9]))*(?:[Xx](?![A-Za-z0-9]))?")
+# The scan reads a copy of the text as a reader reads its numbers (normalize.fold: invisible
+# characters dropped, look-alike digits as digits, mask runs between digits one MASK/TIMES).
+# Runs of digits, where single separators may separate groups; an ID may end in X.
+_SEPARATORS_COPY = " \\-" + re.escape(normalize.OTHER_SEPARATORS + normalize.MASK +
+                                      normalize.TIMES + normalize.BRACKET)
+_SPAN = re.compile(f"[0-9](?:[0-9]|[{_SEPARATORS_COPY}](?=[0-9]))*(?:[Xx](?![A-Za-z0-9]))?")
 _ALNUM = re.compile(r"[0-9A-Za-z]+")
-# Nothing shorter than 11 digits (a mobile) is looked at: one fast search per line decides. It
-# runs on the text as written, so its classes hold every character that _FOLD folds.
-_CANDIDATE = re.compile(
-    f"[0-9０-９](?:[ \\-{_SPACES}{_DASHES}]?[0-9０-９]){{10}}")
-_SEPARATOR = re.compile(f"[ \\-{_SPACES}{_DASHES}]")
+# Nothing shorter than 11 digits (a mobile) is looked at: one fast search of the copy decides.
+_CANDIDATE = re.compile(f"[0-9](?:[{_SEPARATORS_COPY}]?[0-9]){{10}}")
+# The same, loosely, on the text as written (lines and cells that need no copy are skipped):
+# every text whose copy _CANDIDATE matches, unless it has characters normalize.fold changes
+# beyond one for one (normalize.has_special), which are looked at anyway.
+_CANDIDATE_RAW = re.compile(
+    f"[0-9０-９](?:[ \\-./~_*×xX)）．／～〜＿{_SPACES}{_DASHES}]*+[0-9０-９]){{10}}")
 _RANGE_DASHES = "\u2012\u2013\u2014\u2015\u2212"  # figure, en, em dash, bar, minus: ranges
 # A country code glued to a mobile: 8613812345678, 008613812345678 (+86 is a sign and 86).
 _COUNTRY = re.compile(r"(?:00)?86(?=1[3-9][0-9])")
@@ -115,7 +122,9 @@ _PERSON_HEADER = re.compile(r"电话|手机|联系|身份|证件|卡|账|帐|号
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s")
 _LABEL_WINDOW = 16  # characters before a number searched for a label
 _ROSTER_MIN = 3  # identifier-like numbers on one line that make it a (flattened) roster
-_MOBILE_GROUPS = ((11,), (3, 4, 4), (3, 8), (7, 4))
+_MOBILE_GROUPS = ((11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (3, 3, 5))
+# After a number split by single × or *, a unit says it is a size (150×2000×1200mm), not a mobile.
+_DIMENSION = re.compile(r"\s?(?:mm|cm|m(?![A-Za-z])|毫米|厘米|米|公分|英寸|寸)")
 _LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})  # mobile (86…, 0086…); old ID; cards; ID
 
 
@@ -129,6 +138,7 @@ class Finding:
     value: str  # as written
     hidden: tuple[int, ...] = ()  # offsets of the characters that masking replaces
     reason: str = ""  # "" or "label" (found by its label or column, not by its structure)
+    tricks: tuple[str, ...] = ()  # what hid it from a plain reading (normalize.TRICK_*)
 
 
 Settings = PrivacySettings  # the name the checks use
@@ -198,18 +208,35 @@ class _Group:
 def scan(text: str, *, header: str = "", in_list: bool = False) -> list[Finding]:
     """Personal data in one line or one table cell. `header` is the cell's column header;
     `in_list` says the text is a list item or a table cell (where bank cards are looked for)."""
-    if not _CANDIDATE.search(text):
+    if not may_hold(text):
         return []
-    folded = text.translate(_FOLD)
+    copy = normalize.fold(text)
+    folded = copy.text
+    if not _CANDIDATE.search(folded):
+        return []
     roster = in_list or _is_roster(folded)
+    aligned = copy.aligned()
     out: list[Finding] = []
     for span in _SPAN.finditer(folded):
         if span.end() - span.start() < 11:
             continue
         groups = _groups(folded, span.start(), span.end())
-        for f in _scan_span(folded, groups, header, roster, text):
-            out.append(Finding(f.kind, f.start, f.end, text[f.start : f.end], f.hidden, f.reason))
+        for f in _scan_span(folded, groups, header, roster, aligned):
+            bracket = f.start > 0 and folded[f.start - 1] == "(" and \
+                normalize.BRACKET in folded[f.start : f.end]
+            start, end = copy.span(f.start - bracket, f.end)  # (138)1234 5678 with its "("
+            tricks = copy.tricks(start, end)
+            if normalize.MASK in folded[f.start : f.end] or \
+                    normalize.TIMES in folded[f.start : f.end]:
+                tricks += (normalize.TRICK_MASK,)
+            out.append(Finding(f.kind, start, end, text[start:end], copy.positions(f.hidden),
+                               f.reason, tricks))
     return sorted(out, key=lambda f: f.start)
+
+
+def may_hold(text: str) -> bool:
+    """False when `text` surely holds nothing we look for (a fast search of the source)."""
+    return bool(_CANDIDATE_RAW.search(text)) or normalize.has_special(text)
 
 
 def _is_roster(line: str) -> bool:
@@ -243,7 +270,9 @@ def _scan_span(text: str, groups: list[_Group], header: str, roster: bool,
                         break
                     continue
                 found = finder(text, groups, i, j, header, roster)
-                if found is not None and _separated_alike(written[found.start : found.end]):
+                if found is not None and _separated_alike(
+                        text[found.start : found.end], written[found.start : found.end]) and \
+                        not _size(text, found):
                     used.update(range(i, j + 1))
                     yield found
                     break
@@ -251,17 +280,37 @@ def _scan_span(text: str, groups: list[_Group], header: str, roster: bool,
                     break
 
 
-def _separated_alike(value: str) -> bool:
+def _separated_alike(value: str, written: str) -> bool:
     """One number's groups are split by one kind of separator: 138 1234 5678, 138—1234—5678.
     `180 1600—3600` (a bed count, then a price range) is two numbers; an en or em dash or a
-    minus sign between two groups only is a range (1600—3600), never a mobile's or an ID's."""
-    separators = _SEPARATOR.findall(value)
+    minus sign between two groups only is a range (1600—3600), never a mobile's or an ID's;
+    so is one `.` `/` `~` `_` or `×` (a decimal, a date, a size): those count only between
+    three or more groups, the same throughout (138.1234.5678). `value` is the copy (folded),
+    `written` the source characters behind it; a bracketed first group, (138)1234 5678, adds
+    nothing, and mask characters between digits (138**1234**5678) hide nothing."""
+    separators = [(c, w) for c, w in zip(value, written, strict=True)
+                  if not (c.isdigit() or c in "Xx")]
+    if separators and separators[0][0] == normalize.BRACKET:
+        separators = separators[1:]
     if not separators:
         return True
-    if len({sep.translate(_FOLD) for sep in separators}) > 1:
+    kinds = {c for c, _ in separators}
+    if len(kinds) > 1 or normalize.BRACKET in kinds:
         return False
-    ranges = [sep for sep in separators if sep in _RANGE_DASHES]
-    return not ranges or (len(separators) >= 2 and len(set(separators)) == 1)
+    if kinds == {normalize.MASK}:
+        return True
+    ranges = [w for _, w in separators if w in _RANGE_DASHES]
+    if ranges or kinds & set(normalize.OTHER_SEPARATORS + normalize.TIMES):
+        return len(separators) >= 2 and len({w for _, w in separators}) == 1
+    return True
+
+
+def _size(text: str, found: Finding) -> bool:
+    """A mobile-like number split by single × or * with a unit or a size label around it."""
+    if found.kind != KIND_MOBILE or normalize.TIMES not in text[found.start : found.end]:
+        return False
+    return bool(_DIMENSION.match(text, found.end)) or \
+        bool(re.search(r"规格|尺寸|长宽高", _label_before(text, found.start)))
 
 
 def _label_before(text: str, start: int) -> str:
@@ -450,10 +499,13 @@ def _candidate_lines(lines: list[str]) -> list[int]:
     text = "\n".join(lines)
     found: set[int] = set()
     line, position = 0, 0
-    for m in _CANDIDATE.finditer(text):
+    for m in _CANDIDATE_RAW.finditer(text):
         line += text.count("\n", position, m.start())
         position = m.start()
         found.add(line)
+    if normalize.has_special(text):  # lines that only their copy shows (scan decides)
+        found.update(index for index, line_text in enumerate(lines)
+                     if normalize.has_special(line_text))
     return sorted(found)
 
 
@@ -502,7 +554,7 @@ def _cells(line: str) -> list[str]:
 
 def _shift(f: Finding, by: int) -> Finding:
     return Finding(f.kind, f.start + by, f.end + by, f.value, tuple(p + by for p in f.hidden),
-                   f.reason)
+                   f.reason, f.tricks)
 
 
 def scan_delimited(text: str, delimiter: str) -> list[Located]:
@@ -550,11 +602,21 @@ def mask(text: str, findings: Iterable[Finding], patterns: dict[str, Pattern],
         for position in hidden:
             if position not in keep:
                 chars[position] = char
+        if markdown:  # stars a writer put between the digits (138**1234**5678) are text too
+            for position in range(f.start, f.end):
+                if chars[position] in ("*", "_"):
+                    chars[position] = "\\" + chars[position]
     return "".join(chars)
 
 
 def shown(f: Finding, patterns: dict[str, Pattern] | None = None) -> str:
     """The finding's value as it may be printed in a report: masked."""
+    if f.tricks:  # shown plainly: the digits, masked (no invisible or look-alike characters)
+        digits = "0" * len(f.hidden)
+        relative = Finding(f.kind, 0, len(digits), digits, tuple(range(len(digits))))
+        masked = mask(digits, [relative], patterns or DEFAULT_PATTERNS)
+        value = normalize.fold("".join(f.value[p - f.start] for p in f.hidden)).text
+        return "".join(c if m == "0" else m for c, m in zip(value, masked, strict=False))
     relative = Finding(f.kind, 0, f.end - f.start, f.value, tuple(p - f.start for p in f.hidden))
     return mask(f.value, [relative], patterns or DEFAULT_PATTERNS)
 
@@ -574,16 +636,22 @@ def mask_lines(text: str, located: Iterable[Located], patterns: dict[str, Patter
 
 
 def could_hold(text: str) -> bool:
-    """False when a text cannot hold anything we look for (fewer than 11 digits in a row)."""
-    return bool(_CANDIDATE.search(text))
+    """False when a text cannot hold anything we look for (fewer than 11 digits in a row), also
+    read as a page shows it (line breaks and indentation one space)."""
+    read = normalize.as_read(text).text
+    return may_hold(read) and bool(_CANDIDATE.search(normalize.fold(read).text))
 
 
 def mask_text(text: str, patterns: dict[str, Pattern], *, markdown: bool = False) -> str:
-    """Scan and mask a whole text (front-matter values, titles)."""
-    if not _CANDIDATE.search(text):
+    """Scan and mask a whole text (front-matter values, titles) as a reader reads it: its
+    lines (a YAML block `摘要: |`) run on as one line on the page."""
+    if not could_hold(text):
         return text
-    lines = text.split("\n")
-    return mask_lines(text, scan_lines(lines, markdown=markdown), patterns)
+    read = normalize.as_read(text)
+    located = scan_lines([read.text], markdown=markdown)
+    return mask(text, [Finding(f.kind, *read.span(f.start, f.end), f.value,
+                               read.positions(f.hidden)) for f in (loc.finding for loc in located)],
+                patterns)
 
 
 # -- attachments ---------------------------------------------------------------------------------

@@ -24,9 +24,9 @@ from ..input import limits
 from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import Document
-from ..input.yamlsrc import key_at
+from ..input.yamlsrc import YNode, key_at
 from ..model.site import Attachment, Notice
-from . import formats, privacy, rawhtml
+from . import formats, normalize, privacy, rawhtml, sensitive, yamltext
 
 NOTICE_MODE_KEY = "个人信息"
 NOTICE_EXCEPTIONS_KEY = "不是个人信息"
@@ -132,6 +132,7 @@ def screen_notice(doc: Document, f: Fields, active: bool, attachments: list[Atta
                                              markdown=True)
         check_html(doc, problems)
         check_long_tables(doc, problems)
+        sensitive.check(doc.path, doc.body, doc.body_line, problems)
     if masking:
         _note_masked(problems, doc.path, found)
     else:
@@ -238,6 +239,7 @@ def _screen_file(file: _File, masking: bool, exceptions: set[str],
     path = file.path
     if limits.scan_too_large(path, file.name, problems):
         return None
+    sensitive.check_file(path, file.name, problems)
     scanned = privacy.scan_file(path, patterns if masking else None)
     if scanned.error:
         problems.add(path, None, None, _UNREADABLE[file.how].format(name=file.name,
@@ -377,14 +379,16 @@ def check_published(path: Path, fields: list[tuple[str, str]], screened: Screene
         for name, text in unmasked or []:
             if privacy.could_hold(text) and name != "正文":
                 extra += [dataclasses.replace(loc, line=line_of(name)) for loc in _keep(
-                    privacy.scan_lines(text.split("\n"), markdown=False), skip | screened.found)]
+                    privacy.scan_lines([normalize.as_read(text).text], markdown=False),
+                    skip | screened.found)]
         _note_masked(problems, path, extra)
     else:
         skip |= screened.found
     for name, text in fields:
         if not privacy.could_hold(text):
             continue
-        for loc in _keep(privacy.scan_lines(text.split("\n"), markdown=name == "正文"), skip):
+        lines = text.split("\n") if name == "正文" else [normalize.as_read(text).text]
+        for loc in _keep(privacy.scan_lines(lines, markdown=name == "正文"), skip):
             f = loc.finding
             if screened.mask:
                 message, hint = msg.PII_LEFT, msg.PII_LEFT_HINT
@@ -418,6 +422,7 @@ def screen_page(doc: Document, settings: privacy.Settings, problems: Problems,
     with mask_page_title."""
     check_html(doc, problems)
     check_long_tables(doc, problems)
+    sensitive.check(doc.path, doc.body, doc.body_line, problems)
     masking = settings.mode == privacy.MODE_MASK
     result = Screened(mask=masking)
     front = _front_findings(doc)
@@ -462,13 +467,17 @@ def screen_shared(folder: Path, problems: Problems, files: list[Path] | None = N
                          problems, result, msg.PII_HINT_SHARED)
 
 
-def screen_catalog(path: Path, text: str, problems: Problems) -> None:
-    """catalog.yaml is published (site information, footer): personal data there is an error."""
+def screen_catalog(path: Path, text: str, problems: Problems, node: YNode | None = None) -> None:
+    """catalog.yaml is published (site information, footer): personal data there is an error,
+    also in a value written over several lines (`node`: the parsed file; yamltext.py)."""
     lines = text.split("\n")
-    for loc in privacy.scan_lines(lines, markdown=False):
+    found = privacy.scan_lines(lines, markdown=False)
+    for loc in found + yamltext.joined_findings(node, lines, 1, found):
         f = loc.finding
         line = lines[loc.line - 1] if loc.line else ""
-        problems.add(path, loc.line, key_at(line, loc.column), msg.PII_FOUND.format(
+        key = (key_at(line, loc.column) or yamltext.key_of(lines, loc.line - 1)) if loc.line \
+            else None
+        problems.add(path, loc.line, key, msg.PII_FOUND.format(
             kind=KIND_NAMES[f.kind], shown=privacy.shown(f), why=_why(f)),
             msg.PII_HINT_CATALOG, column=loc.column)
 
@@ -514,7 +523,7 @@ def check_rendered_personal(path: Path | str, markdown: str, body_line: int,
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9Xx]", "", text.translate(privacy._FOLD))
+    return re.sub(r"[^0-9Xx]", "", normalize.fold(text).text)
 
 
 def _html_message(u: rawhtml.Unsafe) -> tuple[str, str]:
@@ -584,7 +593,12 @@ def attachment_outside(filename: str, file: Path, content_dir: Path) -> bool:
 
 # -- helpers -------------------------------------------------------------------------------------
 def _front_findings(doc: Document) -> list[privacy.Located]:
-    return privacy.scan_lines(doc.front.split("\n"), 2, markdown=False) if doc.front else []
+    if not doc.front:
+        return []
+    lines = doc.front.split("\n")
+    found = privacy.scan_lines(lines, 2, markdown=False)
+    return found + yamltext.joined_findings(doc.meta, lines, 2, found,
+                                            frozenset({NOTICE_EXCEPTIONS_KEY}))
 
 
 def _front_key(doc: Document, line: int | None) -> str | None:
@@ -609,7 +623,7 @@ def _keep(located: list[privacy.Located], exceptions: set[str]) -> list[privacy.
 
 
 def _why(f: privacy.Finding) -> str:
-    return msg.PII_BY_LABEL if f.reason == "label" else ""
+    return (msg.PII_BY_LABEL if f.reason == "label" else "") + normalize.why(f.tricks, f.value)
 
 
 def _report(problems: Problems, path: Path, loc: privacy.Located,

@@ -43,7 +43,7 @@ from ..input import limits
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 4  # bump when the way bodies are rendered changes (invalidates the cache)
+FORMAT = 5  # bump when the way bodies are rendered or scanned changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
