@@ -15,7 +15,7 @@ from ..base import urls
 from ..base.background import Job, can_fork
 from ..base.problems import Problems
 from ..model.site import Site
-from . import linkcheck, qr
+from . import feeds, linkcheck, qr, sitemap
 from .opendata import data_files
 from .pages import Output
 from .search import write_index
@@ -32,11 +32,24 @@ class Context:
 
 
 def write_open_data(ctx: Context) -> None:
-    """data/notices.json and data/catalog.json (see opendata.py)."""
-    for path, text in data_files(ctx.site).items():
+    """data/: notices.json, catalog.json, notices.csv, notices.xlsx, catalog.xlsx (opendata.py)."""
+    for path, content in data_files(ctx.site).items():
         target = ctx.out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def write_feeds(ctx: Context) -> None:
+    """Atom feeds of the site, the five disclosures, domains, townships, villages (feeds.py)."""
+    feeds.write_feeds(ctx.site, ctx.out_dir)
+
+
+def write_sitemap(ctx: Context) -> None:
+    """sitemap.xml of the published content pages, replacing the engine's (sitemap.py)."""
+    sitemap.write_sitemap(ctx.site, ctx.output, ctx.out_dir)
 
 
 def write_qr_codes(ctx: Context) -> None:
@@ -82,7 +95,8 @@ def check_links(ctx: Context) -> None:
 
 
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data, write_qr_codes, write_search_index, check_links]
+STEPS: list[Step] = [write_open_data, write_feeds, write_sitemap, write_qr_codes,
+                     write_search_index, check_links]
 
 
 def run(ctx: Context, lap: Callable[[str], None] = lambda stage: None) -> Problems:
