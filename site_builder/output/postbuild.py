@@ -32,19 +32,24 @@ class Context:
 
 
 def write_open_data(ctx: Context) -> None:
-    """data/: notices.json, catalog.json, notices.csv, notices.xlsx, catalog.xlsx (opendata.py)."""
-    for path, content in data_files(ctx.site).items():
-        target = ctx.out_dir / path
+    """data/ (notices.json, catalog.json, notices.csv, notices.xlsx, catalog.xlsx: opendata.py)
+    and the Atom feeds (feeds.py); made meanwhile in a second process when one was started."""
+    job = ctx.jobs.get("data")
+    if job is not None:
+        job.finish(ctx.out_dir)
+    else:
+        _write_data(ctx.site, ctx.out_dir)
+
+
+def _write_data(site: Site, out_dir: Path) -> None:
+    for path, content in data_files(site).items():
+        target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-
-
-def write_feeds(ctx: Context) -> None:
-    """Atom feeds of the site, the five disclosures, domains, townships, villages (feeds.py)."""
-    feeds.write_feeds(ctx.site, ctx.out_dir)
+    feeds.write_feeds(site, out_dir)
 
 
 def write_sitemap(ctx: Context) -> None:
@@ -63,10 +68,13 @@ def write_qr_codes(ctx: Context) -> None:
 def start_jobs(site: Site, output: Output, cache_dir: Path, *,
                background: bool) -> dict[str, Job]:
     """Start the work that needs only the model and the page list, to run while the engine
-    writes pages: the search index, and the QR codes a first build has not encoded yet."""
+    writes pages: the search index, the open data and feeds, and the QR codes a first build has
+    not encoded yet."""
     work_dir = cache_dir / "jobs"
     jobs = {"search": Job(functools.partial(write_index, site), work_dir / "search",
-                          background=background)}
+                          background=background),
+            "data": Job(functools.partial(_write_data, site), work_dir / "data",
+                        background=background)}
     if background and can_fork():  # else write_qr_codes encodes them, on every core
         fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
         jobs["qr"] = Job(fill, work_dir / "qr", background=True)
@@ -95,8 +103,8 @@ def check_links(ctx: Context) -> None:
 
 
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data, write_feeds, write_sitemap, write_qr_codes,
-                     write_search_index, check_links]
+STEPS: list[Step] = [write_open_data, write_sitemap, write_qr_codes, write_search_index,
+                     check_links]
 
 
 def run(ctx: Context, lap: Callable[[str], None] = lambda stage: None) -> Problems:
