@@ -108,6 +108,7 @@ def transfer(tmp_path_factory: pytest.TempPathFactory) -> TestProject:
     result = project.cli("archive", "--period", "2026-10-上")
     assert result.code == 0, result.text
     assert "2026年10月08日" in result.out and "顺延" in result.out
+    assert "还没有这些信息的页面：2026-0920、2026-0930、2026-1007" in result.err  # not built
     return project
 
 

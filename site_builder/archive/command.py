@@ -7,11 +7,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..base import dates
+from ..base import dates, urls
 from ..base import messages as msg
 from ..base.problems import format_report
 from ..output import qr
 from ..paper import pdf
+from ..paper.printing import built_site
 from ..pipeline import CACHE_DIR, Project, read_and_check
 from . import periods, transfer
 
@@ -96,12 +97,26 @@ def command(project: Project, args: argparse.Namespace) -> int:
                              zip=_shown(made.zip_path, project.root), count=len(made.entries),
                              corrections=made.corrections, attachments=made.attachments,
                              pages=made.pages))
+    _warn_unpublished(project, made)
     for entry in made.entries:
         if entry.corrects:
             print(msg.AR_DONE_CORRECTION.format(title=entry.notice.title, name=entry.corrects))
     if not made.entries:
         print(msg.AR_EMPTY)
     return 0
+
+
+def _warn_unpublished(project: Project, made: transfer.Transfer) -> None:
+    """The QR code on each copy leads to the notice's page: say so when the built site lacks
+    some of them (not built yet, or built before these notices were added)."""
+    built = built_site(project)
+    missing = [entry.notice.id for entry in made.entries
+               if not (built / urls.notice(entry.notice.id) / "index.html").is_file()]
+    if missing:
+        shown = "、".join(missing[:10]) + (msg.PRINT_PAGES_MORE.format(count=len(missing))
+                                           if len(missing) > 10 else "")
+        print(msg.AR_PAGES_MISSING.format(site=_shown(built, project.root), notices=shown),
+              file=sys.stderr)
 
 
 def _shown(path: Path, root: Path) -> str:
