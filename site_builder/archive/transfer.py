@@ -144,13 +144,13 @@ def collect(site: Site, period: Period, earlier: dict[str, tuple[str, str]]) -> 
         before = earlier.get(n.id)
         if not in_period and before is None:
             continue
-        print_ = fingerprint(n)
-        changed = before is not None and before[1] != print_
+        mark = fingerprint(n)
+        changed = before is not None and before[1] != mark
         if in_period or changed:
-            chosen.append((n, print_, before[0] if changed and before else None))
+            chosen.append((n, mark, before[0] if changed and before else None))
     chosen.sort(key=lambda c: (c[0].published, c[0].id))
-    return [Entry(seq, n, print_, corrects)
-            for seq, (n, print_, corrects) in enumerate(chosen, start=1)]
+    return [Entry(seq, n, mark, corrects)
+            for seq, (n, mark, corrects) in enumerate(chosen, start=1)]
 
 
 # -- documents -----------------------------------------------------------------------------------

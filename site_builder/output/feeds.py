@@ -170,11 +170,6 @@ def write_feeds(site: Site, out_dir: Path) -> list[str]:
     return written
 
 
-def feed_link(here: str, feed: Feed) -> tuple[str, str]:
-    """(relative href, title) of a page's feed, for <link rel="alternate"> and the 订阅 line."""
-    return urls.rel(here, feed.path), feed.title
-
-
 def subscribe_line(here: str, feed: Feed) -> str:
     """The visible 订阅 line of a listing page: the feed and what a feed is."""
     href = escape(urls.rel(here, feed.path))

@@ -18,6 +18,7 @@ import json
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..base import messages as msg
 from ..base import urls, vocab
@@ -26,8 +27,9 @@ from .pages import item_stats
 from .render import TICK, channels_text, time_limit_text
 
 
-def notices_json(site: Site) -> str:
-    records = [_notice_record(site, n) for n in site.notices]
+def notices_json(site: Site, records: list[dict] | None = None) -> str:
+    if records is None:
+        records = [_notice_record(site, n) for n in site.notices]
     return _dump({"site": site.info.name, "base_url": site.info.base_url,
                   "count": len(records), "notices": records})
 
@@ -128,7 +130,7 @@ def data_files(site: Site) -> dict[str, str | bytes]:
     """Site path → file text (or bytes), for the open-data files."""
     records = [_notice_record(site, n) for n in site.notices]
     when = _moment(site)
-    return {urls.DATA_NOTICES: notices_json(site), urls.DATA_CATALOG: catalog_json(site),
+    return {urls.DATA_NOTICES: notices_json(site, records), urls.DATA_CATALOG: catalog_json(site),
             urls.DATA_NOTICES_CSV: notices_csv(records),
             urls.DATA_NOTICES_XLSX: xlsx_bytes([Sheet(msg.OD_SHEET_NOTICES, [NOTICE_FIELDS],
                                                       _rows(records))], when),
@@ -205,14 +207,15 @@ def catalog_xlsx(site: Site, when: dt.datetime) -> bytes:
 
 
 # -- spreadsheets ---------------------------------------------------------------------------------
+@dataclass
 class Sheet:
-    """A worksheet: header rows (bold, frozen), data rows (text), merged header cells."""
+    """A worksheet: header rows (bold, frozen), data rows, merged header cells, column widths."""
 
-    def __init__(self, title: str, header: Sequence[Sequence[str]],
-                 rows: Sequence[Sequence[object]], merges: Sequence[str] = (),
-                 widths: Sequence[int] = ()):
-        self.title, self.header, self.rows = title, header, rows
-        self.merges, self.widths = merges, widths
+    title: str
+    header: Sequence[Sequence[str]]
+    rows: Sequence[Sequence[object]]
+    merges: Sequence[str] = ()
+    widths: Sequence[int] = ()
 
 
 def xlsx_bytes(sheets: Sequence[Sheet], when: dt.datetime) -> bytes:

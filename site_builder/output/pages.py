@@ -448,7 +448,8 @@ def open_data_page(site: Site) -> OutputPage:
     file_rows = [(h.link(here, path, path.rsplit("/", 1)[-1]), h.e(text)) for path, text in files]
     field_rows = [(f"<code>{h.e(key)}</code>", h.e(text)) for key, text in msg.OD_FIELDS]
     catalog_rows = [(h.e(name), h.e(text)) for name, text in msg.OD_CATALOG_COLUMNS]
-    feed_rows = [(h.link(here, f.page, f.section), h.link(here, f.path, f.path),
+    feed_rows = [(h.link(here, f.page, f.section),
+                  h.link(here, f.path, urls.absolute(site.info.base_url, f.path)),
                   h.e(msg.TILE_COUNT.format(count=len(f.notices))))
                  for f in feeds(site)]
     parts = [
