@@ -1,4 +1,4 @@
-"""The `site-builder` command: check, new, build, serve, fix-encoding.
+"""The `site-builder` command: check, new, build, serve, print, archive, fix-encoding.
 
 Messages are Chinese and name the file, line and what to do; no stack traces for bad input.
 """
@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     printing = _sub(commands, "print", t.PRINT_HELP, t.PRINT_DESCRIPTION)
     _add_print_arguments(printing)
 
+    archive = _sub(commands, "archive", t.AR_HELP, t.AR_DESCRIPTION)
+    _add_archive_arguments(archive)
+
     fix = _sub(commands, "fix-encoding", t.FIX_HELP, t.FIX_DESCRIPTION)
     fix.add_argument("files", nargs="*", metavar=t.FILES_METAVAR, help=t.FILES_HELP)
     return parser
@@ -123,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "print": _print, "fix-encoding": _fix_encoding}
+                "print": _print, "archive": _archive, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -192,6 +195,18 @@ def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _print(project: Project, args: argparse.Namespace) -> int:
     from .paper.printing import command
+
+    return command(project, args)
+
+
+def _add_archive_arguments(parser: argparse.ArgumentParser) -> None:
+    from .archive.command import add_arguments
+
+    add_arguments(parser)
+
+
+def _archive(project: Project, args: argparse.Namespace) -> int:
+    from .archive.command import command
 
     return command(project, args)
 

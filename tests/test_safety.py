@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import html
+import io
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 import zlib
 from pathlib import Path
 from urllib.parse import quote
@@ -49,6 +51,8 @@ def decoded(data: bytes) -> list[str]:
     for opener in (gzip.decompress, zlib.decompress):
         with contextlib.suppress(Exception):
             blobs.append(opener(data))
+    with contextlib.suppress(Exception), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        blobs += [archive.read(name) for name in archive.namelist()]  # .xlsx (open data)
     try:
         import brotli  # type: ignore[import-not-found]
 
@@ -98,12 +102,16 @@ def test_withheld_notice_appears_nowhere_in_any_output_file(small_site: TestProj
 
 
 def test_the_withheld_search_would_find_a_leak(small_site: TestProject, tmp_path: Path):
-    """The search above can fail: it finds text in gzip, JSON escapes and URLs."""
+    """The search above can fail: it finds text in gzip, JSON escapes, URLs and zip files
+    (the .xlsx of the open data)."""
     (tmp_path / "a.json.gz").write_bytes(gzip.compress(
         json.dumps({"t": "核对报告原件"}).encode()))
     (tmp_path / "b.html").write_text(f'<a href="{quote("不予公开附件内容")}">x</a>', "utf-8")
-    assert {n for n, _ in search_output(tmp_path, ["核对报告原件", "不予公开附件内容"])} == {
-        "核对报告原件", "不予公开附件内容"}
+    with zipfile.ZipFile(tmp_path / "c.xlsx", "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/sharedStrings.xml", "<si><t>山阳乡低保家庭经济状况核对报告</t></si>")
+    assert {n for n, _ in search_output(tmp_path, ["核对报告原件", "不予公开附件内容",
+                                                   "山阳乡低保家庭经济状况核对报告"])} == {
+        "核对报告原件", "不予公开附件内容", "山阳乡低保家庭经济状况核对报告"}
 
 
 def test_published_notice_cannot_attach_or_link_a_withheld_notice(small: TestProject):

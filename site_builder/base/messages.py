@@ -302,6 +302,7 @@ EPILOG = """常用流程：
   site-builder serve                                       在本机预览网站（改文件后自动刷新）
   site-builder build                                       生成网站到 site/ 文件夹，用于上传发布
   site-builder print --township chengguan                  打印本周的公开栏张贴包（PDF）
+  site-builder archive --period 2026-11-上                 生成本期移交县档案馆、图书馆的文件
 
 每个命令的详细说明：site-builder 命令 --help，例如 site-builder new --help"""
 CHECK_HELP = "检查标准目录和全部公开信息，列出所有问题"
@@ -969,3 +970,147 @@ SENSITIVE_HINT = (
     "请删去这一列或改写这些单元格；确需说明具体情况的，不要和姓名一起在网上公开。")
 SENSITIVE_IN_FILE = "文件「{name}」{sheet}里"
 SENSITIVE_SHEET = "工作表「{sheet}」"
+# --- issue 16: feeds, exports, transfer to the archive and library ---
+FEED_SITE_TITLE = "{site} · 最新信息"
+FEED_SITE_SECTION = "全部信息"
+FEED_TITLE = "{site} · {section}"
+FEED_SUBTITLE = "{section}最新发布的 {count} 条信息（新的在前）"
+FEED_F_DOMAIN = "领域"
+FEED_ON_REQUEST = "本信息依申请公开，网上只公开目录信息。如需获取，请依法提出政府信息公开申请。"
+FEED_SUBSCRIBE = "订阅本栏目（Atom）"
+FEED_WHAT = "什么是订阅？"
+OD_TITLE = "开放数据"
+OD_TILE = "信息列表和标准目录（Excel、CSV、JSON）、订阅"
+OD_INTRO = "本网站公开的全部信息和标准目录都可以下载为表格和数据文件，每次更新网站时自动重新生成，供查阅、统计和其他系统使用。文件中只有已在网上公开的信息：不予公开的文件不会出现；依申请公开的信息只有目录信息（标题、文号、摘要等），没有正文。"
+OD_FILES = "数据文件"
+OD_COL_FILE = "文件"
+OD_COL_CONTENT = "内容"
+OD_FILE_NOTICES_XLSX = "全部已公开信息，每篇一行（Excel 表格），字段见下表"
+OD_FILE_NOTICES_CSV = "同上，CSV 格式（UTF-8 编码，带 BOM，Excel 可直接打开）"
+OD_FILE_NOTICES_JSON = "同上，JSON 格式：site（网站名称）、base_url（网址）、count（条数）和 notices（每篇信息一条记录）"
+OD_FILE_CATALOG_XLSX = "政务公开事项标准目录（Excel 表格），与「标准目录」页面的表格相同，字段见下表"
+OD_FILE_CATALOG_JSON = "标准目录、网站信息（名称、网址、主办单位、联系方式）、五公开类别、领域、乡镇（街道）和村（社区）及各栏目网址，JSON 格式"
+OD_FILE_FEED = "全站最新信息的订阅地址（Atom 格式），各栏目的订阅地址见下文「订阅」"
+OD_FILE_SITEMAP = "网站地图：全部已发布页面的网址（供搜索引擎使用）"
+OD_ATTRIBUTES = "表格和数据文件里的日期都写成 2026-11-20 这样的格式；没有的值留空（JSON 中为 null）。"
+OD_ATTRIBUTE_ANCHOR = "fields"
+OD_FIELDS_TITLE = "信息列表的字段"
+OD_FIELDS_INTRO = "notices.xlsx 和 notices.csv 的第一行是字段名，与 notices.json 中每条记录的字段相同、顺序相同："
+OD_COL_FIELD = "字段"
+OD_COL_MEANING = "含义"
+OD_FIELDS = (
+    ("id", "信息编号，网址 /n/编号/ 由它生成，发布后不变"),
+    ("title", "标题"),
+    ("url", "信息页面的完整网址"),
+    ("path", "信息页面在网站内的路径"),
+    ("category", "五公开类别：决策公开、执行公开、管理公开、服务公开、结果公开"),
+    ("category_id", "五公开类别的代号（栏目网址 /c/代号/）"),
+    ("domain", "重点领域名称"),
+    ("domain_id", "领域代号（栏目网址 /d/代号/）"),
+    ("township", "所属乡镇（街道）；县级发布的信息为空"),
+    ("township_id", "乡镇（街道）代号（栏目网址 /t/代号/）"),
+    ("village", "所属村（社区）；不属于某个村的为空"),
+    ("village_id", "村（社区）代号"),
+    ("item", "所属标准目录事项（一级事项 / 二级事项）"),
+    ("item_id", "事项代号（事项网址 /i/代号/）"),
+    ("发布日期", "在网站上发布的日期"),
+    ("成文日期", "文件形成（签发）的日期"),
+    ("文号", "发文字号，没有的为空"),
+    ("发布机构", "发布这条信息的机关"),
+    ("公开属性", "主动公开 或 依申请公开"),
+    ("摘要", "内容摘要"),
+)
+OD_CATALOG_TITLE = "标准目录表格的列"
+OD_CATALOG_INTRO = "catalog.xlsx 每个事项一行，按领域排列，前两行是表头（与「标准目录」页面相同）："
+OD_COL_COLUMN = "列"
+OD_CATALOG_COLUMNS = (
+    ("序号", "事项在标准目录中的序号"),
+    ("所属领域", "重点领域名称"),
+    ("公开事项：一级事项、二级事项", "事项名称"),
+    ("公开内容（要素）", "应当公开的内容"),
+    ("公开依据", "法律法规和文件名称及文号，每行一个"),
+    ("公开时限", "时限原文；设有公示期的注明公示期"),
+    ("公开主体", "负责公开的机关"),
+    ("公开渠道和载体", "网站、公开栏等渠道"),
+    ("公开对象：全社会、特定群体", "打 √ 的是适用的对象"),
+    ("公开方式：主动公开、依申请公开", "打 √ 的是适用的方式"),
+    ("公开层级：县级、乡级、村级", "打 √ 的是适用的层级"),
+    ("五公开类别", "决策、执行、管理、服务、结果公开之一"),
+    ("已公开信息", "网站上这个事项已发布的信息条数"),
+    ("最近发布", "最近一条信息的发布日期"),
+)
+OD_LATEST = "最近发布"
+OD_SHEET_NOTICES = "公开信息"
+OD_SHEET_CATALOG = "标准目录"
+OD_FEEDS_TITLE = "订阅"
+OD_FEEDS_ANCHOR = "feeds"
+OD_FEEDS_INTRO = "订阅地址（Atom 格式）可以加到手机或电脑上的订阅阅读器（RSS 阅读器）里，有新信息时阅读器会自动收到，不用天天打开网站查看。每个订阅地址包含这个栏目最新的 50 条信息：标题、发布机构、文号、公开属性、五公开类别、摘要和原文链接。各栏目页面上的「订阅本栏目」链接也是这些地址。"
+OD_COL_SECTION = "栏目"
+OD_COL_FEED = "订阅地址"
+OD_COL_COUNT = "栏目信息数"
+OD_SITEMAP_TITLE = "网站地图"
+OD_SITEMAP_INTRO = "sitemap.xml 列出本网站全部已发布的页面（迁移、撤回后的提示页不列入），供搜索引擎收录。"
+AR_HELP = "生成移交县档案馆、图书馆的文件（每月5日、20日，节假日顺延）"
+AR_DESCRIPTION = """生成一期政府信息公开文件移交（一式两份，送县档案馆和图书馆）：每篇主动公开信息的 A4 PDF（含信息块和二维码）和附件、移交清单（Excel 和 PDF，含每个文件的 SHA-256 校验值）、封面（移交单，两份，有移交人、接收人签字栏），放在 archive/期次/ 文件夹，并打包为 .zip。
+
+每月 5 日（期次写 2026-11-上）和 20 日（2026-11-下）移交，遇周末和法定节假日顺延到下一个工作日（按国务院公布的节假日和调休）。每期收录从上一次移交日起、到本次移交日前一天发布的信息。上一期移交后修改过的信息会再次移交，在清单中注明「更正」（依据 archive/ 文件夹里各期的 移交记录.json，请保留这个文件夹）。依申请公开和不予公开的信息不移交。
+
+例如：
+  site-builder archive --period 2026-11-上
+  site-builder archive --from 2026-10-01 --to 2026-10-31 -o 移交"""
+AR_PERIOD_METAVAR = "期次"
+AR_PERIOD_HELP = "移交期次：年-月-上（5 日移交）或 年-月-下（20 日移交），例如 2026-11-上"
+AR_FROM_HELP = "自定期间：从这一天（含）起发布的信息，与 --to 一起用"
+AR_TO_HELP = "自定期间：到这一天（含）为止发布的信息"
+AR_OUT_HELP = "放在哪个文件夹，默认 archive/（请保留，下次移交要用它判断哪些信息是更正）"
+AR_PERIOD_AND_DATES = "--period 和 --from/--to 只能用一种：按期次移交写 --period 2026-11-上，自定期间写 --from 2026-10-01 --to 2026-10-31。"
+AR_NO_PERIOD = "请写明移交哪一期：--period 2026-11-上（11月5日移交）或 --period 2026-11-下（11月20日移交）；自定期间写 --from 2026-10-01 --to 2026-10-31（两个都要写）。"
+AR_BAD_PERIOD = "期次“{value}”无法识别，请写成 2026-11-上（5 日移交）或 2026-11-下（20 日移交）。"
+AR_BAD_MONTH = "期次“{value}”的月份不对，请写 1—12 月，例如 2026-11-上。"
+AR_BAD_YEAR = "期次“{value}”的年份不对，请写 {first}—{last} 年之间的年份。"
+AR_DATES_REVERSED = "--from {first} 晚于 --to {last}，请把较早的日期写在 --from。"
+AR_INPUT_ERRORS = "请先按上面的提示修改，再生成移交文件。"
+AR_PERIOD_LINE = "移交期次 {name}：收录 {first}至{last} 发布的主动公开信息，移交日期 {transfer}{moved}。"
+AR_MOVED = "（应于 {due} 移交，遇节假日顺延）"
+AR_DONE = "已生成 {folder}/ 和 {zip}：{count} 篇信息（其中更正 {corrections} 篇），附件 {attachments} 个，共 {pages} 页。请打印 封面.pdf（两份，档案馆、图书馆各一份）和 移交清单.pdf，连同文件一起移交。"
+AR_DONE_CORRECTION = "  更正：{title}（上次在 {name} 移交后有修改）"
+AR_EMPTY = "本期没有需要移交的信息；封面和清单仍已生成，可作为本期无移交的记录。"
+AR_SEQ = "序号"
+AR_TITLE = "标题"
+AR_PAGES = "页数"
+AR_FILE = "文件"
+AR_SHA256 = "SHA-256"
+AR_REMARK = "备注"
+AR_ATTACHMENT = "附件"
+AR_CORRECTION = "更正（原在 {name} 移交）"
+AR_ATTACHMENTS_BESIDE = "附件文件与本文件放在同一文件夹中，校验值见移交清单。"
+AR_LIST_TITLE = "政府信息公开文件移交清单（{name}）"
+AR_LIST_SHEET = "移交清单"
+AR_LIST_XLSX = "移交清单.xlsx"
+AR_LIST_PDF = "移交清单.pdf"
+AR_COVER_PDF = "封面.pdf"
+AR_LIST_NOTE = "SHA-256 是文件的校验值：用任何校验工具（如 Windows 命令 certutil -hashfile 文件名 SHA256）算出的值与本清单一致，说明文件与移交时相同。"
+AR_SCOPE = "收录 {first}至{last} 发布的主动公开信息 {count} 篇（其中更正 {corrections} 篇），附件 {attachments} 个。"
+AR_COVER_TITLE = "政府信息公开文件移交单"
+AR_COPY = "第{number}份　送{to}"
+AR_ARCHIVE = "{county}档案馆"
+AR_LIBRARY = "{county}图书馆"
+AR_FROM = "移交单位"
+AR_TO = "接收单位"
+AR_BATCH = "移交期次"
+AR_DUE = "移交日期"
+AR_DUE_MOVED = "{transfer}（应于 {due} 移交，遇节假日顺延）"
+AR_RANGE = "收录范围"
+AR_RANGE_VALUE = "{first}至{last} 发布的主动公开信息"
+AR_COUNT = "信息数量"
+AR_COUNT_VALUE = "{count} 篇（其中更正 {corrections} 篇）"
+AR_FILES = "附件和页数"
+AR_FILES_VALUE = "附件 {attachments} 个；信息正文共 {pages} 页"
+AR_LIST = "移交清单"
+AR_LIST_FILES = "移交清单.pdf、移交清单.xlsx（列出每个文件及其 SHA-256 校验值）"
+AR_COVER_NOTE = "依申请公开和不予公开的信息不在移交范围内。接收时请按移交清单核对文件和页数。"
+AR_GIVER = "移交人（签字）"
+AR_TAKER = "接收人（签字）"
+AR_SIGN_DATE = "日期"
+AR_TWO_COPIES = "文件一式两份，分别移交档案馆和图书馆，每馆一张移交单；接收人签字后，移交单位留存复印件。"
+AR_PAGES_MISSING = "注意：生成的网站 {site}/ 里还没有这些信息的页面：{notices}。移交件上的二维码指向网站上的原文，请运行 site-builder build 并发布网站。"

@@ -88,3 +88,17 @@ def rel(from_path: str, to_path: str) -> str:
 
 def absolute(base_url: str, path: str) -> str:
     return base_url + quote(path, safe="/#%.-_~")
+
+
+# -- issue 16: feeds, exports ---------------------------------------------------------------------
+SITE_FEED = "feed.xml"  # every notice of the site (Atom)
+OPEN_DATA = "data/"  # the 开放数据 page, beside the files it explains
+DATA_NOTICES_CSV = "data/notices.csv"
+DATA_NOTICES_XLSX = "data/notices.xlsx"
+DATA_CATALOG_XLSX = "data/catalog.xlsx"
+SITEMAP = "sitemap.xml"
+
+
+def feed(path: str) -> str:
+    """The Atom feed of the listing whose first page is `path`: `<path>feed.xml`."""
+    return f"{unpaged(path)}feed.xml"

@@ -18,6 +18,7 @@ from ..base import messages as msg
 from ..base import urls, vocab
 from ..model.site import Notice, Site
 from . import render as h
+from .feeds import Feed, feed_paths, feeds, subscribe_line
 from .search_page import search_page
 
 
@@ -92,8 +93,9 @@ def generate(site: Site) -> Output:
 
 # -- listings ------------------------------------------------------------------------------------
 def _listing(site: Site, base: str, title: str, kind: str, notices: Sequence[Notice],
-             intro: str = "") -> list[OutputPage]:
-    """A listing paged by `settings.per_page`, newest first, with year jump links."""
+             intro: str = "", feed: Feed | None = None) -> list[OutputPage]:
+    """A listing paged by `settings.per_page`, newest first, with year jump links; with a
+    `feed`, every page links it (<link rel="alternate"> and a visible 订阅 line)."""
     per = site.settings.per_page
     total = max(1, -(-len(notices) // per))
     years = _year_pages(notices, per)
@@ -103,12 +105,18 @@ def _listing(site: Site, base: str, title: str, kind: str, notices: Sequence[Not
         chunk = notices[(number - 1) * per : number * per]
         count = msg.LIST_COUNT.format(count=len(notices)) if notices else ""
         before = (intro if number == 1 else "") + h.paragraph(count, "sb-count") + \
-            h.year_index(years, base, here)
+            (subscribe_line(here, feed) if feed else "") + h.year_index(years, base, here)
         after = h.notice_list(site, chunk, here, year_anchors=len(years) > 1) + \
             h.pagination(base, number, total, here)
         page_title = title if number == 1 else msg.PAGE_TITLE.format(title=title, number=number)
-        out.append(OutputPage(here, page_title, kind, before=before, after=after))
+        out.append(OutputPage(here, page_title, kind, before=before, after=after,
+                              meta=feed_meta(here, feed) if feed else {}))
     return out
+
+
+def feed_meta(here: str, feed: Feed) -> dict:
+    """Page metadata for the template's <link rel="alternate" type="application/atom+xml">."""
+    return {"sb_feed": urls.rel(here, feed.path), "sb_feed_title": feed.title}
 
 
 def _year_pages(notices: Sequence[Notice], per: int) -> list[tuple[int, int, int]]:
@@ -145,6 +153,7 @@ def _overview(path: str, title: str, kind: str, intro: str, table: str) -> Outpu
 
 def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     groups = _grouped(site, lambda n: n.category)
+    feed_of = feed_paths(site)
     here = urls.CATEGORIES
     rows = [(h.link(here, urls.category(c.id), c.name), h.e(c.description),
              _count(groups.get(c.name, [])), _latest(groups.get(c.name, [])))
@@ -156,7 +165,8 @@ def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     for cat in vocab.CATEGORIES:
         base = urls.category(cat.id)
         intro = h.paragraph(cat.description, "sb-intro")
-        pages.extend(_listing(site, base, cat.name, "category", groups.get(cat.name, []), intro))
+        pages.extend(_listing(site, base, cat.name, "category", groups.get(cat.name, []), intro,
+                              feed_of[base]))
         nav.append(NavNode(cat.name, base))
     return nav
 
@@ -164,6 +174,7 @@ def _categories(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_domain = _grouped(site, lambda n: n.domain_id)
     by_item = _grouped(site, lambda n: n.item_id)
+    feed_of = feed_paths(site)
     here = urls.DOMAINS
     rows = [(h.link(here, urls.domain(d.id), d.name), h.e(d.department),
              h.e(msg.OVERVIEW_ITEM_COUNT.format(
@@ -185,7 +196,7 @@ def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
             h.heading(msg.DOMAIN_ITEMS) + h.tiles(entries, base, "sb-tiles--small") + \
             h.heading(msg.DOMAIN_NOTICES)
         pages.extend(_listing(site, base, domain.name, "domain", by_domain.get(domain.id, []),
-                              intro))
+                              intro, feed_of[base]))
         children = [NavNode(domain.name, base)]
         for item in items:
             item_base = urls.item(item.id)
@@ -200,6 +211,7 @@ def _domains(site: Site, pages: list[OutputPage]) -> list[NavNode]:
 def _townships(site: Site, pages: list[OutputPage]) -> list[NavNode]:
     by_township = _grouped(site, lambda n: n.township_id)
     by_village = _grouped(site, lambda n: (n.township_id, n.village_id))
+    feed_of = feed_paths(site)
     here = urls.TOWNSHIPS
     rows = [(h.link(here, urls.township(t.id), t.name), h.e(t.kind),
              "、".join(h.link(here, urls.village(t.id, v.id), v.name) + h.e(
@@ -220,13 +232,14 @@ def _townships(site: Site, pages: list[OutputPage]) -> list[NavNode]:
             intro += h.heading(msg.TOWNSHIP_VILLAGES) + h.tiles(entries, base, "sb-tiles--small")
         intro += h.heading(msg.TOWNSHIP_NOTICES)
         pages.extend(_listing(site, base, township.name, "township",
-                              by_township.get(township.id, []), intro))
+                              by_township.get(township.id, []), intro, feed_of[base]))
         children = [NavNode(township.name, base)]
         for village in township.villages:
             vbase = urls.village(township.id, village.id)
             vintro = h.paragraph(msg.VILLAGE_OF.format(township=township.name), "sb-intro")
             pages.extend(_listing(site, vbase, f"{township.name} · {village.name}", "village",
-                                  by_village.get((township.id, village.id), []), vintro))
+                                  by_village.get((township.id, village.id), []), vintro,
+                                  feed_of[vbase]))
             children.append(NavNode(village.name, vbase))
         nav.append(NavNode(township.name, children=children) if township.villages
                    else NavNode(township.name, base))
@@ -295,7 +308,8 @@ def link_site_paths(output: Output) -> None:
     this build become relative, so that the site works under any base path. Others stay as
     written, for the link check after the build to report them as the author wrote them."""
     known = {p.path for p in output.pages} | {a.path for a in output.assets} | {
-        urls.DATA_NOTICES, urls.DATA_CATALOG}
+        urls.DATA_NOTICES, urls.DATA_CATALOG, urls.DATA_NOTICES_CSV, urls.DATA_NOTICES_XLSX,
+        urls.DATA_CATALOG_XLSX, urls.SITE_FEED, urls.SITEMAP}
 
     def replace(here: str, m: re.Match[str]) -> str:
         path, sep, fragment = m.group(2)[1:].partition("#")
@@ -350,6 +364,10 @@ def _xxgk(site: Site, pages: list[OutputPage]) -> list[NavNode]:
             parts.append(h.paragraph(msg.COLUMN_EMPTY, "sb-empty"))
         for page in column_pages:
             nav.append(NavNode(page.title, urls.column_page(page.id)))
+    parts.append(h.heading(msg.OD_TITLE))
+    parts.append(h.tiles([(urls.OPEN_DATA, msg.OD_TITLE, msg.OD_TILE)], here, "sb-tiles--small"))
+    nav.append(NavNode(msg.OD_TITLE, urls.OPEN_DATA))
+    pages.append(open_data_page(site))
     pages.append(OutputPage(here, msg.NAV_XXGK, "xxgk", after="".join(parts)))
     for page in site.pages:
         path = urls.column_page(page.id)
@@ -379,6 +397,7 @@ def _home(site: Site) -> OutputPage:
     by_domain = Counter(n.domain_id for n in site.notices)
     by_township = Counter(n.township_id for n in site.notices)
     latest = site.notices[: site.settings.latest_on_home]
+    site_feed = feed_paths(site)[urls.HOME]
     parts = [
         h.heading(site.info.name, 1),
         h.paragraph(site.info.intro, "sb-intro"),
@@ -387,6 +406,7 @@ def _home(site: Site) -> OutputPage:
                  for c in vocab.CATEGORIES], here, "sb-tiles--five"),
         h.heading(msg.HOME_LATEST),
         h.notice_list(site, latest, here),
+        subscribe_line(here, site_feed),
         h.heading(msg.HOME_DOMAINS),
         h.tiles([(urls.domain(d.id), d.name, msg.TILE_COUNT.format(count=by_domain[d.id]))
                  for d in site.domains], here),
@@ -398,7 +418,7 @@ def _home(site: Site) -> OutputPage:
         h.tiles(_xxgk_entries(site), here, "sb-tiles--small"),
     ]
     return OutputPage(here, site.info.name, "home", after="".join(parts),
-                      meta={"hide": ["navigation", "toc"]})
+                      meta={"hide": ["navigation", "toc"], **feed_meta(here, site_feed)})
 
 
 def _xxgk_entries(site: Site) -> list[tuple[str, str, str]]:
@@ -413,3 +433,43 @@ def _xxgk_entries(site: Site) -> list[tuple[str, str, str]]:
             entries.append((urls.XXGK, column.name, msg.COLUMN_EMPTY))
     entries.append((urls.CATALOG, msg.NAV_CATALOG, msg.CATALOG_TILE.format(count=len(site.items))))
     return entries
+
+
+# -- 开放数据 ------------------------------------------------------------------------------------
+def open_data_page(site: Site) -> OutputPage:
+    """The 开放数据 page (`data/`): every file of the data folder, every field, every feed."""
+    here = urls.OPEN_DATA
+    files = [(urls.DATA_NOTICES_XLSX, msg.OD_FILE_NOTICES_XLSX),
+             (urls.DATA_NOTICES_CSV, msg.OD_FILE_NOTICES_CSV),
+             (urls.DATA_NOTICES, msg.OD_FILE_NOTICES_JSON),
+             (urls.DATA_CATALOG_XLSX, msg.OD_FILE_CATALOG_XLSX),
+             (urls.DATA_CATALOG, msg.OD_FILE_CATALOG_JSON),
+             (urls.SITE_FEED, msg.OD_FILE_FEED),
+             (urls.SITEMAP, msg.OD_FILE_SITEMAP)]
+    file_rows = [(h.link(here, path, path.rsplit("/", 1)[-1]), h.e(text)) for path, text in files]
+    field_rows = [(f"<code>{h.e(key)}</code>", h.e(text)) for key, text in msg.OD_FIELDS]
+    catalog_rows = [(h.e(name), h.e(text)) for name, text in msg.OD_CATALOG_COLUMNS]
+    feed_rows = [(h.link(here, f.page, f.section),
+                  h.link(here, f.path, urls.absolute(site.info.base_url, f.path)),
+                  h.e(msg.TILE_COUNT.format(count=len(f.notices))))
+                 for f in feeds(site)]
+    parts = [
+        h.paragraph(msg.OD_INTRO, "sb-intro"),
+        h.heading(msg.OD_FILES, 2, "files"),
+        h.table((msg.OD_COL_FILE, msg.OD_COL_CONTENT), file_rows),
+        h.paragraph(msg.OD_ATTRIBUTES),
+        h.heading(msg.OD_FIELDS_TITLE, 2, msg.OD_ATTRIBUTE_ANCHOR),
+        h.paragraph(msg.OD_FIELDS_INTRO),
+        h.table((msg.OD_COL_FIELD, msg.OD_COL_MEANING), field_rows),
+        h.heading(msg.OD_CATALOG_TITLE, 2, "catalog"),
+        h.paragraph(msg.OD_CATALOG_INTRO),
+        h.table((msg.OD_COL_COLUMN, msg.OD_COL_MEANING), catalog_rows),
+        h.heading(msg.OD_FEEDS_TITLE, 2, msg.OD_FEEDS_ANCHOR),
+        h.paragraph(msg.OD_FEEDS_INTRO),
+        h.table((msg.OD_COL_SECTION, msg.OD_COL_FEED, msg.OD_COL_COUNT), feed_rows),
+        h.heading(msg.OD_SITEMAP_TITLE, 2, "sitemap"),
+        h.paragraph(msg.OD_SITEMAP_INTRO),
+    ]
+    return OutputPage(here, msg.OD_TITLE, "opendata", after="".join(parts),
+                      meta={"description": msg.OD_INTRO,
+                            **feed_meta(here, feed_paths(site)[urls.HOME])})

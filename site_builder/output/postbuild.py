@@ -15,7 +15,7 @@ from ..base import urls
 from ..base.background import Job, can_fork
 from ..base.problems import Problems
 from ..model.site import Site
-from . import linkcheck, qr
+from . import feeds, linkcheck, qr, sitemap
 from .opendata import data_files
 from .pages import Output
 from .search import write_index
@@ -32,11 +32,29 @@ class Context:
 
 
 def write_open_data(ctx: Context) -> None:
-    """data/notices.json and data/catalog.json (see opendata.py)."""
-    for path, text in data_files(ctx.site).items():
-        target = ctx.out_dir / path
+    """data/ (notices.json, catalog.json, notices.csv, notices.xlsx, catalog.xlsx: opendata.py)
+    and the Atom feeds (feeds.py); made meanwhile in a second process when one was started."""
+    job = ctx.jobs.get("data")
+    if job is not None:
+        job.finish(ctx.out_dir)
+    else:
+        _write_data(ctx.site, ctx.out_dir)
+
+
+def _write_data(site: Site, out_dir: Path) -> None:
+    for path, content in data_files(site).items():
+        target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    feeds.write_feeds(site, out_dir)
+
+
+def write_sitemap(ctx: Context) -> None:
+    """sitemap.xml of the published content pages, replacing the engine's (sitemap.py)."""
+    sitemap.write_sitemap(ctx.site, ctx.output, ctx.out_dir)
 
 
 def write_qr_codes(ctx: Context) -> None:
@@ -50,10 +68,13 @@ def write_qr_codes(ctx: Context) -> None:
 def start_jobs(site: Site, output: Output, cache_dir: Path, *,
                background: bool) -> dict[str, Job]:
     """Start the work that needs only the model and the page list, to run while the engine
-    writes pages: the search index, and the QR codes a first build has not encoded yet."""
+    writes pages: the search index, the open data and feeds, and the QR codes a first build has
+    not encoded yet."""
     work_dir = cache_dir / "jobs"
     jobs = {"search": Job(functools.partial(write_index, site), work_dir / "search",
-                          background=background)}
+                          background=background),
+            "data": Job(functools.partial(_write_data, site), work_dir / "data",
+                        background=background)}
     if background and can_fork():  # else write_qr_codes encodes them, on every core
         fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
         jobs["qr"] = Job(fill, work_dir / "qr", background=True)
@@ -82,7 +103,8 @@ def check_links(ctx: Context) -> None:
 
 
 Step = Callable[[Context], None]
-STEPS: list[Step] = [write_open_data, write_qr_codes, write_search_index, check_links]
+STEPS: list[Step] = [write_open_data, write_sitemap, write_qr_codes, write_search_index,
+                     check_links]
 
 
 def run(ctx: Context, lap: Callable[[str], None] = lambda stage: None) -> Problems:

@@ -94,11 +94,12 @@ def notice_period(site: Site, n: Notice) -> tuple[dt.date, dt.date, int] | None:
 
 
 # -- HTML ----------------------------------------------------------------------------------------
-def document(title: str, sections: Sequence[str], running: str | None = None) -> str:
+def document(title: str, sections: Sequence[str], running: str | None = None,
+             css: str = "") -> str:
     """A printable HTML document. Its pages are numbered on their own (第 2 页，共 5 页), and with
     `running` its continuation pages carry a short line 「（续）<running>」, so a sheet posted
-    apart from the others is still known."""
-    css = (Path(__file__).parent / "paper.css").read_text(encoding="utf-8")
+    apart from the others is still known. `css` is added after paper.css (the archive's)."""
+    css = (Path(__file__).parent / "paper.css").read_text(encoding="utf-8") + css
     return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{e(title)}</title><style>{css}{_margins(running)}</style></head>"
             f"<body>{''.join(sections)}</body></html>\n")
@@ -309,8 +310,8 @@ def township_codes(site: Site, township: Township) -> list[tuple[str, str]]:
 
 
 def hall_sheet(site: Site, cache: qr.QrCache) -> list[str]:
-    return sheet(site, msg.SHEET_HALL_TITLE.format(site=_county(site)), msg.SHEET_HALL_SUBTITLE,
-                 hall_codes(site), cache)
+    return sheet(site, msg.SHEET_HALL_TITLE.format(site=county_name(site)),
+                 msg.SHEET_HALL_SUBTITLE, hall_codes(site), cache)
 
 
 def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[str]:
@@ -318,7 +319,7 @@ def township_sheet(site: Site, township: Township, cache: qr.QrCache) -> list[st
                  msg.SHEET_TOWNSHIP_SUBTITLE, township_codes(site, township), cache)
 
 
-def _county(site: Site) -> str:
+def county_name(site: Site) -> str:
     """望川县 from 望川县人民政府信息公开 (the site name), for sheet titles."""
     m = re.match(r"^(.+?[县区市旗])", site.info.name)
     return m.group(1) if m else site.info.name
