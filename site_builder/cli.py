@@ -78,10 +78,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help=t.QUIET_HELP)
 
     new = _sub(commands, "new", t.NEW_HELP, t.NEW_DESCRIPTION)
-    new.add_argument("--item", "-i", required=True, metavar=t.ITEM_METAVAR, help=t.ITEM_HELP)
+    new.add_argument("--item", "-i", required=True, metavar=t.ITEM_METAVAR,
+                     help=t.ITEM_BY_NAME_HELP)
     new.add_argument("--township", "-t", metavar=t.TOWNSHIP_METAVAR, help=t.TOWNSHIP_HELP)
     new.add_argument("--village", "-v", metavar=t.VILLAGE_METAVAR, help=t.VILLAGE_HELP)
     new.add_argument("--title", metavar=t.TITLE_METAVAR, help=t.TITLE_HELP)
+
+    importing = _sub(commands, "import", t.IMPORT_HELP, t.IMPORT_DESCRIPTION)
+    importing.add_argument("files", nargs="+", metavar=t.FILES_METAVAR, help=t.IMPORT_FILES_HELP)
+    importing.add_argument("--item", "-i", metavar=t.ITEM_METAVAR, help=t.ITEM_BY_NAME_HELP)
+    importing.add_argument("--township", "-t", metavar=t.TOWNSHIP_METAVAR, help=t.TOWNSHIP_HELP)
+    importing.add_argument("--village", "-v", metavar=t.VILLAGE_METAVAR, help=t.VILLAGE_HELP)
+    importing.add_argument("--mask", action="store_true", help=t.IMPORT_MASK_HELP)
+    importing.add_argument("--attach", action="store_true", help=t.IMPORT_ATTACH_HELP)
+    importing.add_argument("--into", metavar=t.NOTICE_METAVAR, help=t.IMPORT_INTO_HELP)
+
+    items = _sub(commands, "items", t.ITEMS_HELP, t.ITEMS_DESCRIPTION)
+    items.add_argument("word", nargs="?", metavar=t.ITEMS_WORD_METAVAR, help=t.ITEMS_WORD_HELP)
 
     build = _sub(commands, "build", t.BUILD_HELP, t.BUILD_DESCRIPTION)
     build.add_argument("--strict", action="store_true", help=t.STRICT_HELP)
@@ -121,8 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     project = Project.at(args.root)
-    handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "print": _print, "fix-encoding": _fix_encoding}
+    handlers = {"check": _check, "new": _new, "import": _import, "items": _items,
+                "build": _build, "serve": _serve, "print": _print,
+                "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -158,6 +172,52 @@ def _new(project: Project, args: argparse.Namespace) -> int:
         print(f"{t.NEW_FAILED}{exc}", file=sys.stderr)
         return 1
     print(t.NEW_DONE.format(path=path.relative_to(project.root).as_posix()))
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    from .importer.guess import ImportFailed
+    from .importer.notice import Request, check_imported, import_files
+
+    request = Request([Path(f) for f in args.files], args.item, args.township, args.village,
+                      args.mask, args.attach, args.into)
+    try:
+        outcomes = import_files(project, request)
+    except ImportFailed as exc:
+        print(f"{t.IMPORT_FAILED}{exc}", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        rel = outcome.notice.relative_to(project.root).as_posix()
+        done = t.IMPORT_INTO_DONE if args.into else t.IMPORT_DONE
+        print(done.format(source=outcome.source.name, notice=rel))
+        took = [line for line in outcome.lines if line.startswith("  ")]
+        notes = [line for line in outcome.lines if not line.startswith("  ")]
+        if took:
+            print("\n".join([t.IMPORT_SUMMARY, *took]))
+        if notes:
+            print("\n".join([t.IMPORT_NOTES, *(f"  · {line}" for line in notes)]))
+    problems = check_imported(project, outcomes)
+    if problems:
+        print(t.IMPORT_CHECK_PROBLEMS)
+        print(format_report(problems))
+        return 1
+    print(t.IMPORT_CHECK_CLEAN)
+    return 0
+
+
+def _items(project: Project, args: argparse.Namespace) -> int:
+    from .importer.guess import ImportFailed
+    from .importer.names import item_lines, load_catalog
+
+    try:
+        lines = item_lines(load_catalog(project), args.word)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not lines:
+        print(t.ITEMS_NONE.format(word=args.word), file=sys.stderr)
+        return 1
+    print("\n".join(lines))
     return 0
 
 

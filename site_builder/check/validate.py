@@ -22,6 +22,7 @@ from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
 from ..input.yamlsrc import YNode
+from ..model import lookup
 from ..model.site import (
     Attachment,
     Basis,
@@ -290,6 +291,7 @@ class NoticeChecker:
         self.declared_items = catalog.declared_items
         self.declared_townships = catalog.declared_townships
         self.items = {i.id: i for i in catalog.items}
+        self.domains = catalog.domains
         self.townships = {t.id: t for t in catalog.townships}
         self.township_names = {t.name: t for t in catalog.townships}
         self.ids: dict[str, tuple[Path, int]] = {}
@@ -465,8 +467,17 @@ class NoticeChecker:
         item = self.items.get(ref)
         if item is None and self.catalog_ok and ref not in self.declared_items:
             f.error("事项", msg.REF_UNKNOWN.format(what=msg.WHAT_ITEM, value=ref),
-                    _suggest(ref, self.items, msg.REF_ITEM_HINT))
+                    self._suggest_item(ref, vocab.level_of(f.text("乡镇"), f.text("村"))))
         return item
+
+    def _suggest_item(self, ref: str, level: str) -> str:
+        """Items by name (低保) or near misses of an id, named with their category."""
+        found = lookup.find_items(list(self.items.values()), ref, self.domains) or \
+            lookup.suggest_items(list(self.items.values()), ref, level)
+        if not found:
+            return msg.REF_ITEM_HINT
+        return msg.REF_ITEM_GUESS.format(items="；".join(
+            lookup.item_label(i, self.domains) for i in found[:5]))
 
     def _place(self, f: Fields) -> tuple[Township | bool | None, object]:
         """(township, village): None when absent, False when given but unknown."""

@@ -1,0 +1,50 @@
+"""Catalog items, townships and villages found by what a clerk types: an id, a Chinese name or a
+part of one (低保, 最低生活保障, 审核), or a near miss of an id (shjz-dibao).
+
+Used by `site-builder items`, `new`/`import --item` and the check's suggestions, which always
+name the item and its category and prefer items of the notice's level (乡级, 村级).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from .site import CatalogItem, Domain
+
+
+def item_label(item: CatalogItem, domains: Sequence[Domain] = ()) -> str:
+    """shjz-dbsh 最低生活保障 / 审核信息（社会救助，结果公开）."""
+    domain = next((d.name for d in domains if d.id == item.domain_id), item.domain_id)
+    return f"{item.id} {item.name}（{domain}，{item.category}）"
+
+
+def _words(item: CatalogItem, domains: Sequence[Domain]) -> str:
+    domain = next((d.name for d in domains if d.id == item.domain_id), "")
+    return " ".join((item.id, item.level1, item.level2, item.content, domain, item.category))
+
+
+def find_items(items: Sequence[CatalogItem], word: str,
+               domains: Sequence[Domain] = ()) -> list[CatalogItem]:
+    """The items `word` names: its id exactly, or every item whose id, 一级/二级事项, 公开内容,
+    domain or category contains it (several words: all of them)."""
+    word = word.strip()
+    exact = [i for i in items if i.id == word or i.name == word
+             or word in (i.level2, f"{i.level1}{i.level2}")]
+    if exact:
+        return exact
+    parts = word.replace("/", " ").replace("／", " ").split()
+    return [i for i in items if parts and all(p in _words(i, domains) for p in parts)]
+
+
+def suggest_items(items: Sequence[CatalogItem], word: str, level: str | None = None,
+                  limit: int = 3) -> list[CatalogItem]:
+    """Near misses of an id or a name, those allowed at `level` first."""
+    by_key = {i.id: i for i in items} | {i.name: i for i in items}
+    close = difflib.get_close_matches(word, list(by_key), n=limit * 2, cutoff=0.5)
+    found = list(dict.fromkeys(by_key[k] for k in close))
+    if not found:  # a part of a name with a typo: share two characters or more
+        found = [i for i in items if len(set(word) & set(i.name)) >= 2]
+    if level:
+        found.sort(key=lambda i: level not in i.levels)
+    return found[:limit]
