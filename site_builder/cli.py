@@ -200,7 +200,7 @@ def _import(project: Project, args: argparse.Namespace) -> int:
     if problems:
         print(t.IMPORT_CHECK_PROBLEMS)
         print(format_report(problems))
-        return 1
+        return 1 if any(p.severity == "error" for p in problems) else 0
     print(t.IMPORT_CHECK_CLEAN)
     return 0
 

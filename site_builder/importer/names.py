@@ -42,6 +42,8 @@ def resolve_item(catalog: Catalog, ref: str, level: str | None = None) -> Catalo
     """The one item `ref` names (id, name or part of a name); else a message listing the
     candidates by name and category."""
     found = lookup.find_items(catalog.items, ref, catalog.domains)
+    if ref.isascii() and not any(i.id == ref for i in found):
+        found = []  # part of an id is a typo, not a choice
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

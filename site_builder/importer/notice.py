@@ -126,7 +126,8 @@ def _new(project: Project, catalog: Catalog, request: Request, place: _Place, so
         attached = _attach(source, folder, outcome.lines)
         front.insert(-1, f"附件:\n  - {{文件: {as_value(attached)}, 名称: "
                          f"{as_value(source.stem)}}}")
-    first_body_line = "\n".join(front).count("\n") + 4  # "---", front, "---", a blank line
+    # "---", the front matter, "---", a blank line, then the body
+    first_body_line = "\n".join(front).count("\n") + 5
     text = _screen(body.text, first_body_line, request.mask, project, outcome.lines)
     for name, data in body.images:
         (folder / name).write_bytes(data)
@@ -254,8 +255,9 @@ def _split(text: str) -> tuple[str, int | None]:
 def _insert(body: str, added: str) -> str:
     """The tables before the 落款 if the body ends with one, else at its end."""
     paragraphs = body.rstrip("\n").split("\n\n")
-    if paragraphs and signoff_lines(paragraphs[-1].strip().split("\n")):
-        return "\n\n".join([*paragraphs[:-1], added, paragraphs[-1]]) + "\n"
+    for index in range(len(paragraphs) - 1, max(len(paragraphs) - 3, 0) - 1, -1):
+        if signoff_lines(paragraphs[index].strip().split("\n")):
+            return "\n\n".join([*paragraphs[:index], added, *paragraphs[index:]]) + "\n"
     return body.rstrip("\n") + "\n\n" + added + "\n"
 
 

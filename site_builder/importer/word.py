@@ -146,11 +146,12 @@ def _title_block(head: list[Block]) -> Block | None:
     for b in head:
         if b.kind == "heading" and "doc-title" in b.css:
             return b
-    for b in head:
-        if b.kind == "heading" and b.level == 1:
+    for index, b in enumerate(head):
+        if b.kind == "heading":  # the first block, or a heading worded as a title
+            return b if index == 0 or guess.looks_like_title(b.text) else None
+        if b.kind == "paragraph" and guess.looks_like_title(b.text):
             return b
-    return next((b for b in head if b.kind in ("paragraph", "heading")
-                 and guess.looks_like_title(b.text)), None)
+    return None
 
 
 def _signoff(found: list[Block], out: Converted) -> list[Block]:

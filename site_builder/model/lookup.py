@@ -27,14 +27,28 @@ def _words(item: CatalogItem, domains: Sequence[Domain]) -> str:
 def find_items(items: Sequence[CatalogItem], word: str,
                domains: Sequence[Domain] = ()) -> list[CatalogItem]:
     """The items `word` names: its id exactly, or every item whose id, 一级/二级事项, 公开内容,
-    domain or category contains it (several words: all of them)."""
+    domain or category contains it (several words: all of them), else every item whose names hold
+    its characters in order (低保审核)."""
     word = word.strip()
     exact = [i for i in items if i.id == word or i.name == word
              or word in (i.level2, f"{i.level1}{i.level2}")]
     if exact:
         return exact
     parts = word.replace("/", " ").replace("／", " ").split()
-    return [i for i in items if parts and all(p in _words(i, domains) for p in parts)]
+    found = [i for i in items if parts and all(p in _words(i, domains) for p in parts)]
+    if found or len(word) < 2:
+        return found
+    # 低保审核 → 最低生活保障 / 审核信息: the characters in order, within the item's names
+    return [i for i in items if _in_order(word, f"{i.level1}{i.level2}{i.content}")]
+
+
+def _in_order(word: str, text: str) -> bool:
+    position = 0
+    for char in word:
+        position = text.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def suggest_items(items: Sequence[CatalogItem], word: str, level: str | None = None,
@@ -42,7 +56,8 @@ def suggest_items(items: Sequence[CatalogItem], word: str, level: str | None = N
     """Near misses of an id or a name, those allowed at `level` first."""
     by_key = {i.id: i for i in items} | {i.name: i for i in items}
     close = difflib.get_close_matches(word, list(by_key), n=limit * 2, cutoff=0.5)
-    found = list(dict.fromkeys(by_key[k] for k in close))
+    ids = list(dict.fromkeys(by_key[k].id for k in close))
+    found = [next(i for i in items if i.id == found_id) for found_id in ids]
     if not found:  # a part of a name with a typo: share two characters or more
         found = [i for i in items if len(set(word) & set(i.name)) >= 2]
     if level:

@@ -147,7 +147,7 @@ SIGNOFF_CLASS = "sb-signoff"
 SIGNOFF_DATE = re.compile(
     r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
-_SIGNOFF_NAME = re.compile(r"[^。，,；;：:！？!?|#*\[\]<>]{2,40}")
+_SIGNOFF_NAME = re.compile(r"[^。，,；;：:！？!?|#*\[\]<>\\.《》]{2,40}")
 _LIST_START = re.compile(r"[-+*]|\d+[.)、]|[一二三四五六七八九十]+、")
 
 
