@@ -17,7 +17,7 @@ from pathlib import Path
 from ..base import messages as msg
 from ..base import vocab
 from ..base.dates import add_workdays, calendar_known
-from ..base.problems import Problems
+from ..base.problems import WARNING, Problems
 from ..input.fields import Fields
 from ..input.links import local_links
 from ..input.load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
@@ -40,7 +40,7 @@ from ..model.site import (
     UrlChanges,
     Village,
 )
-from . import declarations, screen
+from . import declarations, screen, tables
 
 CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", declarations.MOVES_KEY,
                 declarations.RETIRED_KEY)
@@ -343,6 +343,7 @@ class NoticeChecker:
         if interprets:
             self.interprets_all.append((doc.path, f.line("解读"), interprets, nid))
         unfinished = self._check_placeholders(f, doc, title)
+        check_tables(doc, self.problems)
         if not (nid and title and attribute and item and publisher and formed and published) or \
                 township is False or village is False or attachments is None or assets is None \
                 or unfinished:
@@ -643,6 +644,24 @@ def body_assets(doc: Document, content_dir: Path, problems: Problems, published:
     return out if ok else None
 
 
+def check_tables(doc: Document, problems: Problems) -> None:
+    """Tables that would not be tables (no separator line, glued to a paragraph): errors; rows
+    with more or fewer cells than the header: warnings."""
+    for found in tables.check(doc.body):
+        line = doc.body_line + found.line
+        if found.kind == tables.NO_RULE:
+            problems.add(doc.path, line, "正文", msg.TABLE_NO_RULE, msg.TABLE_NO_RULE_HINT.format(
+                line=line, rule=tables.rule_for(found.header)))
+        elif found.kind == tables.GLUED:
+            problems.add(doc.path, line, "正文", msg.TABLE_GLUED,
+                         msg.TABLE_GLUED_HINT.format(line=line))
+        else:
+            hint = msg.TABLE_CELLS_MORE_HINT if found.cells > found.header else \
+                msg.TABLE_CELLS_FEWER_HINT
+            problems.add(doc.path, line, "正文", msg.TABLE_CELLS.format(
+                cells=found.cells, header=found.header), hint, severity=WARNING)
+
+
 # -- column pages --------------------------------------------------------------------------------
 def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
                problems: Problems, settings: Settings | None = None) -> ColumnPage | None:
@@ -655,6 +674,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     order = f.integer("排序") or 0
     updated = f.date("更新日期")
     assets = body_assets(doc, content_dir, problems)
+    check_tables(doc, problems)
     screened = screen.screen_page(doc, (settings or Settings()).privacy, problems, assets or [],
                                   content_dir / ASSETS_DIR)
     screen.note_unchecked(problems, screened.unchecked, doc.path)
