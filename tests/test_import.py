@@ -299,3 +299,12 @@ def test_a_typo_in_a_notice_names_the_item_and_its_category(small: TestProject):
     result = small.check()
     assert result.code == 1
     assert "是不是想写：shjz-dbsh 最低生活保障 / 审核信息（社会救助，结果公开）" in result.err
+
+
+def test_the_catalog_and_item_pages_show_the_item_id_for_staff(word_site):
+    project, _ = word_site
+    row = next(tr for tr in project.html("catalog/").select("table.sb-catalog tbody tr")
+               if "审核信息" in tr.get_text())
+    assert row.select_one("small.sb-item-id").get_text() == "shjz-dbsh"
+    item = project.html("i/shjz-dbsh/")
+    assert item.select_one(".sb-meta small.sb-item-id").get_text() == "shjz-dbsh"
