@@ -6,11 +6,14 @@ Messages are Chinese and name the file, line and what to do; no stack traces for
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,6 +26,13 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups,
                                  t.USAGE_PREFIX if prefix is None else prefix)
+
+    def _format_action(self, action):
+        """The commands under their heading 「命令:」 only, without argparse's own line repeating
+        the placeholder 「命令」 above them."""
+        if isinstance(action, argparse._SubParsersAction):
+            return "".join(self._format_action(sub) for sub in action._get_subactions())
+        return super()._format_action(action)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -221,12 +231,6 @@ def _items(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs(project: Project, arguments: list[str]) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", *arguments]
-    return subprocess.call(command, cwd=project.root, env=env)
-
-
 def _build(project: Project, args: argparse.Namespace) -> int:
     from .plugin import build  # the MkDocs adapter: only plugin.py imports MkDocs
 
@@ -234,8 +238,89 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    print(t.SERVE_START.format(addr=args.addr))
-    return _mkdocs(project, ["serve", "--dev-addr", args.addr])
+    host, _, port = args.addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(t.SERVE_BAD_ADDR.format(addr=args.addr), file=sys.stderr)
+        return 2
+    if not _port_free(host, int(port)):
+        free = next((p for p in range(int(port) + 1, int(port) + 50) if _port_free(host, p)),
+                    int(port) + 1)
+        print(t.SERVE_PORT_BUSY.format(port=port, host=host, free=free), file=sys.stderr)
+        return 1
+    print(t.SERVE_START.format(addr=args.addr), flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr],
+                             cwd=project.root, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                             errors="replace", start_new_session=True)
+    with _passing_signals(child):
+        assert child.stdout is not None
+        for line in child.stdout:
+            shown = serve_line(line.rstrip("\n"))
+            if shown is not None:
+                print(shown, flush=True)
+        code = child.wait()
+    return 0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def _passing_signals(child: subprocess.Popen) -> Iterator[None]:
+    """Ctrl+C, `kill` and a closed terminal stop the preview server too: the child runs in a
+    session of its own (so a terminal's Ctrl+C reaches it once, through here) and gets every
+    stopping signal this process gets."""
+    stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def forward(number: int, _frame: object) -> None:
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT if number == signal.SIGHUP else number)
+            if number != signal.SIGINT:  # MkDocs says "Shutting down" only on Ctrl+C
+                print(t.SERVE_STOPPED, flush=True)
+
+    previous = {number: signal.signal(number, forward) for number in stopping}
+    try:
+        yield
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            child.wait(timeout=20)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+# MkDocs' own lines under `serve`: said in Chinese, or left out when they mean nothing to a
+# clerk ("Cleaning site directory" sounds as if the site were deleted; it is a temporary folder).
+_MKDOCS_LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+(?:\[\d\d:\d\d:\d\d\]\s+)?")
+_MKDOCS_LINES: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"Building documentation\.*"), None),  # SERVE_START or SERVE_CHANGED said it
+    (re.compile(r"Cleaning site directory"), None),
+    (re.compile(r"Documentation built in (?P<seconds>[\d.]+) seconds"), t.SERVE_BUILT),
+    (re.compile(r"Watching paths for changes:.*"), None),
+    (re.compile(r"Serving on (?P<url>\S+)"), t.SERVE_SERVING),
+    (re.compile(r"Detected file changes"), t.SERVE_CHANGED),
+    (re.compile(r"Reloading (?:browsers|page).*"), None),
+    (re.compile(r"Shutting down\.*"), t.SERVE_STOPPED),
+    (re.compile(r"Aborted with a BuildError!"), t.SERVE_ABORTED),
+]
+
+
+def serve_line(line: str) -> str | None:
+    """A line of `mkdocs serve` as the clerk sees it (None: not shown)."""
+    text = _MKDOCS_LEVEL.sub("", line)
+    for pattern, shown in _MKDOCS_LINES:
+        found = pattern.fullmatch(text.strip())
+        if found:
+            return shown.format(**found.groupdict()) if shown else None
+    return text
 
 
 def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
