@@ -106,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     items = _sub(commands, "items", t.ITEMS_HELP, t.ITEMS_DESCRIPTION)
     items.add_argument("word", nargs="?", metavar=t.ITEMS_WORD_METAVAR, help=t.ITEMS_WORD_HELP)
 
+    catalog = _sub(commands, "catalog", t.CATALOG_HELP, t.CATALOG_DESCRIPTION)
+    catalog.add_argument("action", choices=("export", "import"), metavar="export|import",
+                         help=t.CATALOG_ACTION_HELP)
+    catalog.add_argument("file", metavar=t.FILES_METAVAR, help=t.CATALOG_FILE_HELP)
+
     build = _sub(commands, "build", t.BUILD_HELP, t.BUILD_DESCRIPTION)
     build.add_argument("--strict", action="store_true", help=t.STRICT_HELP)
 
@@ -145,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "import": _import, "items": _items,
+                "catalog": _catalog,
                 "build": _build, "serve": _serve, "print": _print,
                 "fix-encoding": _fix_encoding}
     try:
@@ -228,6 +234,42 @@ def _items(project: Project, args: argparse.Namespace) -> int:
         print(t.ITEMS_NONE.format(word=args.word), file=sys.stderr)
         return 1
     print("\n".join(lines))
+    return 0
+
+
+def _catalog(project: Project, args: argparse.Namespace) -> int:
+    from .importer import catalog_excel
+    from .importer.guess import ImportFailed
+    from .importer.names import load_catalog
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".xlsx":
+        print(t.CATALOG_NEEDS_XLSX.format(action=args.action), file=sys.stderr)
+        return 2
+    try:
+        catalog = load_catalog(project)
+        if args.action == "export":
+            name = catalog.info.name if catalog.info else ""
+            count = catalog_excel.export(catalog, path, name)
+            print(t.CATALOG_EXPORTED.format(path=path, domains=len(catalog.domains),
+                                            items=count))
+            return 0
+        if not path.is_file():
+            raise ImportFailed(t.IMPORT_NO_FILE.format(file=path))
+        read = catalog_excel.import_workbook(project, catalog, path)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if read.problems:
+        print("\n".join([t.CATALOG_NOT_IMPORTED, *(f"  {p}" for p in read.problems)]),
+              file=sys.stderr)
+        return 1
+    print(t.CATALOG_IMPORTED.format(file=path.name,
+                                    items=sum(len(v) for v in read.items.values())))
+    if read.new_ids:
+        print(t.CATALOG_NEW_IDS.format(ids="、".join(read.new_ids)))
+    if read.kept:
+        print(t.CATALOG_KEPT.format(ids="、".join(read.kept)))
     return 0
 
 
