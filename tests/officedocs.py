@@ -361,9 +361,10 @@ def roster_numbers(folder: Path) -> Source:
     ws.append(["姓名", "联系电话", "补贴（元）"])
     ws.append(["王某某", 13812345678, 1260.5])
     ws.append(["赵某某", 13998765432, 980])
+    ws["C3"].number_format = "0.00"  # shown as 980.00 in Excel
     path = folder / "联系表.xlsx"
     book.save(path)
-    return Source(path, ["姓名", "联系电话", "补贴（元）", "王某某", "赵某某", "1260.5", "980",
+    return Source(path, ["姓名", "联系电话", "补贴（元）", "王某某", "赵某某", "1260.5", "980.00",
                          "138****5678", "139****5432"], mask=True)
 
 

@@ -96,6 +96,19 @@ def _number(value: float | int, where: str, file: str) -> str:
     return str(whole)
 
 
+def _formatted(value: float | int, number_format: str, plain: str) -> str:
+    """A number as Excel shows it with the usual formats: 12.5%, 1,260.00, 1260.00."""
+    if number_format.endswith("%"):
+        return f"{value * 100:.15g}%"
+    decimals = re.search(r"0\.(0+)", number_format)
+    grouped = "#,##0" in number_format
+    if decimals:
+        return f"{value:,.{len(decimals[1])}f}" if grouped else f"{value:.{len(decimals[1])}f}"
+    if grouped and float(value).is_integer():
+        return f"{int(value):,}"
+    return plain
+
+
 def _date(value: dt.datetime | dt.date | dt.time) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else \
@@ -142,9 +155,7 @@ def _xlsx_value(cell, where: str, file: str) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
-        if str(cell.number_format).endswith("%"):
-            return f"{value * 100:.15g}%"
-        return _number(value, where, file)
+        return _formatted(value, str(cell.number_format), _number(value, where, file))
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return _date(value)
     return str(value).strip()
