@@ -308,3 +308,24 @@ def test_the_catalog_and_item_pages_show_the_item_id_for_staff(word_site):
     assert row.select_one("small.sb-item-id").get_text() == "shjz-dbsh"
     item = project.html("i/shjz-dbsh/")
     assert item.select_one(".sb-meta small.sb-item-id").get_text() == "shjz-dbsh"
+
+
+def test_a_number_in_a_merged_table_is_masked_as_html_shows_it(small: TestProject,
+                                                               tmp_path: Path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("河西镇临时救助对象公示", 0)
+    table = doc.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "临时救助对象"
+    table.cell(1, 0).text, table.cell(1, 1).text = "姓名", "联系电话"
+    table.cell(2, 0).text, table.cell(2, 1).text = "王某某", "13812345678"
+    officedocs._signoff(doc, "河西镇人民政府", officedocs.cn_date(TODAY))
+    doc.save(tmp_path / "临时救助.docx")
+    source = officedocs.Source(tmp_path / "临时救助.docx", [], mask=True)
+    imported = _import(small, source)
+    assert imported.result.code == 0, imported.result.text
+    assert "<td>138****5678</td>" in (small.root / imported.rel).read_text(encoding="utf-8")
+    assert small.build().code == 0
+    cells = [td.get_text() for td in small.html(f"n/{imported.notice_id}/").select("article td")]
+    assert "138****5678" in cells
