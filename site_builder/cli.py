@@ -206,12 +206,11 @@ def _import(project: Project, args: argparse.Namespace) -> int:
         rel = outcome.notice.relative_to(project.root).as_posix()
         done = t.IMPORT_INTO_DONE if args.into else t.IMPORT_DONE
         print(done.format(source=outcome.source.name, notice=rel))
-        took = [line for line in outcome.lines if line.startswith("  ")]
-        notes = [line for line in outcome.lines if not line.startswith("  ")]
-        if took:
-            print("\n".join([t.IMPORT_SUMMARY, *took]))
-        if notes:
-            print("\n".join([t.IMPORT_NOTES, *(f"  · {line}" for line in notes)]))
+        for heading, lines in ((t.IMPORT_SUMMARY, outcome.took),
+                               (t.IMPORT_PII_TITLE_FOUND, outcome.personal),
+                               (t.IMPORT_NOTES, [f"  · {line}" for line in outcome.notes])):
+            if lines:
+                print("\n".join([heading, *lines]))
     problems = check_imported(project, outcomes)
     if problems:
         print(t.IMPORT_CHECK_PROBLEMS)

@@ -4,6 +4,7 @@ next free notice id and the default 发布机构."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..base import messages as msg
 from ..base import vocab
@@ -134,7 +135,7 @@ def used_ids(project: Project, catalog: Catalog | None) -> set[str]:
     return used
 
 
-def notice_file(project: Project, notice_id: str) -> list:
+def notice_file(project: Project, notice_id: str) -> list[Path]:
     """The notice files whose front matter has this id."""
     notices, _ = find_markdown(project.content)
     return [p for p in notices

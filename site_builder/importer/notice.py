@@ -47,7 +47,9 @@ class Outcome:
 
     source: Path
     notice: Path
-    lines: list[str] = field(default_factory=list)
+    took: list[str] = field(default_factory=list)  # each field: its value and where it came from
+    personal: list[str] = field(default_factory=list)  # each personal number: where, masked?
+    notes: list[str] = field(default_factory=list)  # what the clerk must still look at
 
 
 @dataclass
@@ -121,19 +123,19 @@ def _new(project: Project, catalog: Catalog, request: Request, place: _Place, so
     path = folder / f"{notice_id}.md"
     body = _convert(source, notice_id)
     outcome = Outcome(source, path)
-    front = _front_matter(catalog, place, notice_id, body, today, outcome.lines)
+    front = _front_matter(catalog, place, notice_id, body, today, outcome.took)
     if request.attach:
-        attached = _attach(source, folder, outcome.lines)
+        attached = _attach(source, folder, outcome.notes)
         front.insert(-1, f"附件:\n  - {{文件: {as_value(attached)}, 名称: "
                          f"{as_value(source.stem)}}}")
     # "---", the front matter, "---", a blank line, then the body
     first_body_line = "\n".join(front).count("\n") + 5
-    text = _screen(body.text, first_body_line, request.mask, project, outcome.lines)
+    text = _screen(body.text, first_body_line, request.mask, project, outcome)
     for name, data in body.images:
         (folder / name).write_bytes(data)
-        outcome.lines.append(msg.IMPORT_IMAGE_SAVED.format(path=_rel(project, folder / name)))
+        outcome.notes.append(msg.IMPORT_IMAGE_SAVED.format(path=_rel(project, folder / name)))
     path.write_text("---\n" + "\n".join(front) + "\n---\n\n" + text, encoding="utf-8")
-    outcome.lines.extend(body.notes)
+    outcome.notes.extend(body.notes)
     return outcome
 
 
@@ -190,7 +192,7 @@ def _attach(source: Path, folder: Path, report: list[str]) -> str:
 
 
 def _screen(text: str, first_line: int, mask: bool, project: Project,
-            report: list[str]) -> str:
+            outcome: Outcome) -> str:
     """The personal-data check at once: every finding reported by line; masked with --mask."""
     lines = text.split("\n")
     found = privacy.scan_lines(lines, first_line)
@@ -198,7 +200,7 @@ def _screen(text: str, first_line: int, mask: bool, project: Project,
         return text
     patterns = _patterns(project)
     for loc in found:
-        report.append((msg.IMPORT_PII_MASKED if mask else msg.IMPORT_PII_FOUND).format(
+        outcome.personal.append((msg.IMPORT_PII_MASKED if mask else msg.IMPORT_PII_FOUND).format(
             line=loc.line, column=loc.column, kind=KIND_NAMES[loc.finding.kind],
             shown=privacy.shown(loc.finding, patterns)))
     if mask:
@@ -209,7 +211,7 @@ def _screen(text: str, first_line: int, mask: bool, project: Project,
                                   first_line, markdown=True)
         return privacy.mask_lines(text, [f for f in found if f.line in in_html], patterns,
                                   first_line)
-    report.append(msg.IMPORT_PII_HINT)
+    outcome.notes.append(msg.IMPORT_PII_HINT)
     return text
 
 
@@ -238,11 +240,11 @@ def _into(project: Project, catalog: Catalog, request: Request, source: Path) ->
         raise ImportFailed(msg.IMPORT_INTO_BROKEN.format(file=_rel(project, path)))
     body = _insert(text[end:], added)
     if request.attach:
-        _attach(source, path.parent, outcome.lines)
-        outcome.lines.append(msg.IMPORT_ATTACH_BY_HAND.format(file=source.name))
-    body = _screen(body, head.count("\n") + 1, request.mask, project, outcome.lines)
+        _attach(source, path.parent, outcome.notes)
+        outcome.notes.append(msg.IMPORT_ATTACH_BY_HAND.format(file=source.name))
+    body = _screen(body, head.count("\n") + 1, request.mask, project, outcome)
     path.write_text(text[:end] + body, encoding="utf-8")
-    outcome.lines.extend(notes)
+    outcome.notes.extend(notes)
     return outcome
 
 
