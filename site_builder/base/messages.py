@@ -298,8 +298,8 @@ ROOT_METAVAR = "文件夹"
 DESCRIPTION = "政务公开站点生成器：把标准目录（catalog.yaml）和公开信息（content/ 下的 Markdown 文件）生成政务公开网站。"
 EPILOG = """常用流程：
   site-builder new --item shjz-dbsh --township chengguan   新建一篇公开信息
-  site-builder items 低保                                   按名称查找标准目录事项
-  site-builder import 通知.docx --item 低保审核 -t chengguan  把 Word 通知、Excel 名单转成公开信息
+  site-builder items 低保                                  按名称查找标准目录事项
+  site-builder import 通知.docx -i 低保审核 -t chengguan   把 Word 通知、Excel 名单转成公开信息
   site-builder check                                       检查所有文件，列出要修改的地方
   site-builder serve                                       在本机预览网站（改文件后自动刷新）
   site-builder build                                       生成网站到 site/ 文件夹，用于上传发布
