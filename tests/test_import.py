@@ -329,3 +329,15 @@ def test_a_number_in_a_merged_table_is_masked_as_html_shows_it(small: TestProjec
     assert small.build().code == 0
     cells = [td.get_text() for td in small.html(f"n/{imported.notice_id}/").select("article td")]
     assert "138****5678" in cells
+
+
+def test_suggestions_prefer_items_of_the_notices_level(small: TestProject):
+    from site_builder.importer.names import load_catalog
+    from site_builder.model import lookup
+    from site_builder.pipeline import Project
+
+    catalog = load_catalog(Project.at(small.root))
+    county = [i.id for i in lookup.suggest_items(catalog.items, "shjz-ds", "县级")]
+    village = [i.id for i in lookup.suggest_items(catalog.items, "shjz-ds", "村级")]
+    assert village[0] == "shjz-dbsh"  # the only 村级 item comes first for a village notice
+    assert county[0] != "shjz-dbsh" and "shjz-dbsh" in county
