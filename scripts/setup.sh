@@ -20,7 +20,9 @@ stamp=.venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   echo "» 安装依赖（第一次需要几分钟）……"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  # setuptools' "Editable installation" notice (a box of asterisks about same-named folders) is
+  # not about anything the user can act on
+  PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet -e '.[test]'
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

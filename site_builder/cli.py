@@ -6,11 +6,14 @@ Messages are Chinese and name the file, line and what to do; no stack traces for
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,6 +27,13 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups,
                                  t.USAGE_PREFIX if prefix is None else prefix)
+
+    def _format_action(self, action):
+        """The commands under their heading 「命令:」 only, without argparse's own line repeating
+        the placeholder 「命令」 above them."""
+        if isinstance(action, argparse._SubParsersAction):
+            return "".join(self._format_action(sub) for sub in action._get_subactions())
+        return super()._format_action(action)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,10 +89,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help=t.QUIET_HELP)
 
     new = _sub(commands, "new", t.NEW_HELP, t.NEW_DESCRIPTION)
-    new.add_argument("--item", "-i", required=True, metavar=t.ITEM_METAVAR, help=t.ITEM_HELP)
+    new.add_argument("--item", "-i", required=True, metavar=t.ITEM_METAVAR,
+                     help=t.ITEM_BY_NAME_HELP)
     new.add_argument("--township", "-t", metavar=t.TOWNSHIP_METAVAR, help=t.TOWNSHIP_HELP)
     new.add_argument("--village", "-v", metavar=t.VILLAGE_METAVAR, help=t.VILLAGE_HELP)
     new.add_argument("--title", metavar=t.TITLE_METAVAR, help=t.TITLE_HELP)
+
+    importing = _sub(commands, "import", t.IMPORT_HELP, t.IMPORT_DESCRIPTION)
+    importing.add_argument("files", nargs="+", metavar=t.FILES_METAVAR, help=t.IMPORT_FILES_HELP)
+    importing.add_argument("--item", "-i", metavar=t.ITEM_METAVAR, help=t.ITEM_BY_NAME_HELP)
+    importing.add_argument("--township", "-t", metavar=t.TOWNSHIP_METAVAR, help=t.TOWNSHIP_HELP)
+    importing.add_argument("--village", "-v", metavar=t.VILLAGE_METAVAR, help=t.VILLAGE_HELP)
+    importing.add_argument("--mask", action="store_true", help=t.IMPORT_MASK_HELP)
+    importing.add_argument("--attach", action="store_true", help=t.IMPORT_ATTACH_HELP)
+    importing.add_argument("--into", metavar=t.NOTICE_METAVAR, help=t.IMPORT_INTO_HELP)
+
+    items = _sub(commands, "items", t.ITEMS_HELP, t.ITEMS_DESCRIPTION)
+    items.add_argument("word", nargs="?", metavar=t.ITEMS_WORD_METAVAR, help=t.ITEMS_WORD_HELP)
+
+    catalog = _sub(commands, "catalog", t.CATALOG_HELP, t.CATALOG_DESCRIPTION)
+    catalog.add_argument("action", choices=("export", "import"), metavar="export|import",
+                         help=t.CATALOG_ACTION_HELP)
+    catalog.add_argument("file", metavar=t.FILES_METAVAR, help=t.CATALOG_FILE_HELP)
 
     build = _sub(commands, "build", t.BUILD_HELP, t.BUILD_DESCRIPTION)
     build.add_argument("--strict", action="store_true", help=t.STRICT_HELP)
@@ -125,8 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     project = Project.at(args.root)
-    handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "print": _print, "archive": _archive, "fix-encoding": _fix_encoding}
+    handlers = {"check": _check, "new": _new, "import": _import, "items": _items,
+                "catalog": _catalog, "build": _build, "serve": _serve, "print": _print,
+                "archive": _archive, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -170,10 +199,85 @@ def _new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs(project: Project, arguments: list[str]) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", *arguments]
-    return subprocess.call(command, cwd=project.root, env=env)
+def _import(project: Project, args: argparse.Namespace) -> int:
+    from .importer.guess import ImportFailed
+    from .importer.notice import Request, check_imported, import_files
+
+    request = Request([Path(f) for f in args.files], args.item, args.township, args.village,
+                      args.mask, args.attach, args.into)
+    try:
+        outcomes = import_files(project, request)
+    except ImportFailed as exc:
+        print(f"{t.IMPORT_FAILED}{exc}", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        rel = outcome.notice.relative_to(project.root).as_posix()
+        done = t.IMPORT_INTO_DONE if args.into else t.IMPORT_DONE
+        print(done.format(source=outcome.source.name, notice=rel))
+        for heading, lines in ((t.IMPORT_SUMMARY, outcome.took),
+                               (t.IMPORT_PII_TITLE_FOUND, outcome.personal),
+                               (t.IMPORT_NOTES, [f"  · {line}" for line in outcome.notes])):
+            if lines:
+                print("\n".join([heading, *lines]))
+    problems = check_imported(project, outcomes)
+    if problems:
+        print(t.IMPORT_CHECK_PROBLEMS)
+        print(format_report(problems))
+        return 1 if any(p.severity == "error" for p in problems) else 0
+    print(t.IMPORT_CHECK_CLEAN)
+    return 0
+
+
+def _items(project: Project, args: argparse.Namespace) -> int:
+    from .importer.guess import ImportFailed
+    from .importer.names import item_lines, load_catalog
+
+    try:
+        lines = item_lines(load_catalog(project), args.word)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not lines:
+        print(t.ITEMS_NONE.format(word=args.word), file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+def _catalog(project: Project, args: argparse.Namespace) -> int:
+    from .importer import catalog_excel
+    from .importer.guess import ImportFailed
+    from .importer.names import load_catalog
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".xlsx":
+        print(t.CATALOG_NEEDS_XLSX.format(action=args.action), file=sys.stderr)
+        return 2
+    try:
+        catalog = load_catalog(project)
+        if args.action == "export":
+            name = catalog.info.name if catalog.info else ""
+            count = catalog_excel.export(catalog, path, name)
+            print(t.CATALOG_EXPORTED.format(path=path, domains=len(catalog.domains),
+                                            items=count))
+            return 0
+        if not path.is_file():
+            raise ImportFailed(t.IMPORT_NO_FILE.format(file=path))
+        read = catalog_excel.import_workbook(project, catalog, path)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if read.problems:
+        print("\n".join([t.CATALOG_NOT_IMPORTED, *(f"  {p}" for p in read.problems)]),
+              file=sys.stderr)
+        return 1
+    print(t.CATALOG_IMPORTED.format(file=path.name,
+                                    items=sum(len(v) for v in read.items.values())))
+    if read.new_ids:
+        print(t.CATALOG_NEW_IDS.format(ids="、".join(read.new_ids)))
+    if read.kept:
+        print(t.CATALOG_KEPT.format(ids="、".join(read.kept)))
+    return 0
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
@@ -183,8 +287,89 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    print(t.SERVE_START.format(addr=args.addr))
-    return _mkdocs(project, ["serve", "--dev-addr", args.addr])
+    host, _, port = args.addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(t.SERVE_BAD_ADDR.format(addr=args.addr), file=sys.stderr)
+        return 2
+    if not _port_free(host, int(port)):
+        free = next((p for p in range(int(port) + 1, int(port) + 50) if _port_free(host, p)),
+                    int(port) + 1)
+        print(t.SERVE_PORT_BUSY.format(port=port, host=host, free=free), file=sys.stderr)
+        return 1
+    print(t.SERVE_START.format(addr=args.addr), flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr],
+                             cwd=project.root, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                             errors="replace", start_new_session=True)
+    with _passing_signals(child):
+        assert child.stdout is not None
+        for line in child.stdout:
+            shown = serve_line(line.rstrip("\n"))
+            if shown is not None:
+                print(shown, flush=True)
+        code = child.wait()
+    return 0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def _passing_signals(child: subprocess.Popen) -> Iterator[None]:
+    """Ctrl+C, `kill` and a closed terminal stop the preview server too: the child runs in a
+    session of its own (so a terminal's Ctrl+C reaches it once, through here) and gets every
+    stopping signal this process gets."""
+    stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def forward(number: int, _frame: object) -> None:
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT if number == signal.SIGHUP else number)
+            if number != signal.SIGINT:  # MkDocs says "Shutting down" only on Ctrl+C
+                print(t.SERVE_STOPPED, flush=True)
+
+    previous = {number: signal.signal(number, forward) for number in stopping}
+    try:
+        yield
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            child.wait(timeout=20)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+# MkDocs' own lines under `serve`: said in Chinese, or left out when they mean nothing to a
+# clerk ("Cleaning site directory" sounds as if the site were deleted; it is a temporary folder).
+_MKDOCS_LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+(?:\[\d\d:\d\d:\d\d\]\s+)?")
+_MKDOCS_LINES: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"Building documentation\.*"), None),  # SERVE_START or SERVE_CHANGED said it
+    (re.compile(r"Cleaning site directory"), None),
+    (re.compile(r"Documentation built in (?P<seconds>[\d.]+) seconds"), t.SERVE_BUILT),
+    (re.compile(r"Watching paths for changes:.*"), None),
+    (re.compile(r"Serving on (?P<url>\S+)"), t.SERVE_SERVING),
+    (re.compile(r"Detected file changes"), t.SERVE_CHANGED),
+    (re.compile(r"Reloading (?:browsers|page).*"), None),
+    (re.compile(r"Shutting down\.*"), t.SERVE_STOPPED),
+    (re.compile(r"Aborted with a BuildError!"), t.SERVE_ABORTED),
+]
+
+
+def serve_line(line: str) -> str | None:
+    """A line of `mkdocs serve` as the clerk sees it (None: not shown)."""
+    text = _MKDOCS_LEVEL.sub("", line)
+    for pattern, shown in _MKDOCS_LINES:
+        found = pattern.fullmatch(text.strip())
+        if found:
+            return shown.format(**found.groupdict()) if shown else None
+    return text
 
 
 def _add_print_arguments(parser: argparse.ArgumentParser) -> None:

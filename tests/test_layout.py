@@ -24,6 +24,7 @@ STAGES = {
     "pipeline": 5,
     "paper": 6,
     "archive": 6,
+    "importer": 6,
     "cli": 7,
     "plugin": 7,
     "scaffold": 7,

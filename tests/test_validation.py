@@ -273,7 +273,7 @@ def test_missing_front_matter_and_unclosed_front_matter(small: TestProject):
     small.write("content/notices/hexi/open.md", "---\nid: 2025-0200\n标题: 没有结束\n\n正文\n")
     result = small.check()
     assert_problem(result, "content/notices/hexi/plain.md:1", "缺少信息块", "site-builder new")
-    assert_problem(result, "content/notices/hexi/open.md:1", "找不到第二行 ---")
+    assert_problem(result, "content/notices/hexi/open.md:5", "找不到第二行 ---", "在第 5 行前面加一行 ---")
 
 
 def test_all_problems_are_reported_at_once(small: TestProject):

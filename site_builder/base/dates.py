@@ -11,6 +11,9 @@ import chinese_calendar
 _DATE = re.compile(
     r"^\s*(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?\s*$"
 )
+# Full-width digits and separators (２０２６－１２－０２, typed with a Chinese input method) are
+# read as their ASCII forms.
+FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．　", "0123456789-/. ")
 MIN_YEAR = 1949
 MAX_YEAR = 2099
 
@@ -24,8 +27,9 @@ class DateError(ValueError):
 
 
 def parse_date(text: str) -> dt.date:
-    """Accepts 2024-09-23, 2024-9-23, 2024/9/23, 2024.9.23 and 2024年9月23日."""
-    m = _DATE.match(text)
+    """Accepts 2024-09-23, 2024-9-23, 2024/9/23, 2024.9.23 and 2024年9月23日, in full-width
+    digits too."""
+    m = _DATE.match(text.translate(FULL_WIDTH))
     if not m:
         raise DateError("format")
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])

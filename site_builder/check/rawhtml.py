@@ -336,7 +336,7 @@ OUTPUT_ATTRIBUTES: dict[str, set[str]] = {
     **{f"h{level}": {"id"} for level in range(1, 7)},
 }
 OUTPUT_CLASSES: dict[str, set[str]] = {"div": {"admonition", "toc", *ADMONITION_TYPES},
-                                       "p": {"admonition-title"}}
+                                       "p": {"admonition-title", "sb-signoff"}}  # 落款
 TABLE_ALIGN = frozenset(f"text-align: {side};" for side in ("left", "right", "center"))
 OUTPUT_VALUES: dict[str, dict[str, set[str]]] = {"th": {"style": set(TABLE_ALIGN)},
                                                  "td": {"style": set(TABLE_ALIGN)}}

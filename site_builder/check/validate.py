@@ -17,11 +17,12 @@ from pathlib import Path
 from ..base import filenames, vocab
 from ..base import messages as msg
 from ..base.dates import add_workdays, calendar_known
-from ..base.problems import Problems
+from ..base.problems import WARNING, Problems
 from ..input.fields import Fields
 from ..input.links import local_links, raw_targets
 from ..input.load import ASSETS_DIR, MARKDOWN_SUFFIXES, Document, is_notice_file
 from ..input.yamlsrc import YNode
+from ..model import lookup
 from ..model.site import (
     Attachment,
     Basis,
@@ -39,7 +40,7 @@ from ..model.site import (
     UrlChanges,
     Village,
 )
-from . import declarations, restricted, screen
+from . import declarations, restricted, screen, tables
 
 CATALOG_KEYS = ("站点", "设置", "乡镇", "领域", "事项", declarations.MOVES_KEY,
                 declarations.RETIRED_KEY)
@@ -290,6 +291,7 @@ class NoticeChecker:
         self.declared_items = catalog.declared_items
         self.declared_townships = catalog.declared_townships
         self.items = {i.id: i for i in catalog.items}
+        self.domains = catalog.domains
         self.townships = {t.id: t for t in catalog.townships}
         self.township_names = {t.name: t for t in catalog.townships}
         self.ids: dict[str, tuple[Path, int]] = {}
@@ -345,6 +347,7 @@ class NoticeChecker:
         if interprets:
             self.interprets_all.append((doc.path, f.line("解读"), interprets, nid))
         unfinished = self._check_placeholders(f, doc, title)
+        check_tables(doc, self.problems)
         if not (nid and title and attribute and item and publisher and formed and published) or \
                 township is False or village is False or attachments is None or assets is None \
                 or unfinished:
@@ -461,8 +464,17 @@ class NoticeChecker:
         item = self.items.get(ref)
         if item is None and self.catalog_ok and ref not in self.declared_items:
             f.error("事项", msg.REF_UNKNOWN.format(what=msg.WHAT_ITEM, value=ref),
-                    _suggest(ref, self.items, msg.REF_ITEM_HINT))
+                    self._suggest_item(ref, vocab.level_of(f.text("乡镇"), f.text("村"))))
         return item
+
+    def _suggest_item(self, ref: str, level: str) -> str:
+        """Items by name (低保) or near misses of an id, named with their category."""
+        found = lookup.find_items(list(self.items.values()), ref, self.domains) or \
+            lookup.suggest_items(list(self.items.values()), ref, level)
+        if not found:
+            return msg.REF_ITEM_HINT
+        return msg.REF_ITEM_GUESS.format(items="；".join(
+            lookup.item_label(i, self.domains) for i in found[:5]))
 
     def _place(self, f: Fields) -> tuple[Township | bool | None, object]:
         """(township, village): None when absent, False when given but unknown."""
@@ -653,6 +665,24 @@ def _unescaped_links(doc: Document, problems: Problems) -> set[tuple[int, str]]:
     return found
 
 
+def check_tables(doc: Document, problems: Problems) -> None:
+    """Tables that would not be tables (no separator line, glued to a paragraph): errors; rows
+    with more or fewer cells than the header: warnings."""
+    for found in tables.check(doc.body):
+        line = doc.body_line + found.line
+        if found.kind == tables.NO_RULE:
+            problems.add(doc.path, line, "正文", msg.TABLE_NO_RULE, msg.TABLE_NO_RULE_HINT.format(
+                line=line, rule=tables.rule_for(found.header)))
+        elif found.kind == tables.GLUED:
+            problems.add(doc.path, line, "正文", msg.TABLE_GLUED,
+                         msg.TABLE_GLUED_HINT.format(line=line))
+        else:
+            hint = msg.TABLE_CELLS_MORE_HINT if found.cells > found.header else \
+                msg.TABLE_CELLS_FEWER_HINT
+            problems.add(doc.path, line, "正文", msg.TABLE_CELLS.format(
+                cells=found.cells, header=found.header), hint, severity=WARNING)
+
+
 # -- column pages --------------------------------------------------------------------------------
 def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
                problems: Problems, settings: Settings | None = None) -> ColumnPage | None:
@@ -665,6 +695,7 @@ def check_page(doc: Document, ids: dict[str, int], content_dir: Path,
     order = f.integer("排序") or 0
     updated = f.date("更新日期")
     assets = body_assets(doc, content_dir, problems)
+    check_tables(doc, problems)
     screened = screen.screen_page(doc, (settings or Settings()).privacy, problems, assets or [],
                                   content_dir / ASSETS_DIR, f)
     screen.note_unchecked(problems, screened.unchecked, doc.path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> Document | 
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        problems.add(path, 1, None, msg.FM_UNCLOSED, msg.FM_UNCLOSED_HINT)
+        _report_unclosed(lines, path, problems)
         return None
     fm_text = "\n".join(lines[1:end])
     node, yaml_problems = parse(fm_text, file=problems.rel(path), first_line=2)
@@ -117,6 +118,28 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> Document | 
         problems.add(path, 2, None, msg.FM_EMPTY, msg.FM_MISSING_HINT)
     body = "\n".join(lines[end + 1 :])
     return Document(path, node, body, end + 2, fm_text)
+
+
+# A line meant to close the front matter but written wrong: --, ----, ———, －－－, " ---".
+_BAD_CLOSE = re.compile(r"\s*(?:-{2}|-{4,}|[-—－–_＿]*[—－–_＿][-—－–_＿]*|\s+-{3})\s*")
+# A front-matter line: "key: value", a list item, an indented or commented line, or blank.
+_YAML_LINE = re.compile(r"\s*$|\s|#|- |[^\s:：#][^:：]*[:：](\s|$)")
+
+
+def _report_unclosed(lines: list[str], path: Path, problems: Problems) -> None:
+    """No closing `---`: at the line written instead of it, else at the first line that is not
+    front matter (where the block should have ended), else at line 1."""
+    for index in range(1, len(lines)):
+        text = lines[index].rstrip()
+        if len(text.strip()) >= 2 and _BAD_CLOSE.fullmatch(text):
+            problems.add(path, index + 1, None, msg.FM_BAD_CLOSE.format(
+                line=index + 1, text=text.strip()), msg.FM_BAD_CLOSE_HINT.format(line=index + 1))
+            return
+        if not _YAML_LINE.match(text):
+            problems.add(path, index + 1, None, msg.FM_UNCLOSED_AT.format(line=index + 1),
+                         msg.FM_UNCLOSED_AT_HINT.format(line=index + 1))
+            return
+    problems.add(path, 1, None, msg.FM_UNCLOSED, msg.FM_UNCLOSED_HINT)
 
 
 def read_document(path: Path, problems: Problems) -> Document | None:

@@ -33,7 +33,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
-from markdown.treeprocessors import InlineProcessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from ..base.background import can_fork
 from ..check import privacy, rawhtml
@@ -43,7 +43,7 @@ from ..input import limits
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 5  # bump when the way bodies are rendered or scanned changes (invalidates the cache)
+FORMAT = 6  # bump when the way bodies are rendered or scanned changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
@@ -142,9 +142,56 @@ class MaskedDigitsExtension(Extension):
         md.inlinePatterns.register(_MaskedDigits(_MaskedDigits.PATTERN, md), "masked_digits", 65)
 
 
+# 落款 (docs/编写指南.md): a paragraph of one to three lines naming the issuing bodies, then a
+# line that is only a date, is the sign-off, printed right-aligned, one line each.
+SIGNOFF_CLASS = "sb-signoff"
+SIGNOFF_DATE = re.compile(
+    r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+_SIGNOFF_NAME = re.compile(r"[^。，,；;：:！？!?|#*\[\]<>\\.《》]{2,40}")
+_LIST_START = re.compile(r"[-+*]|\d+[.)、]|[一二三四五六七八九十]+、")
+
+
+def signoff_lines(lines: list[str]) -> bool:
+    """True if these lines (one paragraph) are a 落款: 1–3 names, then a date alone."""
+    lines = [line.strip() for line in lines]
+    if not 2 <= len(lines) <= 4 or not SIGNOFF_DATE.fullmatch(lines[-1]):
+        return False
+    return all(_SIGNOFF_NAME.fullmatch(name) and not _LIST_START.match(name)
+               and not SIGNOFF_DATE.search(name) for name in lines[:-1])
+
+
+class _Signoff(Treeprocessor):
+    """Marks each 落款 paragraph and keeps its lines apart (Markdown would join them)."""
+
+    def run(self, root):  # type: ignore[override]
+        for p in root.iter("p"):
+            if any(child.tag != "br" for child in p) or p.get("class"):
+                continue
+            text = "\n".join([p.text or "", *((child.tail or "") for child in p)])
+            lines = [line.strip() for line in text.split("\n") if line.strip()]
+            if not signoff_lines(lines):
+                continue
+            for child in list(p):
+                p.remove(child)
+            p.set("class", SIGNOFF_CLASS)
+            p.text = lines[0]
+            for line in lines[1:]:
+                br = p.makeelement("br", {})
+                br.tail = line
+                p.append(br)
+
+
+class SignoffExtension(Extension):
+    """Runs after the inline patterns (priority 20): a 落款 is plain text."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Signoff(md), "signoff", 15)
+
+
 def extensions() -> list:
     """Every extension of the renderer: EXTENSIONS and this module's own."""
-    return [*EXTENSIONS, MaskedDigitsExtension()]
+    return [*EXTENSIONS, MaskedDigitsExtension(), SignoffExtension()]
 
 
 def _converter() -> markdown.Markdown:

@@ -242,7 +242,8 @@ def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str
                  if count else link(here, urls.item(item.id), msg.ITEM_NONE))
     return (
         f"<tr><td>{index}</td><td>{e(item.level1)}</td>"
-        f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}</td>"
+        f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}"
+        f'<br><small class="sb-item-id" title="{e(msg.C_ITEM_ID)}">{e(item.id)}</small></td>'
         f"<td>{e(item.content)}</td><td>{bases_html(item)}</td>"
         f"<td>{e(time_limit_text(item))}</td><td>{e(item.subject)}</td>"
         f"<td>{e(channels_text(item))}</td>{ticks}<td>{e(item.category)}</td>"
@@ -287,6 +288,7 @@ def item_table(site: Site, item: CatalogItem, here: str) -> str:
         (msg.C_METHOD, e("、".join(item.methods))),
         (msg.C_LEVEL, e("、".join(item.levels))),
         (msg.C_CATEGORY, link(here, urls.category(category.id), category.name)),
+        (msg.C_ITEM_ID, f'<small class="sb-item-id">{e(item.id)}</small>'),  # for staff
     ]
     return definition_list(rows, "sb-meta sb-meta--item")
 

@@ -346,6 +346,7 @@ class Job:
     pdf: Path
     summary: str  # the line printed after the file name
     codes: tuple[tuple[str, str], ...] = ()  # (label, absolute URL) of every QR code printed
+    keep_existing: bool = False  # a pack: an earlier one of the day is kept, not overwritten
 
 
 def command(project: Project, args: argparse.Namespace, today: dt.date | None = None) -> int:
@@ -382,6 +383,7 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
     except lock.Busy as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    replaced = _keep_or_replace(jobs, project.root)
     try:
         _render(jobs, browser)
     except pdf.RenderError as exc:
@@ -391,7 +393,28 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
         shown = _shown_path(job.pdf, project.root)
         print(msg.PRINT_DONE.format(path=shown, pages=pdf.page_count(job.pdf),
                                     what=job.summary))
+    for path in replaced:
+        print(msg.PRINT_REPLACED.format(path=_shown_path(path, project.root)))
     return 0
+
+
+def _keep_or_replace(jobs: list[Job], root: Path) -> list[Path]:
+    """A pack already printed today (perhaps with another selection) is kept: this one gets a
+    numbered name (…-2.pdf), and the clerk is told. Other files are replaced, and the clerk is
+    told which (returned)."""
+    replaced = []
+    for job in jobs:
+        if not job.pdf.exists():
+            continue
+        if not job.keep_existing:
+            replaced.append(job.pdf)
+            continue
+        number = 2
+        while (free := job.pdf.with_name(f"{job.pdf.stem}-{number}{job.pdf.suffix}")).exists():
+            number += 1
+        print(msg.PRINT_KEPT.format(old=_shown_path(job.pdf, root), path=_shown_path(free, root)))
+        job.pdf = free
+    return replaced
 
 
 def _jobs(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path,
@@ -446,7 +469,7 @@ def _pack_job(site: Site, args: argparse.Namespace, cache: qr.QrCache, out: Path
     codes = [*cover_codes(site, township, village),
              *(_notice_code(site, n) for n in selection.notices)]
     return Job(parts, out / name, msg.DONE_PACK.format(count=len(selection.notices)),
-               tuple(codes))
+               tuple(codes), keep_existing=True)
 
 
 def _notice_code(site: Site, n: Notice) -> tuple[str, str]:
