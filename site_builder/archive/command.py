@@ -12,6 +12,7 @@ from ..base import messages as msg
 from ..base.problems import format_report
 from ..output import qr
 from ..paper import pdf
+from ..paper.printing import option_date
 from ..pipeline import CACHE_DIR, Project, read_and_check
 from . import periods, transfer
 
@@ -52,13 +53,7 @@ def period_of(args: argparse.Namespace) -> periods.Period:
 
 
 def _date(text: str, option: str) -> dt.date:
-    try:
-        return dates.parse_date(text)
-    except dates.DateError as exc:
-        message = {"impossible": msg.PRINT_IMPOSSIBLE_DATE, "year": msg.PRINT_DATE_YEAR}.get(
-            exc.kind, msg.PRINT_BAD_DATE)
-        raise ArchiveError(message.format(option=option, value=text, first=dates.MIN_YEAR,
-                                          last=dates.MAX_YEAR)) from None
+    return option_date(text, option, ArchiveError)
 
 
 def command(project: Project, args: argparse.Namespace) -> int:

@@ -493,15 +493,19 @@ def _choices(pairs) -> str:
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    if not text:
-        return None
+    return option_date(text, option, PrintError) if text else None
+
+
+def option_date(text: str, option: str, error: type[Exception]) -> dt.date:
+    """The date a command-line option gives; `error` with what is wrong, in Chinese, if none
+    (also used by `site-builder archive`)."""
     try:
         return dates.parse_date(text)
     except dates.DateError as exc:
         message = {"impossible": msg.PRINT_IMPOSSIBLE_DATE, "year": msg.PRINT_DATE_YEAR}.get(
             exc.kind, msg.PRINT_BAD_DATE)
-        raise PrintError(message.format(option=option, value=text, first=dates.MIN_YEAR,
-                                        last=dates.MAX_YEAR)) from None
+        raise error(message.format(option=option, value=text, first=dates.MIN_YEAR,
+                                   last=dates.MAX_YEAR)) from None
 
 
 def _render(jobs: list[Job], browser: str) -> None:
