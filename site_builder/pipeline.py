@@ -4,10 +4,11 @@ writes) → post-build. Each stage is one module; this file only calls them in s
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .base.problems import InputError, Problems
-from .check import screen, validate
+from .check import compliance, screen, validate
 from .input import load
 from .input.project import CACHE_DIR, Project
 from .model.site import Site
@@ -15,7 +16,8 @@ from .output import bodies, permalinks, qr
 from .output.pages import Output, generate
 
 
-def read_and_check(project: Project) -> tuple[Site | None, Problems]:
+def read_and_check(project: Project, today: dt.date | None = None
+                   ) -> tuple[Site | None, Problems]:
     """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
     every problem is in the returned `Problems`; the site is None when there are errors."""
     problems = Problems(project.root)
@@ -27,7 +29,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
     screen.screen_shared(project.content / load.ASSETS_DIR, problems)
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
-                                     catalog_ok=node is not None)
+                                     catalog_ok=node is not None, today=today)
     notices = []
     for path in notice_files:
         doc = load.read_document(path, problems)
@@ -36,6 +38,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
             notices.append(notice)
     notices = checker.check_interpretations(notices)
     checker.check_withheld_links(notices)
+    checker.check_document_links(notices)
     screen.note_unchecked(problems, checker.unchecked, project.content)
     page_ids: dict[str, int] = {}
     pages = []
@@ -49,6 +52,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
     validate.check_empty_columns(site, project.catalog, problems)
+    compliance.note(site, project.catalog, problems, today)
     return site, problems
 
 

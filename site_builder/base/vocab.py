@@ -105,3 +105,19 @@ FIELD_ALIASES: dict[str, str] = {
     "类别": "五公开", "分类": "五公开", "公开类别": "五公开", "目录事项": "事项",
     "关键词": "主题词", "解读文件": "解读", "政策解读": "解读", "简介": "摘要",
 }
+
+
+# --- issue 14: kinds of document (文件类型), 废止, 征求意见 ---
+DOC_REGULATION = "规章"
+DOC_NORMATIVE = "规范性文件"
+DOC_OTHER = "其他文件"
+DOC_CONSULTATION = "征求意见"
+DOC_KINDS: tuple[str, ...] = (DOC_REGULATION, DOC_NORMATIVE, DOC_OTHER, DOC_CONSULTATION)
+# Policy documents that are published with a 解读 (同步发布: within INTERPRETATION_DAYS).
+NEEDS_INTERPRETATION: tuple[str, ...] = (DOC_REGULATION, DOC_NORMATIVE)
+INTERPRETATION_DAYS = 3  # working days
+# 年报 table one (主动公开政府信息情况): rows counted from 文件类型, named as on the national form.
+ANNUAL_ROWS: tuple[tuple[str, str], ...] = ((DOC_REGULATION, "规章"),
+                                            (DOC_NORMATIVE, "行政规范性文件"))
+# 反馈方式 of a 征求意见: the static site has no form, so letters, e-mail, phone or fax.
+FEEDBACK_KEYS: tuple[str, ...] = ("地址", "邮箱", "电话", "传真")
