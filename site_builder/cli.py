@@ -1,4 +1,4 @@
-"""The `site-builder` command: check, new, build, serve, fix-encoding.
+"""The `site-builder` command: check, new, build, serve, print, report, fix-encoding.
 
 Messages are Chinese and name the file, line and what to do; no stack traces for bad input.
 """
@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     printing = _sub(commands, "print", t.PRINT_HELP, t.PRINT_DESCRIPTION)
     _add_print_arguments(printing)
 
+    report = _sub(commands, "report", t.REPORT_HELP, t.REPORT_DESCRIPTION)
+    _add_report_arguments(report)
+
     fix = _sub(commands, "fix-encoding", t.FIX_HELP, t.FIX_DESCRIPTION)
     fix.add_argument("files", nargs="*", metavar=t.FILES_METAVAR, help=t.FILES_HELP)
     return parser
@@ -122,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "build": _build, "serve": _serve,
-                "print": _print, "fix-encoding": _fix_encoding}
+                "print": _print, "report": _report, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -186,6 +189,18 @@ def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _print(project: Project, args: argparse.Namespace) -> int:
     from .paper.printing import command
+
+    return command(project, args)
+
+
+def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
+    from .report.command import add_arguments
+
+    add_arguments(parser)
+
+
+def _report(project: Project, args: argparse.Namespace) -> int:
+    from .report.command import command
 
     return command(project, args)
 

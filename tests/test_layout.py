@@ -23,6 +23,7 @@ STAGES = {
     "output": 4,
     "pipeline": 5,
     "paper": 6,
+    "report": 6,
     "cli": 7,
     "plugin": 7,
     "scaffold": 7,

@@ -88,3 +88,6 @@ def rel(from_path: str, to_path: str) -> str:
 
 def absolute(base_url: str, path: str) -> str:
     return base_url + quote(path, safe="/#%.-_~")
+
+
+ZQYJ = "zqyj/"  # 征求意见: open and closed consultations (issue 14)
