@@ -167,9 +167,10 @@ def find_markdown(content_dir: Path) -> tuple[list[Path], list[Path]]:
     pages: list[Path] = []
     if not content_dir.is_dir():
         return notices, pages
-    pages_dir = content_dir / PAGES_DIR
+    pages_dir = (content_dir / PAGES_DIR).parts
     for path in sorted(content_dir.rglob("*.md")):
         if not path.is_file() or not _visible(path, content_dir):
             continue
-        (pages if pages_dir in path.parents else notices).append(path)
+        in_pages = path.parts[: len(pages_dir)] == pages_dir  # (Path.parents is slow)
+        (pages if in_pages else notices).append(path)
     return notices, pages
