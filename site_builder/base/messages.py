@@ -647,7 +647,8 @@ ADOPTION_NOT_CONSULTATION = "「采纳情况」指向的信息“{value}”不�
 ADOPTION_NOT_CONSULTATION_HINT = "「采纳情况」要填征求意见稿的编号；或在那篇信息里加「文件类型: 征求意见」和「征求意见截止」。"
 RESULT_NOT_PUBLICITY = "「公示结果」指向的信息“{value}”不是公示（它所属的事项在 catalog.yaml 里没有写公示期）。"
 RESULT_NOT_PUBLICITY_HINT = "「公示结果」要填公示的编号，例如低保审核对象公示；公示的事项在公开时限里写有「公示期」。"
-INTERPRETATION_MISSING = "这篇{kind}在 {published} 发布，按“同步发布”要求应在 {due} 前发布解读，但还没有发布解读（或解读发布晚了）。"
+INTERPRETATION_MISSING = "这篇{kind}在 {published} 发布，按“同步发布”要求应在 {due} 前发布解读，但还没有发布解读。"
+INTERPRETATION_LATE_WARNING = "这篇{kind}在 {published} 发布，按“同步发布”要求应在 {due} 前发布解读，解读 {late} 才发布。"
 INTERPRETATION_MISSING_HINT = "请发布政策解读：另写一篇信息，加一行「解读: {id}」，两篇最好同一天发布。"
 # the count lines of `check` (说明)
 COMPLIANCE_TITLE = "公开情况（按今天 {today} 计，明细见 site-builder report）："
@@ -681,7 +682,7 @@ ZQYJ_DATE = "{year}年{month}月{day}日"
 # 年报 table one, embedded in a column page with one line
 ANNUAL_MARKER = "年报表格"
 ANNUAL_TITLE = "{year}年 主动公开政府信息情况"
-ANNUAL_HEAD = ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
+ANNUAL_HEAD = ("第二十条第（一）项", "本年制发件数", "本年废止件数", "现行有效件数")
 ANNUAL_NOTE = "按本网站发布的文件统计（「文件类型」「废止日期」「废止文件」），截至 {year} 年 12 月 31 日。"
 # the report command
 REPORT_HELP = "生成公开情况报告（HTML 和 Excel）：逾期发布、定期事项、栏目更新、公示、解读、征求意见、每月统计"

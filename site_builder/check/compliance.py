@@ -281,11 +281,11 @@ def note(site: Site, catalog_path: Path, problems: Problems, today: dt.date | No
     found = findings(site, today or dt.date.today())
     for i in found.interpretation_missing:
         n = i.notice
-        problems.warn(n.source, _line_of(n.source, "文件类型"), "文件类型",
-                      msg.INTERPRETATION_MISSING.format(
-                          kind=n.doc_kind, published=n.published.isoformat(),
-                          due=i.due.isoformat()),
-                      msg.INTERPRETATION_MISSING_HINT.format(id=n.id))
+        text = msg.INTERPRETATION_LATE_WARNING if i.readings else msg.INTERPRETATION_MISSING
+        problems.warn(n.source, _line_of(n.source, "文件类型"), "文件类型", text.format(
+            kind=n.doc_kind, published=n.published.isoformat(), due=i.due.isoformat(),
+            late=i.readings[0].published.isoformat() if i.readings else ""),
+            msg.INTERPRETATION_MISSING_HINT.format(id=n.id))
     lines = summary_lines(found)
     if lines:
         problems.note(catalog_path, None, None,
