@@ -445,8 +445,8 @@ def _home_consultations(site: Site, here: str) -> list[str]:
             f'<p>{h.link(here, urls.ZQYJ, msg.ZQYJ_ALL)}</p>']
 
 
-_ANNUAL_MARKER = re.compile(r"^[ \t]*\{\{[ \t]*" + msg.ANNUAL_MARKER + r"[ \t]+(\d{4})[ \t]*\}\}[ \t]*$",
-                            re.M)
+_ANNUAL_MARKER = re.compile(
+    r"^[ \t]*\{\{[ \t]*" + msg.ANNUAL_MARKER + r"[ \t]+(\d{4})[ \t]*\}\}[ \t]*$", re.M)
 
 
 def annual_tables(site: Site, body: str) -> str:
