@@ -149,7 +149,7 @@ def publicity_table(r: Rows, found: Findings) -> Table:
 def interpretation_table(r: Rows, found: Findings) -> Table:
     t = Table("interpretation", msg.SEC_INTERPRETATION, msg.SEC_INTERPRETATION_INTRO.format(
         days=vocab.INTERPRETATION_DAYS),
-        (msg.H_NOTICE, msg.H_KIND, msg.H_PUBLISHED, msg.H_DUE, msg.H_INTERPRETATION,
+        (msg.H_NOTICE, msg.H_KIND, msg.H_PUBLISHED, msg.H_INTERPRETATION_DUE, msg.H_INTERPRETATION,
          msg.H_STATUS, msg.REPORT_SOURCE))
     for i in found.interpretations:
         status = {"none": msg.INTERPRETATION_NONE,
