@@ -16,10 +16,12 @@ from .output import bodies, permalinks, qr
 from .output.pages import Output, generate
 
 
-def read_and_check(project: Project, today: dt.date | None = None
+def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True
                    ) -> tuple[Site | None, Problems]:
     """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
-    every problem is in the returned `Problems`; the site is None when there are errors."""
+    every problem is in the returned `Problems`; the site is None when there are errors.
+    `today` (default: the real one) decides what is published yet and what is overdue;
+    `compliance_notes` False leaves out check/compliance.py's lines (the report lists them)."""
     problems = Problems(project.root)
     node, text = load.read_yaml_text(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
@@ -52,7 +54,8 @@ def read_and_check(project: Project, today: dt.date | None = None
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
     validate.check_empty_columns(site, project.catalog, problems)
-    compliance.note(site, project.catalog, problems, today)
+    if compliance_notes:
+        compliance.note(site, project.catalog, problems, today)
     return site, problems
 
 

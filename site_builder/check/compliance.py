@@ -282,7 +282,7 @@ def note(site: Site, catalog_path: Path, problems: Problems, today: dt.date | No
     for i in found.interpretation_missing:
         n = i.notice
         text = msg.INTERPRETATION_LATE_WARNING if i.readings else msg.INTERPRETATION_MISSING
-        problems.warn(n.source, _line_of(n.source, "文件类型"), "文件类型", text.format(
+        problems.warn(n.source, n.kind_line, "文件类型", text.format(
             kind=n.doc_kind, published=n.published.isoformat(), due=i.due.isoformat(),
             late=i.readings[0].published.isoformat() if i.readings else ""),
             msg.INTERPRETATION_MISSING_HINT.format(id=n.id))
@@ -314,12 +314,3 @@ def summary_lines(found: Findings) -> list[str]:
     ]
     return [text for count, text in lines if count]
 
-
-def _line_of(path: Path, key: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            if line.startswith(f"{key}:"):
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None

@@ -397,7 +397,8 @@ class NoticeChecker:
         for key in ("废止文件", "采纳情况", "公示结果"):
             if f.has(key):
                 self.link_lines[(f.path, key)] = f.line(key)
-        return {"doc_kind": kind, "repealed": repealed, "repeals": f.texts("废止文件"),
+        return {"doc_kind": kind, "kind_line": f.line("文件类型") if kind else None,
+                "repealed": repealed, "repeals": f.texts("废止文件"),
                 "deadline": deadline, "feedback": feedback,
                 "adoption_of": f.text("采纳情况"), "result_of": f.text("公示结果")}
 

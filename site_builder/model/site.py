@@ -168,6 +168,7 @@ class Notice:
     feedback: list[tuple[str, str]] = field(default_factory=list)  # 反馈方式: (地址, …)
     adoption_of: str | None = None  # 采纳情况: id of the 征求意见 this notice answers
     result_of: str | None = None  # 公示结果: id of the 公示 whose result this is
+    kind_line: int | None = None  # the line of 文件类型 in the source (for check's 注意)
 
     @property
     def on_request(self) -> bool:

@@ -37,9 +37,12 @@ class Rows:
 
     def __init__(self, site: Site):
         self.site = site
+        self._urls: dict[str, str] = {}
 
     def url(self, path: str) -> str:
-        return urls.absolute(self.site.info.base_url, path)
+        if path not in self._urls:  # the same township or item page on many rows
+            self._urls[path] = urls.absolute(self.site.info.base_url, path)
+        return self._urls[path]
 
     def notice(self, n: Notice, text: str | None = None) -> Cell:
         return Cell(text or n.title, self.url(urls.notice(n.id)))
