@@ -11,6 +11,7 @@ or the stages below it (tests/test_layout.py enforces the order):
                  published-URL manifest, the atomic write of site/
     pipeline  5  calls the stages in order (pipeline.py)
     paper/    6  printing: bulletin-board posters, packs and QR sheets as PDF
+    report/   6  the compliance report and 年报 table one (HTML + xlsx)
     adapters  7  cli.py (the site-builder command), plugin.py (the MkDocs adapter),
                  scaffold.py (site-builder new)
 
