@@ -14,6 +14,8 @@ from ..check.compliance import Findings
 from ..model import figures
 from ..model.site import CatalogItem, Notice, Site
 
+CATALOG = "catalog.yaml"  # where a column without notices is declared
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -130,8 +132,9 @@ def columns_table(r: Rows, found: Findings) -> Table:
     for c in sorted(found.columns, key=lambda c: order[c.status]):
         last = r.notice(c.last, f"{c.last.title}（{_d(c.last.published)}）") if c.last \
             else Cell(msg.NEVER)
+        source = r.source(c.last) if c.last or c.kind == msg.H_CATEGORY else Cell(CATALOG)
         t.rows.append([Cell(c.kind), Cell(c.name, r.url(c.path)), Cell(str(c.count)), last,
-                       Cell(status[c.status]), r.source(c.last)])
+                       Cell(status[c.status]), source])
     return t
 
 
