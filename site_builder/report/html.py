@@ -4,11 +4,13 @@ and names its source file."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..base import messages as msg
 from .tables import Cell, Table
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222;
        line-height: 1.5; }
@@ -16,7 +18,7 @@ h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 2px solid #1565c0;
 table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.95em; }
 th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #e3f2fd; }
-td.n { text-align: right; }
+td.n { text-align: right; } td.d { white-space: nowrap; }
 .note { color: #555; } .est { color: #b71c1c; }
 @media print { a { color: inherit; text-decoration: none; } h2 { break-before: page; } }
 """
@@ -32,8 +34,11 @@ def cell(c: Cell) -> str:
         text = f'<a href="{e(c.href)}">{text}</a>'
     if c.estimated:
         text += f'<span class="est">{e(msg.REPORT_ESTIMATED)}</span>'
-    numeric = c.text.isdigit()
-    return f'<td class="n">{text}</td>' if numeric else f"<td>{text}</td>"
+    if c.text.isdigit():
+        return f'<td class="n">{text}</td>'
+    if _DAY.fullmatch(c.text):
+        return f'<td class="d">{text}</td>'
+    return f"<td>{text}</td>"
 
 
 def table(t: Table) -> str:
