@@ -420,3 +420,31 @@ def test_badge_closes_in_the_browser_after_the_deadline(site: TestProject, brows
             page.goto(base + "n/2026-0100/")
             assert page.locator(".sb-zqyj-block .sb-zqyj").inner_text() == expected
             page.close()
+
+
+def test_feedback_phone_is_masked_like_other_fields(tmp_path: Path):
+    """With 个人信息: 遮盖 a mobile in 反馈方式 is masked on the page (and not a tel: link);
+    without it, it is an error at its line."""
+    project = copy_fixture("report", tmp_path / "county")
+    front = """
+id: 2026-0098
+标题: 测试征求意见
+事项: zqyj
+发布机构: 县民政局
+成文日期: 2026-10-01
+发布日期: 2026-10-02
+公开属性: 主动公开
+文件类型: 征求意见
+征求意见截止: 2026-12-01
+反馈方式:
+  电话: 13812345678
+"""
+    project.notice("county/2026-0098.md", front)
+    result = project.check()
+    assert result.code == 1 and "2026-0098.md:12:7（第 12 行） 字段「反馈方式」" in result.err
+    project.notice("county/2026-0098.md", front + "个人信息: 遮盖\n")
+    assert project.build().code == 0
+    html = (project.site / "n/2026-0098/index.html").read_text(encoding="utf-8")
+    assert "13812345678" not in html and "电话：138****5678" in BeautifulSoup(
+        html, "html.parser").select_one(".sb-zqyj-block").get_text()
+    assert "tel:" not in html

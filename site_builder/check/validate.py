@@ -413,12 +413,11 @@ class NoticeChecker:
             f.error("反馈方式", msg.FEEDBACK_EMPTY, msg.CONSULTATION_FEEDBACK_HINT)
         return out
 
-    def check_document_links(self, notices: list[Notice],
-                             items: dict[str, CatalogItem] | None = None) -> None:
+    def check_document_links(self, notices: list[Notice]) -> None:
         """采纳情况, 公示结果 and 废止文件 point to another published notice of the right kind
         (issue 14). Errors only: a wrong link would show readers a wrong relation."""
         by_id = {n.id: n for n in notices}
-        items = items if items is not None else self.items
+        items = self.items
         for n in notices:
             targets = [("废止文件", t) for t in n.repeals]
             targets += [(key, t) for key, t in (("采纳情况", n.adoption_of),

@@ -351,7 +351,7 @@ def _feedback(n: Notice) -> str:
     for key, value in n.feedback:
         if key == "邮箱":
             shown = f'<a href="mailto:{e(value)}">{e(value)}</a>'
-        elif key == "电话":
+        elif key == "电话" and "*" not in value:  # a masked number is no number to call
             shown = f'<a href="tel:{e(value.replace(" ", ""))}">{e(value)}</a>'
         else:
             shown = e(value)
