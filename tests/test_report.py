@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, TestProject, copy_fixture, serve
+from conftest import FIXTURES, REPO, TestProject, copy_fixture, serve
 from openpyxl import load_workbook
 
 from site_builder.pipeline import Project, read_and_check
@@ -448,3 +448,18 @@ id: 2026-0098
     assert "13812345678" not in html and "电话：138****5678" in BeautifulSoup(
         html, "html.parser").select_one(".sb-zqyj-block").get_text()
     assert "tel:" not in html
+
+
+def test_readme_shows_the_sample_report(tmp_path: Path):
+    """The excerpt in README.md is what `site-builder report` prints for the sample county."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```\n(望川县人民政府信息公开 公开情况（按 2026-12-02 计）：\n.*?)```",
+                      readme, re.S).group(1).splitlines()
+    sample = TestProject(REPO)
+    result = sample.cli("report", "--today", "2026-12-02", "--month", "2026-11",
+                        "-o", str(tmp_path / "report"))
+    assert result.code == 0, result.text
+    printed = result.out.splitlines()
+    assert printed[:-2] == shown[:-2]
+    assert [line.rsplit("/", 1)[-1] for line in printed[-2:]] == [
+        line.rsplit("/", 1)[-1] for line in shown[-2:]]
