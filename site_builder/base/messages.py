@@ -688,7 +688,7 @@ ANNUAL_NOTE = "按本网站发布的文件统计（「文件类型」「废止�
 REPORT_HELP = "生成公开情况报告（HTML 和 Excel）：逾期发布、定期事项、栏目更新、公示、解读、征求意见、每月统计"
 REPORT_DESCRIPTION = """生成给县政务公开办看的公开情况报告（不发布到网站上），放在 report/ 文件夹：
   HTML 报告（每一条都链接到网页、写明源文件）和同样内容的 Excel 表格。
-  --annual 年份    另外生成政府信息公开年报的第一张表（主动公开政府信息情况）。
+  --annual 年份    只生成这一年政府信息公开年报的第一张表（主动公开政府信息情况）。
 例如：site-builder report --month 2026-11
       site-builder report --annual 2025"""
 REPORT_TODAY_HELP = "按哪一天计算（默认今天），例如 2026-12-02"
