@@ -463,3 +463,32 @@ def test_readme_shows_the_sample_report(tmp_path: Path):
     assert printed[:-2] == shown[:-2]
     assert [line.rsplit("/", 1)[-1] for line in printed[-2:]] == [
         line.rsplit("/", 1)[-1] for line in shown[-2:]]
+
+
+def test_time_limit_counts_from_the_event_date(tmp_path: Path):
+    """「审批结束后20个工作日内」: with 起算日期 (the approval) the limit counts from it, not from
+    成文日期; 20 working days after 9-01 end on 9-29 (the 调休 Sunday 9-20 counts), so a notice
+    published 10-15 is 8 working days late (National Day skipped, 调休 Saturday 10-10 counted)."""
+    project = copy_fixture("report", tmp_path / "county")
+    project.notice("hexi/2026-0020.md", """
+id: 2026-0020
+标题: 河西镇东村2026年9月低保审批结果
+事项: jg
+乡镇: hexi
+村: dongcun
+发布机构: 河西镇人民政府
+成文日期: 2026-10-15
+发布日期: 2026-10-15
+起算日期: 2026-09-01
+公开属性: 主动公开""")
+    _, problems = read_and_check(Project.at(project.root), dt.date(2026, 10, 20))
+    late = [p for p in problems.warnings if p.file.endswith("2026-0020.md")]
+    assert [p.message for p in late] == [
+        "按「审批结束后20个工作日内」应在 2026-09-29 前公开，实际发布日期是 2026-10-15，"
+        "已超过公开时限。"]
+    result = project.cli("report", "--today", TODAY, "-o", "out")
+    assert result.code == 0, result.text
+    rows = sheets(project.root / f"out/公开情况报告-{TODAY}.xlsx")["逾期发布的信息"]
+    assert rows[0][4] == "起算日期"
+    row = next(r for r in rows if r[0] == "河西镇东村2026年9月低保审批结果")
+    assert row[4:8] == ("2026-09-01", "2026-09-29", "2026-10-15", "8 个工作日")

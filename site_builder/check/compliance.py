@@ -30,6 +30,7 @@ QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 class Late:
     notice: Notice
     limit: str  # the item's 公开时限 as published
+    start: dt.date  # 起算日期 if written, else 成文日期
     due: dt.date  # the last day it should have been published
     over: int  # working days (or calendar days, `workdays` False) after `due`
     workdays: bool
@@ -141,21 +142,22 @@ def _late(site: Site, found: Findings) -> list[Late]:
                                                     vocab.LIMIT_CALENDAR_DAYS):
             continue
         workdays = limit.kind == vocab.LIMIT_WORKDAYS
+        start = n.counted_from or n.formed
         if workdays:
-            key = (n.formed, limit.days)
+            key = (start, limit.days)
             if key not in due_of:
-                due_of[key] = dates.add_workdays(n.formed, limit.days)
+                due_of[key] = dates.add_workdays(start, limit.days)
             due = due_of[key]
         else:
-            due = n.formed + dt.timedelta(days=limit.days)
+            due = start + dt.timedelta(days=limit.days)
         if n.published <= due:
             continue
         over = workdays_between(due, n.published) if workdays else (n.published - due).days
-        estimated = workdays and not all(dates.calendar_known(d) for d in (n.formed, n.published))
+        estimated = workdays and not all(dates.calendar_known(d) for d in (start, n.published))
         if estimated:
-            found.unknown_years.update(d.year for d in (n.formed, n.published)
+            found.unknown_years.update(d.year for d in (start, n.published)
                                        if not dates.calendar_known(d))
-        out.append(Late(n, limit.text, due, over, workdays, estimated))
+        out.append(Late(n, limit.text, start, due, over, workdays, estimated))
     return out
 
 

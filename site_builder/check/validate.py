@@ -58,7 +58,8 @@ NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成�
                "公开属性", "五公开", "摘要", "主题词", "附件", "解读", screen.NOTICE_MODE_KEY,
                screen.NOTICE_EXCEPTIONS_KEY)
 # issue 14: kind of document, 废止, 征求意见, and links from a later notice to an earlier one
-DOC_KEYS = ("文件类型", "废止日期", "废止文件", "征求意见截止", "反馈方式", "采纳情况", "公示结果")
+DOC_KEYS = ("文件类型", "废止日期", "废止文件", "征求意见截止", "反馈方式", "采纳情况", "公示结果",
+            "起算日期")
 NOTICE_KEYS += DOC_KEYS
 ATTACHMENT_KEYS = ("文件", "名称")
 PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期")
@@ -350,7 +351,7 @@ class NoticeChecker:
                 township is False or village is False or attachments is None or assets is None \
                 or unfinished:
             return None
-        self._check_time_limit(f, item, formed, published)
+        self._check_time_limit(f, item, document["counted_from"] or formed, published)
         if published > self.today:
             f.warn("发布日期", msg.PUBLISHED_FUTURE.format(
                 published=published.isoformat(), today=self.today.isoformat()),
@@ -378,6 +379,7 @@ class NoticeChecker:
         fields; problems are reported, the values kept (the site is not built on errors)."""
         kind = f.choice("文件类型", vocab.DOC_KINDS) or ""
         repealed, deadline = f.date("废止日期"), f.date("征求意见截止")
+        counted_from = f.date("起算日期")  # the event the item's 公开时限 counts from
         feedback = self._feedback(f)
         if formed and repealed and repealed < formed:
             f.error("废止日期", msg.REPEALED_BEFORE_FORMED.format(
@@ -400,7 +402,8 @@ class NoticeChecker:
         return {"doc_kind": kind, "kind_line": f.line("文件类型") if kind else None,
                 "repealed": repealed, "repeals": f.texts("废止文件"),
                 "deadline": deadline, "feedback": feedback,
-                "adoption_of": f.text("采纳情况"), "result_of": f.text("公示结果")}
+                "adoption_of": f.text("采纳情况"), "result_of": f.text("公示结果"),
+                "counted_from": counted_from}
 
     @staticmethod
     def _feedback(f: Fields) -> list[tuple[str, str]]:

@@ -169,6 +169,7 @@ class Notice:
     adoption_of: str | None = None  # 采纳情况: id of the 征求意见 this notice answers
     result_of: str | None = None  # 公示结果: id of the 公示 whose result this is
     kind_line: int | None = None  # the line of 文件类型 in the source (for check's 注意)
+    counted_from: dt.date | None = None  # 起算日期: when the 公开时限 starts (else 成文日期)
 
     @property
     def on_request(self) -> bool:

@@ -96,7 +96,7 @@ def late_table(r: Rows, found: Findings) -> Table:
         n = late.notice
         over = (msg.OVER_WORKDAYS if late.workdays else msg.OVER_DAYS).format(days=late.over)
         t.rows.append([r.notice(n), r.place(n), r.item(n.item_id), Cell(late.limit),
-                       Cell(_d(n.formed)), Cell(_d(late.due), estimated=late.estimated),
+                       Cell(_d(late.start)), Cell(_d(late.due), estimated=late.estimated),
                        Cell(_d(n.published)), Cell(over, estimated=late.estimated),
                        r.source(n)])
     return t
