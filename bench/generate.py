@@ -663,7 +663,20 @@ def front_matter(n: Notice, title_key: bool = False) -> str:
         fields.append(("主题词", "[" + ", ".join(n.keywords) + "]"))
     if n.interprets is not None:
         fields.append(("解读", n.interprets.id))
+    fields += document_fields(n)
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields) + "---\n"
+
+
+def document_fields(n: Notice) -> list[tuple[str, str]]:
+    """文件类型 and the 征求意见 fields (issue 14): county policies with a 文号 are 规范性文件,
+    consultations get a 30-day deadline and the office's e-mail and phone."""
+    if n.item.kind == "policy" and n.doc_number and n.interprets is None:
+        return [("文件类型", "规范性文件")]
+    if n.item.kind == "consult":
+        deadline = n.published + dt.timedelta(days=30)
+        return [("文件类型", "征求意见"), ("征求意见截止", deadline.isoformat()),
+                ("反馈方式", "{邮箱: zwgk@wangchuan.gov.cn, 电话: 0578-6021234}")]
+    return []
 
 
 def notice_files(notices: Sequence[Notice], title_key: bool = False) -> dict[str, str]:

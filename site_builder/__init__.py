@@ -13,6 +13,7 @@ or the stages below it (tests/test_layout.py enforces the order):
     paper/    6  printing: bulletin-board posters, packs and QR sheets as PDF
     archive/  6  the transfer to the county archive and library (site-builder archive)
     importer/ 6  Word notices and Excel/CSV rosters → notices (site-builder import, items)
+    report/   6  the compliance report and 年报 table one (HTML + xlsx)
     adapters  7  cli.py (the site-builder command), plugin.py (the MkDocs adapter),
                  scaffold.py (site-builder new)
 

@@ -1,4 +1,5 @@
-"""The `site-builder` command: check, new, build, serve, print, archive, fix-encoding.
+"""The `site-builder` command: check, new, import, items, catalog, build, serve, print, report,
+archive, fix-encoding.
 
 Messages are Chinese and name the file, line and what to do; no stack traces for bad input.
 """
@@ -124,6 +125,8 @@ def _parser() -> argparse.ArgumentParser:
 
     archive = _sub(commands, "archive", t.AR_HELP, t.AR_DESCRIPTION)
     _add_archive_arguments(archive)
+    report = _sub(commands, "report", t.REPORT_HELP, t.REPORT_DESCRIPTION)
+    _add_report_arguments(report)
 
     fix = _sub(commands, "fix-encoding", t.FIX_HELP, t.FIX_DESCRIPTION)
     fix.add_argument("files", nargs="*", metavar=t.FILES_METAVAR, help=t.FILES_HELP)
@@ -155,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     project = Project.at(args.root)
     handlers = {"check": _check, "new": _new, "import": _import, "items": _items,
                 "catalog": _catalog, "build": _build, "serve": _serve, "print": _print,
-                "archive": _archive, "fix-encoding": _fix_encoding}
+                "report": _report, "archive": _archive, "fix-encoding": _fix_encoding}
     try:
         return handlers[args.command](project, args)
     except KeyboardInterrupt:
@@ -390,8 +393,20 @@ def _add_archive_arguments(parser: argparse.ArgumentParser) -> None:
     add_arguments(parser)
 
 
+def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
+    from .report.command import add_arguments
+
+    add_arguments(parser)
+
+
 def _archive(project: Project, args: argparse.Namespace) -> int:
     from .archive.command import command
+
+    return command(project, args)
+
+
+def _report(project: Project, args: argparse.Namespace) -> int:
+    from .report.command import command
 
     return command(project, args)
 

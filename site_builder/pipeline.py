@@ -4,10 +4,11 @@ writes) → post-build. Each stage is one module; this file only calls them in s
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .base.problems import InputError, Problems
-from .check import contentfiles, manifestguard, screen, strays, validate
+from .check import compliance, contentfiles, manifestguard, screen, strays, validate
 from .input import load
 from .input.project import CACHE_DIR, Project
 from .model.site import Site
@@ -15,9 +16,12 @@ from .output import bodies, permalinks, qr
 from .output.pages import Output, generate
 
 
-def read_and_check(project: Project) -> tuple[Site | None, Problems]:
+def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True
+                   ) -> tuple[Site | None, Problems]:
     """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
-    every problem is in the returned `Problems`; the site is None when there are errors."""
+    every problem is in the returned `Problems`; the site is None when there are errors.
+    `today` (default: the real one) decides what is published yet and what is overdue;
+    `compliance_notes` False leaves out check/compliance.py's lines (the report lists them)."""
     problems = Problems(project.root)
     node, text = load.read_yaml_text(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
@@ -32,7 +36,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
                                                                         problems))
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
-                                     catalog_ok=node is not None)
+                                     catalog_ok=node is not None, today=today)
     notices = []
     referenced: set[str] = set()  # files documents attach or link (strays.check)
     for path in notice_files:
@@ -43,6 +47,7 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
             notices.append(notice)
     notices = checker.check_interpretations(notices)
     checker.check_withheld_links(notices)
+    checker.check_document_links(notices)
     screen.note_unchecked(problems, checker.unchecked, project.content)
     page_ids: dict[str, int] = {}
     pages = []
@@ -59,6 +64,8 @@ def read_and_check(project: Project) -> tuple[Site | None, Problems]:
         return None, problems
     site = validate.assemble(project.root, catalog, notices, pages, len(checker.withheld_ids))
     validate.check_empty_columns(site, project.catalog, problems)
+    if compliance_notes:
+        compliance.note(site, project.catalog, problems, today)
     return site, problems
 
 

@@ -25,6 +25,7 @@ STAGES = {
     "paper": 6,
     "archive": 6,
     "importer": 6,
+    "report": 6,
     "cli": 7,
     "plugin": 7,
     "scaffold": 7,

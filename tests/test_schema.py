@@ -546,3 +546,44 @@ def test_guide_examples_pass_schema_and_check(tmp_path: Path):
         project.write(f"content/pages/{front_matter(text)['id']}.md", text)
     result = project.check()
     assert result.code == 0, result.text
+
+
+# -- issue 14: 文件类型, 废止, 征求意见 -------------------------------------------------------------
+CONSULTATION = "文件类型: 征求意见\n征求意见截止: 2025-08-01\n反馈方式:\n  邮箱: a@b.cn\n  电话: 0578-6021234\n"
+ISSUE14_GOOD = {
+    "规范性文件": edit_front(extra="文件类型: 规范性文件\n"),
+    "征求意见": edit_front(extra=CONSULTATION),
+    "废止日期": edit_front(extra="文件类型: 规范性文件\n废止日期: 2026年3月31日\n"),
+    "留空": edit_front(extra="文件类型:\n废止日期:\n废止文件: []\n采纳情况:\n公示结果:\n"),
+}
+ISSUE14_BAD = {
+    "文件类型不在可选范围": edit_front(extra="文件类型: 通知\n"),
+    "征求意见没有截止日期": edit_front(extra="文件类型: 征求意见\n反馈方式: {邮箱: a@b.cn}\n"),
+    "征求意见没有反馈方式": edit_front(extra="文件类型: 征求意见\n征求意见截止: 2025-08-01\n"),
+    "反馈方式字段写错": edit_front(extra=CONSULTATION + "  网址: http://a.cn\n"),
+    "截止日期不是日期": edit_front(extra=CONSULTATION.replace("2025-08-01", "8月1日")),
+    "采纳情况不是编号": edit_front(extra="采纳情况: 第2025-0001号\n"),
+}
+
+
+@pytest.mark.parametrize("case", ISSUE14_GOOD)
+def test_issue14_good_notice_passes_both(small: TestProject, case: str):
+    front = ISSUE14_GOOD[case]
+    assert check_notice(small, front, ()) == 0, f"check rejected: {case}"
+    assert errors(NOTICE, load_yaml(front)) == []
+
+
+@pytest.mark.parametrize("case", ISSUE14_BAD)
+def test_issue14_bad_notice_fails_both(small: TestProject, case: str):
+    front = ISSUE14_BAD[case]
+    assert errors(NOTICE, load_yaml(front)), f"schema accepted: {case}"
+    assert check_notice(small, front, ()) != 0, f"check accepted: {case}"
+
+
+def test_issue14_vocabularies_equal_validator():
+    notice = schema("notice")
+    assert vocabulary(notice["$defs"]["docKind"]) == list(vocab.DOC_KINDS)
+    feedback = next(b for b in notice["properties"]["反馈方式"]["anyOf"] if "properties" in b)
+    assert props(feedback) == set(vocab.FEEDBACK_KEYS)
+    assert feedback["additionalProperties"] is False
+    assert set(validate.DOC_KEYS) <= set(validate.NOTICE_KEYS)

@@ -63,6 +63,7 @@ def calendar_known(day: dt.date) -> bool:
     return _year_known(day.year)
 
 
+@functools.lru_cache(maxsize=16384)  # the same 成文日期 and time limit recur across notices
 def add_workdays(start: dt.date, days: int) -> dt.date:
     """The date `days` working days after `start` (start itself not counted)."""
     current = start

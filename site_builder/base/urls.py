@@ -102,3 +102,4 @@ SITEMAP = "sitemap.xml"
 def feed(path: str) -> str:
     """The Atom feed of the listing whose first page is `path`: `<path>feed.xml`."""
     return f"{unpaged(path)}feed.xml"
+ZQYJ = "zqyj/"  # 征求意见: open and closed consultations (issue 14)

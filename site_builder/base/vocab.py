@@ -108,3 +108,19 @@ FIELD_ALIASES: dict[str, str] = {
     "审核人": "核查人", "检查人": "核查人", "核对人": "核查人", "核查日期": "日期",
     "检查日期": "日期", "审核日期": "日期", "文件名": "文件",
 }
+
+
+# --- issue 14: kinds of document (文件类型), 废止, 征求意见 ---
+DOC_REGULATION = "规章"
+DOC_NORMATIVE = "规范性文件"
+DOC_OTHER = "其他文件"
+DOC_CONSULTATION = "征求意见"
+DOC_KINDS: tuple[str, ...] = (DOC_REGULATION, DOC_NORMATIVE, DOC_OTHER, DOC_CONSULTATION)
+# Policy documents that are published with a 解读 (同步发布: within INTERPRETATION_DAYS).
+NEEDS_INTERPRETATION: tuple[str, ...] = (DOC_REGULATION, DOC_NORMATIVE)
+INTERPRETATION_DAYS = 3  # working days
+# 年报 table one (主动公开政府信息情况): rows counted from 文件类型, named as on the national form.
+ANNUAL_ROWS: tuple[tuple[str, str], ...] = ((DOC_REGULATION, "规章"),
+                                            (DOC_NORMATIVE, "行政规范性文件"))
+# 反馈方式 of a 征求意见: the static site has no form, so letters, e-mail, phone or fax.
+FEEDBACK_KEYS: tuple[str, ...] = ("地址", "邮箱", "电话", "传真")

@@ -362,7 +362,8 @@ def mask_notice(notice: Notice, screened: Screened, settings: privacy.Settings) 
         notice, title=m(notice.title), summary=m(notice.summary), publisher=m(notice.publisher),
         doc_number=m(notice.doc_number), keywords=[m(k) for k in notice.keywords],
         body=screened.body if screened.body is not None else notice.body,
-        attachments=attachments, masked_assets=dict(screened.assets))
+        attachments=attachments, masked_assets=dict(screened.assets),
+        feedback=[(key, m(value)) for key, value in notice.feedback])  # 反馈方式 (issue 14)
 
 
 def check_published(path: Path, fields: list[tuple[str, str]], screened: Screened,
@@ -408,6 +409,7 @@ def published_texts(notice: Notice, masked: bool) -> list[tuple[str, str]]:
              ("文号", notice.doc_number)]
     texts += [("主题词", k) for k in notice.keywords]
     texts += [("附件", a.title) for a in notice.attachments]
+    texts += [("反馈方式", value) for _, value in notice.feedback]  # issue 14
     if masked and not notice.on_request:
         texts.append(("正文", notice.body))
     return texts

@@ -58,6 +58,10 @@ LIMIT_KEYS = ("原文", "类型", "天数", "周期", "公示期")
 NOTICE_KEYS = ("id", "标题", "事项", "乡镇", "村", "发布机构", "成文日期", "发布日期", "文号",
                "公开属性", "五公开", "摘要", "主题词", "附件", "解读", screen.NOTICE_MODE_KEY,
                screen.NOTICE_EXCEPTIONS_KEY, screen.REVIEW_KEY)
+# issue 14: kind of document, 废止, 征求意见, and links from a later notice to an earlier one
+DOC_KEYS = ("文件类型", "废止日期", "废止文件", "征求意见截止", "反馈方式", "采纳情况", "公示结果",
+            "起算日期")
+NOTICE_KEYS += DOC_KEYS
 ATTACHMENT_KEYS = ("文件", "名称")
 PAGE_KEYS = ("id", "标题", "栏目", "排序", "更新日期", screen.REVIEW_KEY)
 # What `site-builder new` writes for staff to replace: a notice still holding it is unfinished.
@@ -304,6 +308,7 @@ class NoticeChecker:
         self.unchecked: list[str] = []  # attachments that cannot be scanned (PDF, images)
         # files of 依申请公开 and 不予公开 notices, that nothing else may publish
         self.restricted = restricted.RestrictedFiles(content_dir, problems)
+        self.link_lines: dict[tuple[Path, str], int] = {}  # (file, field) → line (issue 14)
 
     def check(self, doc: Document) -> Notice | None:
         if doc.meta is None:
@@ -333,6 +338,7 @@ class NoticeChecker:
         keywords, interprets = f.texts("主题词"), f.text("解读")
         if attribute in (vocab.ATTR_WITHHELD, vocab.ATTR_ON_REQUEST):
             self.restricted.record(doc, attribute, attachments or [], assets or [])
+        document = self._document(f, formed)
         if attribute == vocab.ATTR_WITHHELD:
             if nid:
                 self.withheld_ids.add(nid)
@@ -352,7 +358,7 @@ class NoticeChecker:
                 township is False or village is False or attachments is None or assets is None \
                 or unfinished:
             return None
-        self._check_time_limit(f, item, formed, published)
+        self._check_time_limit(f, item, document["counted_from"] or formed, published)
         if published > self.today:
             f.warn("发布日期", msg.PUBLISHED_FUTURE.format(
                 published=published.isoformat(), today=self.today.isoformat()),
@@ -367,13 +373,79 @@ class NoticeChecker:
             published=published, doc_number=doc_number, attribute=attribute, summary=summary,
             keywords=keywords, attachments=attachments, interprets=interprets, body=doc.body,
             body_line=doc.body_line, source=doc.path, assets=assets,
-            not_personal=frozenset(screened.exceptions),
+            not_personal=frozenset(screened.exceptions), **document,
         )
         masked = screen.mask_notice(notice, screened, self.privacy)
         screen.check_published(doc.path, screen.published_texts(masked, screened.mask),
                                screened, self.problems, f.line,
                                screen.published_texts(notice, False))
         return masked
+
+    def _document(self, f: Fields, formed: dt.date | None) -> dict:
+        """文件类型, 废止, 征求意见 and the links to an earlier notice (issue 14), as Notice
+        fields; problems are reported, the values kept (the site is not built on errors)."""
+        kind = f.choice("文件类型", vocab.DOC_KINDS) or ""
+        repealed, deadline = f.date("废止日期"), f.date("征求意见截止")
+        counted_from = f.date("起算日期")  # the event the item's 公开时限 counts from
+        feedback = self._feedback(f)
+        if formed and repealed and repealed < formed:
+            f.error("废止日期", msg.REPEALED_BEFORE_FORMED.format(
+                repealed=repealed.isoformat(), formed=formed.isoformat()),
+                msg.REPEALED_BEFORE_FORMED_HINT)
+        if kind == vocab.DOC_CONSULTATION:
+            for key, hint in (("征求意见截止", msg.CONSULTATION_DEADLINE_HINT),
+                              ("反馈方式", msg.CONSULTATION_FEEDBACK_HINT)):
+                if not f.has(key):
+                    f.error(key, msg.CONSULTATION_FIELD_MISSING.format(field=key), hint)
+        elif f.has("文件类型") == bool(kind):  # no kind, or a valid one other than 征求意见
+            for key in ("征求意见截止", "反馈方式"):
+                if f.has(key):
+                    f.error(key, msg.DOC_FIELD_ONLY_CONSULTATION.format(
+                        field=key, kind=kind or msg.NONE),
+                        msg.DOC_FIELD_ONLY_CONSULTATION_HINT.format(field=key))
+        for key in ("废止文件", "采纳情况", "公示结果"):
+            if f.has(key):
+                self.link_lines[(f.path, key)] = f.line(key)
+        return {"doc_kind": kind, "kind_line": f.line("文件类型") if kind else None,
+                "repealed": repealed, "repeals": f.texts("废止文件"),
+                "deadline": deadline, "feedback": feedback,
+                "adoption_of": f.text("采纳情况"), "result_of": f.text("公示结果"),
+                "counted_from": counted_from}
+
+    @staticmethod
+    def _feedback(f: Fields) -> list[tuple[str, str]]:
+        sub = f.sub("反馈方式")
+        if sub is None:
+            return []
+        sub.unknown(vocab.FEEDBACK_KEYS)
+        out = [(key, value) for key in vocab.FEEDBACK_KEYS if (value := sub.text(key))]
+        if not out:
+            f.error("反馈方式", msg.FEEDBACK_EMPTY, msg.CONSULTATION_FEEDBACK_HINT)
+        return out
+
+    def check_document_links(self, notices: list[Notice]) -> None:
+        """采纳情况, 公示结果 and 废止文件 point to another published notice of the right kind
+        (issue 14). Errors only: a wrong link would show readers a wrong relation."""
+        by_id = {n.id: n for n in notices}
+        items = self.items
+        for n in notices:
+            targets = [("废止文件", t) for t in n.repeals]
+            targets += [(key, t) for key, t in (("采纳情况", n.adoption_of),
+                                                ("公示结果", n.result_of)) if t]
+            for key, target in targets:
+                line = self.link_lines.get((n.source, key))
+                other = by_id.get(target)
+                if other is None or other is n:
+                    self.problems.add(n.source, line, key, msg.LINK14_UNKNOWN.format(
+                        field=key, value=target), msg.LINK14_UNKNOWN_HINT.format(
+                        field=key, what=msg.LINK14_WHAT[key]))
+                elif key == "采纳情况" and other.doc_kind != vocab.DOC_CONSULTATION:
+                    self.problems.add(n.source, line, key, msg.ADOPTION_NOT_CONSULTATION.format(
+                        value=target), msg.ADOPTION_NOT_CONSULTATION_HINT)
+                elif key == "公示结果" and not (
+                        other.item_id in items and items[other.item_id].time_limit.notice_days):
+                    self.problems.add(n.source, line, key, msg.RESULT_NOT_PUBLICITY.format(
+                        value=target), msg.RESULT_NOT_PUBLICITY_HINT)
 
     def _check_placeholders(self, f: Fields, doc: Document, title: str | None) -> bool:
         """True (reported) if the title or body is still the text `site-builder new` wrote."""

@@ -210,10 +210,12 @@ def find_markdown(content_dir: Path) -> tuple[list[Path], list[Path]]:
     pages: list[Path] = []
     if not content_dir.is_dir():
         return notices, pages
-    pages_dir = content_dir / PAGES_DIR
-    assets_dir = content_dir / ASSETS_DIR  # copied as it is; Markdown there is an error
+    pages_dir = (content_dir / PAGES_DIR).parts
+    assets_dir = (content_dir / ASSETS_DIR).parts  # copied as it is; Markdown there is an error
     for path in sorted(content_dir.rglob("*.md")):
-        if not path.is_file() or not _visible(path, content_dir) or assets_dir in path.parents:
+        if not path.is_file() or not _visible(path, content_dir) or \
+                path.parts[: len(assets_dir)] == assets_dir:
             continue
-        (pages if pages_dir in path.parents else notices).append(path)
+        in_pages = path.parts[: len(pages_dir)] == pages_dir  # (Path.parents is slow)
+        (pages if in_pages else notices).append(path)
     return notices, pages

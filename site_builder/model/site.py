@@ -160,6 +160,16 @@ class Notice:
     assets: list[Path] = field(default_factory=list)  # files the body links to (images, docs)
     masked_assets: dict[Path, bytes] = field(default_factory=dict)  # published instead of those
     not_personal: frozenset[str] = frozenset()  # 不是个人信息 values (normalised, screen._plain)
+    # issue 14: kind of document, 废止, 征求意见 and the links of a later notice to an earlier one
+    doc_kind: str = ""  # 文件类型 (vocab.DOC_KINDS) or ""
+    repealed: dt.date | None = None  # 废止日期, written on the document itself
+    repeals: list[str] = field(default_factory=list)  # 废止文件: ids this notice repeals
+    deadline: dt.date | None = None  # 征求意见截止 (last day for opinions)
+    feedback: list[tuple[str, str]] = field(default_factory=list)  # 反馈方式: (地址, …)
+    adoption_of: str | None = None  # 采纳情况: id of the 征求意见 this notice answers
+    result_of: str | None = None  # 公示结果: id of the 公示 whose result this is
+    kind_line: int | None = None  # the line of 文件类型 in the source (for check's 注意)
+    counted_from: dt.date | None = None  # 起算日期: when the 公开时限 starts (else 成文日期)
 
     @property
     def on_request(self) -> bool:
@@ -256,6 +266,35 @@ class Site:
                 out.setdefault(n.interprets, []).append(n)
         return out
 
+    @cached_property
+    def adoptions(self) -> dict[str, list[Notice]]:
+        """征求意见 id → its 采纳情况 notices (issue 14)."""
+        return _by_target(self.notices, lambda n: n.adoption_of)
+
+    @cached_property
+    def results(self) -> dict[str, list[Notice]]:
+        """公示 id → the notices publishing its result (issue 14)."""
+        return _by_target(self.notices, lambda n: n.result_of)
+
+    @cached_property
+    def repeal_dates(self) -> dict[str, dt.date]:
+        """Document id → when it was repealed: its own 废止日期, or the 成文日期 of the first
+        notice listing it in 废止文件 (issue 14)."""
+        out = {n.id: n.repealed for n in self.notices if n.repealed}
+        for n in sorted(self.notices, key=lambda n: n.formed):
+            for target in n.repeals:
+                out.setdefault(target, n.formed)
+        return out
+
     def village(self, township_id: str, village_id: str) -> Village | None:
         t = self.township_by_id.get(township_id)
         return t.village(village_id) if t else None
+
+
+def _by_target(notices: list[Notice], target) -> dict[str, list[Notice]]:
+    out: dict[str, list[Notice]] = {}
+    for n in notices:
+        key = target(n)
+        if key:
+            out.setdefault(key, []).append(n)
+    return out

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..base import messages as msg
 from ..base import urls, vocab
+from ..model import figures
 from ..model.site import Notice, Site
 from . import render as h
 from .feeds import Feed, feed_paths, feeds, subscribe_line
@@ -72,6 +73,9 @@ def generate(site: Site) -> Output:
     nav.append(NavNode(msg.NAV_TOWNSHIPS, children=_townships(site, pages)))
     pages.append(_catalog(site))
     nav.append(NavNode(msg.NAV_CATALOG, urls.CATALOG))
+    if figures.consultations(site):  # issue 14: only a site with 征求意见 has the page
+        pages.append(_zqyj(site))
+        nav.append(NavNode(msg.NAV_ZQYJ, urls.ZQYJ))
     nav.append(NavNode(msg.NAV_XXGK, children=_xxgk(site, pages)))
     path, title, html, meta = search_page(site)  # in the header of every page, not in the nav
     pages.append(OutputPage(path, title, "search", after=html, meta=meta))
@@ -278,7 +282,8 @@ def _notice(site: Site, n: Notice) -> OutputPage:
         return OutputPage(here, n.title, "notice", before=before + h.on_request_notice(site, here),
                           meta={"description": n.summary})
     summary = f'<p class="sb-summary">{h.e(n.summary)}</p>' if n.summary else ""
-    after = h.attachments(n, here) + h.related(site, n, here)
+    summary += h.document_status(site, n, here)
+    after = h.attachments(n, here) + h.related(site, n, here) + h.document_links(site, n, here)
     return OutputPage(here, n.title, "notice", markdown=link_notices(site, n.source, n.body, here),
                       before=before + summary, after=after, meta={"description": n.summary},
                       source=n.source, body_line=n.body_line, not_personal=n.not_personal)
@@ -373,7 +378,8 @@ def _xxgk(site: Site, pages: list[OutputPage]) -> list[NavNode]:
         path = urls.column_page(page.id)
         updated = h.paragraph(_updated(page), "sb-updated") if page.updated else ""
         pages.append(OutputPage(path, page.title, "column",
-                                markdown=link_notices(site, page.source, page.body, path),
+                                markdown=annual_tables(site, link_notices(
+                                    site, page.source, page.body, path)),
                                 after=updated, source=page.source, body_line=page.body_line))
     return nav
 
@@ -406,6 +412,7 @@ def _home(site: Site) -> OutputPage:
                  for c in vocab.CATEGORIES], here, "sb-tiles--five"),
         h.heading(msg.HOME_LATEST),
         h.notice_list(site, latest, here),
+        *_home_consultations(site, here),
         subscribe_line(here, site_feed),
         h.heading(msg.HOME_DOMAINS),
         h.tiles([(urls.domain(d.id), d.name, msg.TILE_COUNT.format(count=by_domain[d.id]))
@@ -473,3 +480,46 @@ def open_data_page(site: Site) -> OutputPage:
     return OutputPage(here, msg.OD_TITLE, "opendata", after="".join(parts),
                       meta={"description": msg.OD_INTRO,
                             **feed_meta(here, feed_paths(site)[urls.HOME])})
+# -- issue 14: 征求意见 page and home section, 年报 table one -------------------------------------
+def _zqyj(site: Site) -> OutputPage:
+    here, today = urls.ZQYJ, h.build_day()
+    every = figures.consultations(site)
+    parts = [h.paragraph(msg.ZQYJ_INTRO, "sb-intro"), h.heading(msg.ZQYJ_OPEN),
+             h.consultation_list(site, [n for n in every if figures.is_open(n, today)], here,
+                                 today),
+             h.heading(msg.ZQYJ_CLOSED),
+             h.consultation_list(site, [n for n in every if not figures.is_open(n, today)],
+                                 here, today)]
+    return OutputPage(here, msg.NAV_ZQYJ, "zqyj", after="".join(parts))
+
+
+def _home_consultations(site: Site, here: str) -> list[str]:
+    every = figures.consultations(site)
+    if not every:
+        return []
+    today = h.build_day()
+    return [h.heading(msg.ZQYJ_OPEN),
+            h.consultation_list(site, [n for n in every if figures.is_open(n, today)], here,
+                                today),
+            f'<p>{h.link(here, urls.ZQYJ, msg.ZQYJ_ALL)}</p>']
+
+
+_ANNUAL_MARKER = re.compile(
+    r"^[ \t]*\{\{[ \t]*" + msg.ANNUAL_MARKER + r"[ \t]+(\d{4})[ \t]*\}\}[ \t]*$", re.M)
+
+
+def annual_tables(site: Site, body: str) -> str:
+    """A line `{{年报表格 2025}}` in a column page becomes 年报 table one for that year, from
+    the notices' 文件类型 and 废止 (model/figures.py): the published 年报 and the data agree."""
+    if msg.ANNUAL_MARKER not in body:
+        return body
+    return _ANNUAL_MARKER.sub(lambda m: annual_markdown(site, int(m.group(1))), body)
+
+
+def annual_markdown(site: Site, year: int) -> str:
+    head = msg.ANNUAL_HEAD
+    rows = [f"| {r.label} | {r.issued} | {r.repealed} | {r.valid} |"
+            for r in figures.annual_rows(site, year)]
+    return "\n".join([f"**{msg.ANNUAL_TITLE.format(year=year)}**", "",
+                      "| " + " | ".join(head) + " |", "|" + "---|" * len(head), *rows, "",
+                      msg.ANNUAL_NOTE.format(year=year)])

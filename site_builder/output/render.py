@@ -6,11 +6,13 @@ works under any base path. All text from the user is escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
 from ..base import dates, filenames, urls, vocab
 from ..base import messages as msg
+from ..model import figures
 from ..model.site import CatalogItem, Notice, Site
 
 
@@ -56,6 +58,7 @@ def year_anchor(year: int) -> str:
 
 def _notice_row(site: Site, n: Notice, here: str, anchor: str = "") -> str:
     badge = f'<span class="sb-badge">{e(msg.BADGE_ON_REQUEST)}</span>' if n.on_request else ""
+    badge += consultation_badge(n, build_day()) if n.deadline else ""
     date = n.published.isoformat()
     ident = f' id="{e(anchor)}"' if anchor else ""
     return (
@@ -320,3 +323,103 @@ def heading(text: str, level: int = 2, anchor: str = "") -> str:
 def paragraph(text: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
     return f"<p{attr}>{e(text)}</p>" if text else ""
+
+
+# -- issue 14: 征求意见, 公示结果, 废止 ----------------------------------------------------
+def build_day() -> dt.date:
+    """The day the site is built: 征求意见 badges say open or closed as of this day (a script
+    in overrides/main.html closes them in the browser once the deadline has passed)."""
+    return dt.date.today()
+
+
+def cn_day(day: dt.date) -> str:
+    """2026年12月20日 (no leading zeros), as in running text."""
+    return msg.ZQYJ_DATE.format(year=day.year, month=day.month, day=day.day)
+
+
+def consultation_badge(n: Notice, today: dt.date) -> str:
+    """「征求意见中，截止…」 (with the deadline, for the script) or 「已结束」; "" otherwise."""
+    if n.doc_kind != vocab.DOC_CONSULTATION or n.deadline is None:
+        return ""
+    if figures.is_open(n, today):
+        return (f'<span class="sb-badge sb-zqyj" data-deadline="{n.deadline.isoformat()}" '
+                f'data-closed="{e(msg.BADGE_CLOSED)}">'
+                f"{e(msg.BADGE_CONSULTING.format(date=cn_day(n.deadline)))}</span>")
+    return f'<span class="sb-badge sb-zqyj sb-zqyj--closed">{e(msg.BADGE_CLOSED)}</span>'
+
+
+def _feedback(n: Notice) -> str:
+    rows = []
+    for key, value in n.feedback:
+        if key == "邮箱":
+            shown = f'<a href="mailto:{e(value)}">{e(value)}</a>'
+        elif key == "电话" and "*" not in value:  # a masked number is no number to call
+            shown = f'<a href="tel:{e(value.replace(" ", ""))}">{e(value)}</a>'
+        else:
+            shown = e(value)
+        rows.append(f"<li>{e(key)}：{shown}</li>")
+    return "<ul>" + "".join(rows) + "</ul>"
+
+
+def _links(site: Site, label: str, notices: Sequence[Notice], here: str) -> str:
+    items = "".join(f"<li>{link(here, urls.notice(r.id), r.title)}</li>" for r in notices)
+    return f"<p><strong>{e(label)}</strong></p><ul>{items}</ul>"
+
+
+def document_status(site: Site, n: Notice, here: str) -> str:
+    """Above the body: a 征求意见's badge, how to give feedback and its 采纳情况; a repealed
+    document's 废止 date. Empty for other notices."""
+    parts: list[str] = []
+    repealed = site.repeal_dates.get(n.id)
+    if repealed:
+        parts.append(f'<p class="sb-repealed"><strong>'
+                     f"{e(msg.REPEALED_ON.format(date=cn_day(repealed)))}</strong></p>")
+    badge = consultation_badge(n, build_day())
+    if badge:
+        parts.append(f"<p>{badge}</p>")
+        parts.append(f"<p><strong>{e(msg.ZQYJ_FEEDBACK)}</strong> "
+                     f"{e(msg.ZQYJ_FEEDBACK_INTRO.format(date=cn_day(n.deadline)))}</p>")
+        parts.append(_feedback(n))
+        adoptions = site.adoptions.get(n.id, [])
+        if adoptions:
+            parts.append(_links(site, msg.ZQYJ_ADOPTION, adoptions, here))
+        else:
+            parts.append(f"<p>{e(msg.ZQYJ_ADOPTION_PENDING)}</p>")
+    if not parts:
+        return ""
+    return f'<section class="sb-zqyj-block">{"".join(parts)}</section>'
+
+
+def document_links(site: Site, n: Notice, here: str) -> str:
+    """After the body: 采纳情况 ↔ 征求意见, 公示 ↔ 公示结果, 废止文件, both ways."""
+    parts: list[str] = []
+    by_id = site.notice_by_id
+    for label, target in ((msg.ZQYJ_ADOPTION_OF, n.adoption_of), (msg.PUBLICITY_OF, n.result_of)):
+        if target and target in by_id:
+            parts.append(_links(site, label, [by_id[target]], here))
+    results = site.results.get(n.id, [])
+    if results:
+        parts.append(_links(site, msg.PUBLICITY_RESULT, results, here))
+    repealed = [by_id[t] for t in n.repeals if t in by_id]
+    if repealed:
+        parts.append(_links(site, msg.REPEALED_BY, repealed, here))
+    if not parts:
+        return ""
+    return f'<section class="sb-related">{"".join(parts)}</section>'
+
+
+def consultation_list(site: Site, notices: Sequence[Notice], here: str, today: dt.date) -> str:
+    """征求意见 with their badge, deadline and 采纳情况 link (home page and /zqyj/)."""
+    rows = []
+    for n in notices:
+        adoptions = site.adoptions.get(n.id, [])
+        adoption = "".join(f"<span>{link(here, urls.notice(a.id), msg.H_ADOPTION)}</span>"
+                           for a in adoptions[:1])
+        rows.append(
+            f'<li><a class="sb-list__title" href="{e(urls.rel(here, urls.notice(n.id)))}">'
+            f"{e(n.title)}</a>{consultation_badge(n, today)}"
+            f'<span class="sb-list__meta"><time datetime="{n.published.isoformat()}">'
+            f"{n.published.isoformat()}</time><span>{e(n.publisher)}</span>{adoption}</span></li>")
+    if not rows:
+        return f'<p class="sb-empty">{e(msg.ZQYJ_NONE_OPEN)}</p>'
+    return '<ul class="sb-list">\n' + "\n".join(rows) + "\n</ul>"
