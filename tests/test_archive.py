@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from qrtools import pdf_pages, pdf_text, texts
 
 from site_builder.archive import periods
+from site_builder.archive import transfer as archive_transfer
 from site_builder.paper import pdf
 
 BASE = "https://gk.example.gov.cn/"
@@ -205,15 +206,17 @@ def test_the_zip_holds_the_folder(transfer: TestProject):
 
 def test_a_rerun_gives_the_same_bytes_and_a_later_change_is_a_correction(
         transfer: TestProject):
-    def snapshot(name: str) -> dict[str, bytes]:
+    def snapshot(name: str) -> dict[str, str]:
         root = transfer.root / "archive"
-        return {p.relative_to(root).as_posix(): p.read_bytes()
+        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                 for p in [*folder(transfer, name).rglob("*"), root / f"{name}.zip"]
                 if p.is_file()}
 
     before = snapshot("2026-10-上")
     assert transfer.cli("archive", "--period", "2026-10-上").code == 0
-    assert snapshot("2026-10-上") == before
+    after = snapshot("2026-10-上")
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, changed
     # after the transfer, 2026-0930 is edited: the next transfer gives it again as 更正
     transfer.edit("content/notices/hexi/2026-0930.md", "照常开放", "照常开放，节日加餐")
     result = transfer.cli("archive", "--period", "2026-10-下")
@@ -227,3 +230,24 @@ def test_a_rerun_gives_the_same_bytes_and_a_later_change_is_a_correction(
     assert "2篇（其中更正1篇）" in cover
     shutil.rmtree(folder(transfer, "2026-10-下"))  # leave the module's transfer as it was
     transfer.edit("content/notices/hexi/2026-0930.md", "照常开放，节日加餐", "照常开放")
+
+
+def test_pdf_dates_and_structure_ids_do_not_depend_on_the_run(tmp_path: Path):
+    """Chromium numbers tagged-PDF table cells by DOM node (/ID (node00000016), referred to by
+    /Headers); the numbers shift between runs on a busy machine (a transfer re-run differed in
+    CI). stable_pdf renumbers them in order of appearance and fixes the dates, keeping lengths."""
+    def chromium_like(first: int, stamp: str) -> bytes:
+        a, b = f"node{first:08d}", f"node{first + 3:08d}"
+        return (f"/CreationDate (D:{stamp}+08'00')\n/ID ({a})\n/ID ({b})\n"
+                f"/Headers [({a})]\n/Headers [({b})]\n").encode()
+
+    one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    one.write_bytes(chromium_like(16, "20261202093115"))
+    two.write_bytes(chromium_like(15, "20261202101502"))
+    for path in (one, two):
+        length = path.stat().st_size
+        archive_transfer.stable_pdf(path, dt.date(2026, 10, 8))
+        assert path.stat().st_size == length
+    assert one.read_bytes() == two.read_bytes()
+    assert b"/Headers [(node00000001)]" in one.read_bytes()
+    assert b"D:20261008000000+08'00'" in one.read_bytes()

@@ -54,6 +54,7 @@ RECORD = "移交记录.json"
 RECORD_VERSION = 1
 QR_MM = 30
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:[^)]*)\)")
+PDF_NODE_ID = re.compile(rb"\(node(\d+)\)")  # tagged-PDF element ids (DOM node numbers)
 
 
 @dataclass
@@ -269,7 +270,10 @@ def sha256(path: Path) -> str:
 
 def stable_pdf(path: Path, day: dt.date) -> None:
     """Chromium writes the clock's time as the PDF's creation and modification date; set both
-    to `day` (same length, so the file's offsets stay right)."""
+    to `day`. Its tagged-PDF structure also names table cells by DOM node numbers (`/ID
+    (node00000016)`, referred to by `/Headers`), which depend on how many nodes the browser
+    made before (they differ between runs on a busy machine): number them in order of first
+    appearance. Both keep every length, so the file's offsets stay right."""
     data = path.read_bytes()
 
     def fixed(m: re.Match[bytes]) -> bytes:
@@ -278,7 +282,14 @@ def stable_pdf(path: Path, day: dt.date) -> None:
             return m[0]
         return b"/" + m[1] + b" (" + value + b")"
 
-    path.write_bytes(PDF_DATE.sub(fixed, data))
+    numbers: dict[bytes, bytes] = {}
+
+    def renumbered(m: re.Match[bytes]) -> bytes:
+        width = len(m[1])
+        number = numbers.setdefault(m[1], str(len(numbers) + 1).zfill(width).encode())
+        return b"(node" + number + b")" if len(number) == width else m[0]
+
+    path.write_bytes(PDF_NODE_ID.sub(renumbered, PDF_DATE.sub(fixed, data)))
 
 
 def write(site: Site, period: Period, out: Path, cache: qr.QrCache, browser: str) -> Transfer:
