@@ -55,6 +55,8 @@ def build_both(warm: TestProject, scratch: Path) -> None:
         assert result.code == 0, result.text
     assert not (cold.root / CACHE_DIR / "pages").exists() or warm.root != cold.root
     assert_same_sites(warm, cold)
+    leftovers = [p.name for p in warm.root.iterdir() if p.name.startswith(".site")]
+    assert not leftovers, f"old sites left beside site/ after the build returned: {leftovers}"
 
 
 @pytest.fixture
@@ -128,7 +130,28 @@ def test_warm_builds_publish_what_cold_builds_publish_after_every_kind_of_change
         county: TestProject, tmp_path: Path):
     first = county.build("--strict")
     assert first.code == 0, first.text
+    assert (county.root / CACHE_DIR / "pages").is_dir(), "the first build fills the page cache"
     for name, change, shows in STEPS:
         change(county)
         build_both(county, tmp_path / "cold")
         assert shows(county), f"after {name}: the change is not in the warm site"
+
+
+def _inode(project: TestProject, page: str) -> int:
+    return (project.site / page / "index.html").stat().st_ino
+
+
+def test_unchanged_notices_are_reused_and_full_renders_every_page(county: TestProject):
+    assert county.build().code == 0
+    before = {p: _inode(county, p) for p in ("n/2025-0002/", "n/2025-0003/")}
+    county.edit("content/notices/hexi/2025-0003.md", "年满80周岁", "年满八十周岁")
+    assert county.build().code == 0
+    # the unchanged notice is the same file as before (linked from .cache/pages/), the edited one
+    # was rendered again
+    assert _inode(county, "n/2025-0002/") == before["n/2025-0002/"]
+    assert _inode(county, "n/2025-0003/") != before["n/2025-0003/"]
+    assert "年满八十周岁" in (county.site / "n/2025-0003/index.html").read_text("utf-8")
+    result = county.cli("build", "--full")
+    assert result.code == 0, result.text
+    assert _inode(county, "n/2025-0002/") != before["n/2025-0002/"]
+    assert not [p for p in county.root.iterdir() if p.name.startswith(".site")]
