@@ -202,9 +202,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             write.discard(self.staging)  # MkDocs aborts next; the old site stays
             self.lock.release()
             return
-        self._keep_pages(self.staging)
-        self.watch.lap("page cache")
-        removal = write.publish(self.staging, self.final_dir)
+        removal = write.publish(self.staging, self.final_dir)  # deletes the old site meanwhile
+        self._keep_pages(self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
