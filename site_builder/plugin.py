@@ -100,7 +100,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.site_url = self.site.info.base_url
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
-        self.pages = pagecache.PageCache(self.project.root / CACHE_DIR)
+        self.pages = pagecache.PageCache(self.project.root / CACHE_DIR,
+                                         link=self.command != "serve")
         if self.full:
             self.pages.clear()
         custom_dir = config.theme.custom_dir
@@ -166,7 +167,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if cached is None:
             return False
         dest = File(page.src_uri, "", config.site_dir, config.use_directory_urls).dest_uri
-        out.append(_CachedPage.generated(config, dest, abs_src_path=str(cached)))
+        file = _CachedPage.generated(config, dest, abs_src_path=str(cached))
+        file.cache = self.pages
+        out.append(file)
         self.used.add(key)
         return True
 
@@ -239,14 +242,17 @@ class _DiskFull(Abort):
 
 
 class _CachedPage(File):
-    """A page's final HTML from the page cache: hard-linked into the output, not rendered."""
+    """A page's final HTML from the page cache: put into the output (hard-linked by `build`),
+    not rendered."""
+
+    cache: pagecache.PageCache
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None
         target = Path(self.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        pagecache.link_or_copy(Path(self.abs_src_path), target)
+        self.cache.put(Path(self.abs_src_path), target)
 
 
 def _inside(file: File, folder: Path) -> bool:

@@ -14,8 +14,10 @@ wrote it. A key that is found is the same input, so the same output: the file is
 new site instead of being rendered. Pages in the navigation (listings, the home page; about one
 in ten) are always rendered: their previous/next links and open sections depend on the others.
 Entries are hard links to the published files (no extra disk) and are only added after a build
-that succeeded; entries no longer used are removed after each build. Deleting `.cache/` or
-`site-builder build --full` renders every page again.
+that succeeded; entries no longer used are removed after each build. Hard links are safe because
+`build` writes into a new, empty staging folder; `mkdocs serve` writes again and again into the
+same folder (a file rewritten there would change the cache entry linked to it), so it copies.
+Deleting `.cache/` or `site-builder build --full` renders every page again.
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ def page_key(shared: str, page: Iterable[object]) -> str:
 
 
 class PageCache:
-    def __init__(self, cache_dir: Path):
+    def __init__(self, cache_dir: Path, *, link: bool):
         self.folder = cache_dir / FOLDER
+        self.link = link  # hard links (only into and from folders nothing rewrites)
 
     def entry(self, key: str) -> Path:
         return self.folder / f"{key}.html"
@@ -100,8 +103,14 @@ class PageCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.unlink(missing_ok=True)
-        link_or_copy(built, temporary)
+        self.put(built, temporary)
         os.replace(temporary, target)
+
+    def put(self, source: Path, target: Path) -> None:
+        if self.link:
+            link_or_copy(source, target)
+        else:
+            shutil.copyfile(source, target)
 
     def prune(self, used: set[str]) -> None:
         """Remove the entries this build did not use (pages changed or gone)."""
