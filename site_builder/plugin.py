@@ -174,10 +174,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return True
 
     def _keep_pages(self, built: Path) -> None:
-        """After a build that succeeded: keep the pages the theme rendered, drop unused ones."""
-        for dest, key in self.rendered.items():
-            self.pages.store(key, built / dest)
-        self.pages.prune(self.used | set(self.rendered.values()))
+        """After a build that succeeded: keep the pages the theme rendered, drop unused ones.
+        The site is published already: a cache that cannot be written only means the next build
+        renders those pages again (and a full disk is reported by that build)."""
+        try:
+            for dest, key in self.rendered.items():
+                self.pages.store(key, built / dest)
+            self.pages.prune(self.used | set(self.rendered.values()))
+        except OSError:
+            self.pages.clear()  # no half-written cache
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.watch.lap("theme: pages read")
