@@ -115,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = _sub(commands, "build", t.BUILD_HELP, t.BUILD_DESCRIPTION)
     build.add_argument("--strict", action="store_true", help=t.STRICT_HELP)
+    build.add_argument("--full", action="store_true", help=t.FULL_BUILD_HELP)
 
     serve = _sub(commands, "serve", t.SERVE_HELP, t.SERVE_DESCRIPTION)
     serve.add_argument("--addr", default="127.0.0.1:8000", metavar=t.ADDR_METAVAR,
@@ -286,7 +287,7 @@ def _catalog(project: Project, args: argparse.Namespace) -> int:
 def _build(project: Project, args: argparse.Namespace) -> int:
     from .plugin import build  # the MkDocs adapter: only plugin.py imports MkDocs
 
-    return build(project.root, strict=args.strict)
+    return build(project.root, strict=args.strict, full=args.full)
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:

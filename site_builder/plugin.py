@@ -4,7 +4,9 @@
 
 MkDocs events → pipeline stages:
   on_config      load, validate, build the model, generate pages (errors abort before output)
-  on_files       replace the files MkDocs found in content/ with the generated pages and assets
+  on_files       replace the files MkDocs found in content/ with the generated pages and assets;
+                 a page outside the nav whose inputs are unchanged is linked from the page cache
+                 (output/pagecache.py) instead of being rendered by the theme again
   (pages)        each generated page is a GeneratedPage: title, metadata, ready HTML
   on_post_build  post-build steps on the staging folder, then swap it into place
   on_serve       also watch catalog.yaml
@@ -28,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_build_date
 
 from .base import lock, urls
 from .base import messages as msg
@@ -36,7 +38,7 @@ from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
 from .check import manifestguard
 from .input import limits, load
-from .output import permalinks, postbuild, stable, write
+from .output import pagecache, permalinks, postbuild, stable, write
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -60,6 +62,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.staging: Path | None = None
         self.warnings = CountHandler()
         self.lock = lock.Lock(None)
+        self.full = False  # `site-builder build --full`: render every page, use no page cache
+        self.rendered: dict[str, str] = {}  # output path of a page the theme renders → its key
+        self.used: set[str] = set()  # page-cache keys of this build
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -95,6 +100,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.site_url = self.site.info.base_url
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
+        self.pages = pagecache.PageCache(self.project.root / CACHE_DIR,
+                                         link=self.command != "serve")
+        if self.full:
+            self.pages.clear()
+        custom_dir = config.theme.custom_dir
+        self.shared_key = pagecache.fingerprint(
+            [config.site_name, config.site_url, config.nav, config.extra,
+             config.use_directory_urls], Path(config.config_file_path),
+            Path(custom_dir) if custom_dir else None)
         self._stage(config)
         self.jobs = postbuild.start_jobs(self.site, self.output, self.project.root / CACHE_DIR,
                                          background=self.command != "serve")
@@ -117,13 +131,18 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         nav_titles = dict(_nav_paths(self.output.nav))
         nav_roots = {path.split("/", 1)[0] for path in nav_titles}
         dated, newest = stable.page_dates(self.site, self.output)
+        self.rendered, self.used = {}, set()
         for page in self.output.pages:
             in_nav = page.path in nav_titles
+            if not in_nav and self._reuse(page, dated.get(page.path, newest), config, out):
+                continue
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             generated = GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config,
                                       page, _shared_nav_key(page.path, nav_titles, nav_roots))
             generated.update_date = dated.get(page.path, newest) or generated.update_date
+            if not in_nav:
+                self.rendered[file.dest_uri] = self._key(page, generated.update_date)
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
@@ -132,6 +151,38 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             else:
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
+
+    def _key(self, page: OutputPage, update_date: str) -> str:
+        """The page-cache key of a page outside the nav: all it gives the theme (its sidebar is
+        the shared navigation, in `shared_key`)."""
+        return pagecache.page_key(self.shared_key, [
+            page.src_uri, page.title, page.kind, page.meta, page.before, page.html, page.after,
+            page.toc, update_date])
+
+    def _reuse(self, page: OutputPage, date: str | None, config: MkDocsConfig,
+               out: Files) -> bool:
+        """Add the cached final HTML of an unchanged page to `out`, if there is one."""
+        key = self._key(page, date or get_build_date())
+        cached = None if self.full else self.pages.find(key)
+        if cached is None:
+            return False
+        dest = File(page.src_uri, "", config.site_dir, config.use_directory_urls).dest_uri
+        file = _CachedPage.generated(config, dest, abs_src_path=str(cached))
+        file.cache = self.pages
+        out.append(file)
+        self.used.add(key)
+        return True
+
+    def _keep_pages(self, built: Path) -> None:
+        """After a build that succeeded: keep the pages the theme rendered, drop unused ones.
+        The site is published already: a cache that cannot be written only means the next build
+        renders those pages again (and a full disk is reported by that build)."""
+        try:
+            for dest, key in self.rendered.items():
+                self.pages.store(key, built / dest)
+            self.pages.prune(self.used | set(self.rendered.values()))
+        except OSError:
+            self.pages.clear()  # no half-written cache
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.watch.lap("theme: pages read")
@@ -152,19 +203,22 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             raise PluginError(format_report(list(problems)))
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is None or self.final_dir is None:
+            self._keep_pages(Path(config.site_dir))
             self.lock.release()
             return
         if config.strict and self.warnings.get_counts():
             write.discard(self.staging)  # MkDocs aborts next; the old site stays
             self.lock.release()
             return
-        write.publish(self.staging, self.final_dir)
+        removal = write.publish(self.staging, self.final_dir)  # deletes the old site meanwhile
+        self._keep_pages(self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
             log.info(msg.MANIFEST_UPDATED.format(file=permalinks.MANIFEST))
         manifestguard.keep_copy(self.project.root)
         config.site_dir = str(self.final_dir)
         self.staging = None
+        removal.wait()  # the previous site is gone before the build returns
         self.watch.lap("publish")
         self.lock.release()
 
@@ -190,6 +244,20 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 class _DiskFull(Abort):
     """The disk (or quota, or file size limit) is full: `mkdocs build` prints this message
     instead of a traceback, and `site-builder build` prints it as its report."""
+
+
+class _CachedPage(File):
+    """A page's final HTML from the page cache: put into the output (hard-linked by `build`),
+    not rendered."""
+
+    cache: pagecache.PageCache
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        self.cache.put(Path(self.abs_src_path), target)
 
 
 def _inside(file: File, folder: Path) -> bool:
@@ -287,10 +355,11 @@ def _identity(site) -> dict:
 
 
 # -- `site-builder build`: the same build, reported in Chinese ------------------------------------
-def build(root: Path, strict: bool = False) -> int:
+def build(root: Path, strict: bool = False, full: bool = False) -> int:
     """`mkdocs build` in this process, with a clean Chinese report on stderr: the problems as
     `site-builder check` prints them (no "ERROR   -  " prefixes, no terminal wrapping) and no
-    "Aborted with a BuildError!". Returns the exit code. (`mkdocs build` itself is unchanged.)"""
+    "Aborted with a BuildError!". Returns the exit code. (`mkdocs build` itself is unchanged.)
+    `full`: render every page through the theme again (the page cache is emptied first)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     config_file = root / "mkdocs.yml"
@@ -306,6 +375,9 @@ def build(root: Path, strict: bool = False) -> int:
     logger.propagate = False
     try:
         config = load_config(config_file=str(config_file), strict=strict)
+        plugin = config.plugins.get("site-builder")
+        if isinstance(plugin, SiteBuilderPlugin):
+            plugin.full = full
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

@@ -1386,3 +1386,7 @@ SUM_COUNT = "{count} 条"
 SUM_ANNUAL_ROW = "{label}：本年制发 {issued} 件，本年废止 {repealed} 件，现行有效 {valid} 件"
 REPORT_SUMMARY = "概况"
 H_INTERPRETATION_DUE = "解读最晚发布"
+
+# --- issue 15: incremental builds ---
+FULL_BUILD_HELP = ("重新生成每一个网页，不沿用上次生成的结果（平时不需要；"
+                   "怀疑网页没有随修改更新时用）")

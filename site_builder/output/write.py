@@ -2,14 +2,15 @@
 
 The staging folder sits beside the site folder (same file system, so the swap is two renames).
 A failed or interrupted build leaves `site/` exactly as it was; its staging folder is removed at
-the next build.
+the next build. The previous site is deleted by a thread of the build itself, which the build
+waits for before it returns (`Removal.wait`): nothing keeps deleting after `build` returns.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
+import threading
 from pathlib import Path
 
 
@@ -39,8 +40,24 @@ def prepare(site_dir: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Replace `site_dir` with the finished `staging` folder."""
+class Removal:
+    """The deletion of the previous site, running in a thread while the build finishes."""
+
+    def __init__(self, path: Path | None):
+        self.thread = None
+        if path is not None:
+            self.thread = threading.Thread(target=_remove, args=(path,), daemon=True)
+            self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+
+def publish(staging: Path, site_dir: Path) -> Removal:
+    """Replace `site_dir` with the finished `staging` folder; the previous site is deleted
+    meanwhile (call `wait()` on the result before returning to the user)."""
     old = previous_dir(site_dir)
     _remove(old)
     if site_dir.exists():
@@ -51,21 +68,11 @@ def publish(staging: Path, site_dir: Path) -> None:
         if old.exists():
             old.rename(site_dir)  # put the previous good site back
         raise
-    if old.exists():
-        trash = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
-        old.rename(trash)
-        _remove_later(trash)
-
-
-def _remove_later(path: Path) -> None:
-    """Delete a folder without waiting (thousands of files take seconds); whatever is left is
-    removed by the next build's `prepare`."""
-    rm = shutil.which("rm")
-    if rm and os.name == "posix":
-        subprocess.Popen([rm, "-rf", "--", str(path)], start_new_session=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    else:
-        _remove(path)
+    if not old.exists():
+        return Removal(None)
+    trash = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
+    old.rename(trash)  # an interrupted deletion is finished by the next build's `prepare`
+    return Removal(trash)
 
 
 def discard(staging: Path) -> None:
@@ -76,4 +83,4 @@ def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.exists():
-        shutil.rmtree(path, ignore_errors=True)  # a background `rm` may be deleting it too
+        shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,132 @@
+"""Pages the theme rendered in an earlier build, reused when nothing they depend on changed.
+
+The theme (MkDocs + Material + overrides/) turns a generated page into its final HTML; at 10,000
+notices that is most of a build. A page's final HTML depends only on
+
+- the page itself: its path, title, kind, metadata, body HTML (with everything around it: the
+  attachments list, the QR block, the related notices), headings and content date;
+- what every page shares: the navigation (Material draws it into every page), the site settings
+  that reach the templates, mkdocs.yml, the theme overrides, the versions of MkDocs and Material
+  and this package's own code (`fingerprint`).
+
+A page's key is the SHA-256 of all of these; `.cache/pages/<key>.html` is the page as the theme
+wrote it. A key that is found is the same input, so the same output: the file is linked into the
+new site instead of being rendered. Pages in the navigation (listings, the home page; about one
+in ten) are always rendered: their previous/next links and open sections depend on the others.
+Entries are hard links to the published files (no extra disk) and are only added after a build
+that succeeded; entries no longer used are removed after each build. Hard links are safe because
+`build` writes into a new, empty staging folder; `mkdocs serve` writes again and again into the
+same folder (a file rewritten there would change the cache entry linked to it), so it copies.
+Deleting `.cache/` or `site-builder build --full` renders every page again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+FOLDER = "pages"
+VERSION = "1"  # change when what a key covers changes
+_CODE_SUFFIXES = (".py", ".html", ".css", ".js")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def folder_digest(folder: Path | None) -> str:
+    """The names and bytes of every file under `folder` (theme overrides)."""
+    digest = hashlib.sha256()
+    if folder is None or not folder.is_dir():
+        return "none"
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """This package's own code and templates, and the versions of the engine and theme."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(VERSION.encode())
+    for path in sorted(p for p in package.rglob("*") if p.suffix in _CODE_SUFFIXES):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none;".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(shared: Iterable[object], config_file: Path, overrides: Path | None) -> str:
+    """What every page depends on: `shared` (navigation, site settings as the templates get
+    them), the bytes of mkdocs.yml, the theme overrides and the code."""
+    digest = hashlib.sha256(code_digest().encode())
+    digest.update(_json(list(shared)).encode("utf-8"))
+    digest.update(config_file.read_bytes() if config_file.is_file() else b"")
+    digest.update(folder_digest(overrides).encode())
+    return digest.hexdigest()
+
+
+def page_key(shared: str, page: Iterable[object]) -> str:
+    """The key of one page: the shared fingerprint and everything the page itself gives the
+    theme."""
+    return hashlib.sha256((shared + _json(list(page))).encode("utf-8")).hexdigest()
+
+
+class PageCache:
+    def __init__(self, cache_dir: Path, *, link: bool):
+        self.folder = cache_dir / FOLDER
+        self.link = link  # hard links (only into and from folders nothing rewrites)
+
+    def entry(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
+
+    def find(self, key: str) -> Path | None:
+        path = self.entry(key)
+        return path if path.is_file() else None
+
+    def store(self, key: str, built: Path) -> None:
+        """Keep `built` (a page of a build that succeeded) as the entry for `key`."""
+        target = self.entry(key)
+        if target.exists() or not built.is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.unlink(missing_ok=True)
+        self.put(built, temporary)
+        os.replace(temporary, target)
+
+    def put(self, source: Path, target: Path) -> None:
+        if self.link:
+            link_or_copy(source, target)
+        else:
+            shutil.copyfile(source, target)
+
+    def prune(self, used: set[str]) -> None:
+        """Remove the entries this build did not use (pages changed or gone)."""
+        if not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):
+            if entry.name.removesuffix(".html") not in used:
+                Path(entry.path).unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link (instant, no extra disk), or a copy across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

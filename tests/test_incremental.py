@@ -1,0 +1,157 @@
+"""Incremental builds (issue 15): a warm build — one that finds `.cache/` and `site/` from the
+previous build — publishes exactly what a cold build of the same input publishes, byte for byte,
+after every kind of change a clerk or the county office makes.
+
+One project is built again and again (warm); before each of its builds its input is copied into a
+fresh folder and built there from nothing (cold). The two `site/` trees must be identical, and
+the change must show in the warm site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, TestProject, copy_fixture
+
+INPUTS = ("catalog.yaml", "mkdocs.yml", "content", "overrides", "published-urls.txt")
+CACHE_DIR = ".cache"
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site: its path relative to site/ → its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def cold_copy(project: TestProject, dest: Path) -> TestProject:
+    """The project's input alone (no site/, no .cache/): what a fresh checkout builds."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for name in INPUTS:
+        source = project.root / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    return TestProject(dest)
+
+
+def assert_same_sites(warm: TestProject, cold: TestProject) -> None:
+    a, b = tree(warm.site), tree(cold.site)
+    assert sorted(a) == sorted(b), (set(a) ^ set(b))
+    differ = [path for path in a if a[path] != b[path]]
+    assert not differ, f"warm and cold builds differ in {differ[:10]}"
+    assert (warm.root / "published-urls.txt").read_bytes() == \
+        (cold.root / "published-urls.txt").read_bytes()
+
+
+def build_both(warm: TestProject, scratch: Path) -> None:
+    cold = cold_copy(warm, scratch)
+    for project in (warm, cold):
+        result = project.build("--strict")
+        assert result.code == 0, result.text
+    assert not (cold.root / CACHE_DIR / "pages").exists() or warm.root != cold.root
+    assert_same_sites(warm, cold)
+    leftovers = [p.name for p in warm.root.iterdir() if p.name.startswith(".site")]
+    assert not leftovers, f"old sites left beside site/ after the build returned: {leftovers}"
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> TestProject:
+    """The small fixture with its own copy of the theme overrides (so a test may edit them)."""
+    project = copy_fixture("small", tmp_path / "county")
+    shutil.copytree(REPO / "overrides", project.root / "overrides")
+    yml = project.root / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace(f"custom_dir: {REPO / 'overrides'}", "custom_dir: overrides"),
+                   encoding="utf-8")
+    return project
+
+
+def _append(project: TestProject, rel: str, text: str) -> None:
+    path = project.root / rel
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+NEW_NOTICE = """\
+id: 2025-0200
+标题: 河西镇敬老院改造工程进展
+事项: ylfw-zn
+乡镇: hexi
+发布机构: 河西镇人民政府
+成文日期: 2025-08-01
+发布日期: 2025-08-02
+公开属性: 主动公开
+"""
+
+def _shows(page: str, text: str) -> Callable[[TestProject], bool]:
+    return lambda p: text in (p.site / page / "index.html").read_text(encoding="utf-8")
+
+
+def _attachment(p: TestProject) -> None:
+    _append(p, "content/notices/hexi/东村 公示名单.csv", "王**,东村,3\n")
+
+
+# Each step: its name, the change to the warm project, what the warm site must then show.
+STEPS: list[tuple[str, Callable[[TestProject], object], Callable[[TestProject], bool]]] = [
+    ("nothing changed", lambda p: None, _shows("n/2025-0003/", "申领条件")),
+    ("a notice body edited",
+     lambda p: p.edit("content/notices/hexi/2025-0003.md", "年满80周岁", "年满七十九周岁"),
+     _shows("n/2025-0003/", "年满七十九周岁")),
+    ("a notice added",
+     lambda p: p.notice("hexi/2025-0200.md", NEW_NOTICE, "敬老院改造已完成主体工程。\n"),
+     _shows("n/2025-0200/", "敬老院改造已完成主体工程")),
+    ("a notice deleted (withdrawn in catalog.yaml)",
+     lambda p: ((p.root / "content/notices/hexi/2025-0200.md").unlink(),
+                _append(p, "catalog.yaml", "\n撤回:\n  - {网址: /n/2025-0200/, 日期: 2025-10-08, "
+                        "说明: 重复发布}\n")),
+     _shows("n/2025-0200/", "该信息已撤回")),
+    ("a catalog field changed",
+     lambda p: p.edit("catalog.yaml", "电话: 0571-1234567", "电话: 0571-7654321"),
+     _shows("n/2025-0002/", "0571-7654321")),
+    ("a theme template changed",
+     lambda p: p.edit("overrides/partials/copyright.html", "<div class=\"md-copyright sb-footer\">",
+                      "<div class=\"md-copyright sb-footer\"><!-- 模板已改 -->"),
+     _shows("n/2025-0002/", "模板已改")),
+    ("mkdocs.yml changed",
+     lambda p: (p.write("content/assets/extra.css", "body { letter-spacing: 0.01em; }\n"),
+                _append(p, "mkdocs.yml", "\nextra_css:\n  - assets/extra.css\n")),
+     _shows("n/2025-0002/", "assets/extra.css")),
+    ("an attachment changed",
+     _attachment,
+     lambda p: "王**" in (p.site / "n/2025-0002/东村 公示名单.csv").read_text(encoding="utf-8")),
+]
+
+
+def test_warm_builds_publish_what_cold_builds_publish_after_every_kind_of_change(
+        county: TestProject, tmp_path: Path):
+    first = county.build("--strict")
+    assert first.code == 0, first.text
+    assert (county.root / CACHE_DIR / "pages").is_dir(), "the first build fills the page cache"
+    for name, change, shows in STEPS:
+        change(county)
+        build_both(county, tmp_path / "cold")
+        assert shows(county), f"after {name}: the change is not in the warm site"
+
+
+def _inode(project: TestProject, page: str) -> int:
+    return (project.site / page / "index.html").stat().st_ino
+
+
+def test_unchanged_notices_are_reused_and_full_renders_every_page(county: TestProject):
+    assert county.build().code == 0
+    before = {p: _inode(county, p) for p in ("n/2025-0002/", "n/2025-0003/")}
+    county.edit("content/notices/hexi/2025-0003.md", "年满80周岁", "年满八十周岁")
+    assert county.build().code == 0
+    # the unchanged notice is the same file as before (linked from .cache/pages/), the edited one
+    # was rendered again
+    assert _inode(county, "n/2025-0002/") == before["n/2025-0002/"]
+    assert _inode(county, "n/2025-0003/") != before["n/2025-0003/"]
+    assert "年满八十周岁" in (county.site / "n/2025-0003/index.html").read_text("utf-8")
+    result = county.cli("build", "--full")
+    assert result.code == 0, result.text
+    assert _inode(county, "n/2025-0002/") != before["n/2025-0002/"]
+    assert not [p for p in county.root.iterdir() if p.name.startswith(".site")]
