@@ -298,7 +298,11 @@ def test_keyboard_only(page, site_url):
     page.keyboard.type("西村")
     page.keyboard.press("Enter")
     assert results(page) == ["s-0011"]
-    page.keyboard.press("Tab")  # the search button, then the filters
+    page.keyboard.press("Tab")  # the search button, then the results (issue 13: before filters)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#sb-search-results') !== null")
+    page.keyboard.press("Tab")  # the filters' summary, then the filters (open on a wide screen)
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "sb-search-c"
 
