@@ -395,3 +395,14 @@ def test_closed_drawer_is_out_of_the_tab_order_on_a_phone(browser, base_url):
                            ".visibility")
     assert hidden == "hidden"
     page.close()
+
+
+def test_printed_page_has_no_breadcrumbs_switch_or_read_button(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(CARE)
+    page.goto(base_url + ROSTER_URL)
+    page.emulate_media(media="print")
+    for selector in (".sb-crumbs", ".sb-care-toggle", "#sb-read", ".sb-skip"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("h1").is_visible()
+    page.close()
