@@ -8,6 +8,7 @@ bash scripts/setup.sh
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || need+=(npm)  # axe-core for the accessibility tests
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)  # import of .doc/.wps
 [ -d /usr/share/fonts/opentype/noto ] || fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
@@ -18,6 +19,14 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "提示：缺少 ${need[*]}，需要浏览器或 PDF 的测试将被跳过（sudo apt-get install ${need[*]}）。" >&2
   fi
+fi
+
+# axe-core (accessibility checks in tests/test_a11y.py): the exact version of tests/package.json
+if command -v npm >/dev/null 2>&1 && ! node -e 'const v = p => require("./tests/" + p);
+    process.exit(v("node_modules/axe-core/package.json").version ===
+                 v("package.json").devDependencies["axe-core"] ? 0 : 1)' 2>/dev/null; then
+  echo "» 安装测试用的 axe-core（tests/node_modules）……"
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 export NO_MKDOCS_2_WARNING=1

@@ -12,7 +12,7 @@ from .check import compliance, contentfiles, manifestguard, screen, strays, vali
 from .input import load
 from .input.project import CACHE_DIR, Project
 from .model.site import Site
-from .output import bodies, permalinks, qr
+from .output import access, bodies, permalinks, qr
 from .output.pages import Output, generate
 
 
@@ -90,6 +90,7 @@ def generate_pages(site: Site) -> Output:
     permalinks.apply(site, output, site.url_changes, problems)
     if problems.errors:
         raise InputError(list(problems))
+    access.finish_pages(site, output)
     return output
 
 
@@ -108,6 +109,7 @@ def render_bodies(output: Output, cache_dir: Path | None = None,
             screen.check_rendered_personal(page.source or page.path, page.markdown,
                                            page.body_line, rendered.personal, page.not_personal,
                                            found)
-        page.html, page.toc, page.markdown = rendered.html, rendered.toc, ""
+        page.html, page.toc = access.shift_headings(rendered.html, rendered.toc)
+        page.html, page.markdown = access.label_tables(page.html), ""
     if problems is None and found.errors:
         raise InputError(list(found))

@@ -39,6 +39,7 @@ from .base.timing import Stopwatch
 from .check import manifestguard
 from .input import limits, load
 from .output import pagecache, permalinks, postbuild, stable, write
+from .output.access import theme_strings
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
 from .pipeline import CACHE_DIR, Project, build_model, generate_pages
@@ -351,6 +352,7 @@ def _identity(site) -> dict:
         "icp": info.icp,
         "police": info.police,
         "search": header_strings(),  # the search box in the header (partials/header.html)
+        "a11y": theme_strings(),  # 长者模式, skip link, breadcrumbs label, 404 page (issue 13)
     }
 
 

@@ -116,7 +116,7 @@ def test_images_tables_footnotes_and_links_survive(word_site):
     link = project.html(f"n/{done['links'].notice_id}/").select_one(
         "article a[href='https://www.mca.gov.cn/']")
     assert link is not None and link.get_text() == "民政部网站"
-    items = project.html(f"n/{done['tongzhi'].notice_id}/").select("article ol li")
+    items = project.html(f"n/{done['tongzhi'].notice_id}/").select("article .sb-body ol li")
     assert [li.get_text() for li in items][:3] == ["入户调查，核实家庭收入和财产。", "民主评议，张榜公示。",
                                                    "乡镇审核，报县民政局备案。"]
     cell = project.html(f"n/{done['joint'].notice_id}/").select("article td")[-1]

@@ -316,8 +316,11 @@ def test_township_board_pack(small: TestProject, tmp_path: Path):
     pack = tmp_path / f"公开栏-河西镇-{today.isoformat()}.pdf"
     assert "封面和 3 篇信息的公示栏版" in result.out
     pages = pdf_pages(pack)
-    cover = sorted(r.text for r in decode(pages[0]))
+    codes = decode(pages[0])
+    cover = sorted(r.text for r in codes)
     assert cover == sorted([f"{BASE}t/hexi/", *CATEGORY_URLS])
+    assert {r.ec_level for r in codes} == {"Q"}  # issue 13: level Q on paper too …
+    assert min(symbol_width_mm(r) for r in codes) >= 24  # … and no code under 25 mm
     # the contents table on the cover and the poster's own table are framed on both sides
     assert frames(pages[0]) and frames(pages[-1])
     for image in pages:

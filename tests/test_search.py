@@ -298,7 +298,11 @@ def test_keyboard_only(page, site_url):
     page.keyboard.type("西村")
     page.keyboard.press("Enter")
     assert results(page) == ["s-0011"]
-    page.keyboard.press("Tab")  # the search button, then the filters
+    page.keyboard.press("Tab")  # the search button, then the results (issue 13: before filters)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#sb-search-results') !== null")
+    page.keyboard.press("Tab")  # the filters' summary, then the filters (open on a wide screen)
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "sb-search-c"
 
@@ -698,15 +702,15 @@ def test_qr_encoder_of_the_page_draws_qrcodes_symbol(page, site_url):
 
     page.goto(site_url + "search/")
     page.wait_for_function("window.sbQr !== undefined")
-    texts = ["https://a.cn/", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi"]
+    texts = ["http://a.cn", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi"]
     texts += ["https://www.wangchuan.gov.cn/search/?q=" + "%E4%BD%8E" * n for n in
-              (3, 9, 20, 30, 45, 60, 90, 120, 160, 200, 250)]
+              (3, 9, 20, 30, 45, 60, 90, 120, 140, 170, 180)]  # level Q: 1663 bytes at most
     got = page.evaluate("(texts) => texts.map(t => { const s = window.sbQr.encode(t); "
                         "return [s.version, s.rows.map(r => r.map(x => x ? 1 : 0).join(''))]; })",
                         texts)
     versions = []
     for text, (version, rows) in zip(texts, got, strict=True):
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, border=4)
         code.add_data(text.encode(), optimize=0)
         code.make(fit=True)
         expected = ["".join("1" if x else "0" for x in row) for row in code.get_matrix()]

@@ -407,6 +407,7 @@ def _home(site: Site) -> OutputPage:
     parts = [
         h.heading(site.info.name, 1),
         h.paragraph(site.info.intro, "sb-intro"),
+        h.care_entry(),
         h.heading(msg.HOME_CATEGORIES),
         h.tiles([(urls.category(c.id), c.name, msg.TILE_COUNT.format(count=counts[c.name]))
                  for c in vocab.CATEGORIES], here, "sb-tiles--five"),

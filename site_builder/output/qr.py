@@ -44,12 +44,14 @@ from ..model.site import Site
 from .pages import Output, OutputPage
 from .render import e
 
-ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M
-ERROR_CORRECTION_NAME = "M"
+# Level Q: a quarter of the symbol may be lost (glare on a bulletin board, a fold, a stain);
+# level M failed most codes under a glare spot over 10 % of the code (issue 13).
+ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_Q
+ERROR_CORRECTION_NAME = "Q"
 BORDER = 4  # quiet zone, in modules (the standard's minimum)
 PNG_MODULE_PX = 10  # pixels per module in the PNG
 MODULE_MM = 1.2  # printed size of a module when the file is placed at its own size (Word)
-FORMAT_VERSION = 1  # bump whenever the image files change
+FORMAT_VERSION = 2  # bump whenever the image files change
 PARALLEL_FROM = 48  # from this many missing codes on, encode in worker processes
 EXTENSIONS = ("svg", "png")
 QRCODE_VERSION = _package_version("qrcode")

@@ -234,9 +234,11 @@ def catalog_table(site: Site, items: Sequence[CatalogItem], stats: dict[str, tup
 def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str],
                  here: str) -> str:
     ticks = "".join(
-        f"<td class=\"sb-tick\">{TICK if value in chosen else ''}</td>"
-        for chosen, values in ((item.audiences, vocab.AUDIENCES), (item.methods, vocab.METHODS),
-                               (item.levels, vocab.LEVELS))
+        f'<td class="sb-tick" data-label="{e(group)}：{e(value)}">'
+        f"{TICK if value in chosen else ''}</td>"
+        for group, chosen, values in ((msg.C_AUDIENCE, item.audiences, vocab.AUDIENCES),
+                                      (msg.C_METHOD, item.methods, vocab.METHODS),
+                                      (msg.C_LEVEL, item.levels, vocab.LEVELS))
         for value in values
     )
     count, latest = stat
@@ -244,13 +246,18 @@ def _catalog_row(site: Site, index: int, item: CatalogItem, stat: tuple[int, str
                  f"<br><small>{e(msg.ITEM_LATEST.format(date=latest))}</small>"
                  if count else link(here, urls.item(item.id), msg.ITEM_NONE))
     return (
-        f"<tr><td>{index}</td><td>{e(item.level1)}</td>"
-        f"<td>{link(here, urls.item(item.id), item.level2 or item.level1)}"
+        f'<tr><td data-label="{e(msg.C_SEQ)}">{index}</td>'
+        f'<td data-label="{e(msg.C_LEVEL1)}">{e(item.level1)}</td>'
+        f'<td data-label="{e(msg.C_LEVEL2)}">'
+        f"{link(here, urls.item(item.id), item.level2 or item.level1)}"
         f'<br><small class="sb-item-id" title="{e(msg.C_ITEM_ID)}">{e(item.id)}</small></td>'
-        f"<td>{e(item.content)}</td><td>{bases_html(item)}</td>"
-        f"<td>{e(time_limit_text(item))}</td><td>{e(item.subject)}</td>"
-        f"<td>{e(channels_text(item))}</td>{ticks}<td>{e(item.category)}</td>"
-        f"<td>{published}</td></tr>"
+        f'<td data-label="{e(msg.C_CONTENT)}">{e(item.content)}</td>'
+        f'<td data-label="{e(msg.C_BASIS)}">{bases_html(item)}</td>'
+        f'<td data-label="{e(msg.C_LIMIT)}">{e(time_limit_text(item))}</td>'
+        f'<td data-label="{e(msg.C_SUBJECT)}">{e(item.subject)}</td>'
+        f'<td data-label="{e(msg.C_CHANNEL)}">{e(channels_text(item))}</td>{ticks}'
+        f'<td data-label="{e(msg.C_CATEGORY)}">{e(item.category)}</td>'
+        f'<td data-label="{e(msg.C_PUBLISHED)}">{published}</td></tr>'
     )
 
 
@@ -423,3 +430,12 @@ def consultation_list(site: Site, notices: Sequence[Notice], here: str, today: d
     if not rows:
         return f'<p class="sb-empty">{e(msg.ZQYJ_NONE_OPEN)}</p>'
     return '<ul class="sb-list">\n' + "\n".join(rows) + "\n</ul>"
+
+
+# -- issue 13: 长者模式 -----------------------------------------------------------------------
+def care_entry() -> str:
+    """The home page's entry to 长者模式: a button the script shows (it needs JavaScript)."""
+    return (f'<p class="sb-care-entry"><button type="button" class="md-button '
+            f'md-button--primary" data-sb-care hidden>{e(msg.CARE_HOME_ENTRY)}</button>'
+            f'<span class="sb-care-entry__text" data-sb-care hidden>{e(msg.CARE_HOME_TEXT)}'
+            f"</span></p>")

@@ -78,10 +78,7 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'autocomplete="off" enterkeyhint="search" '
         f'placeholder="{h.e(msg.SEARCH_PLACEHOLDER)}">'
         f'<button type="submit" class="md-button md-button--primary">'
-        f"{h.e(msg.SEARCH_BUTTON)}</button></div>"
-        f'<fieldset class="sb-search__filters"><legend>{h.e(msg.SEARCH_FILTERS)}</legend>'
-        f"{selects}{sort}"
-        f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></form>'
+        f"{h.e(msg.SEARCH_BUTTON)}</button></div></form>"
         f'<p id="sb-search-conditions" class="sb-print-only sb-search__conditions"></p>'
         f'<p id="sb-search-suggest" class="sb-search__suggest" hidden></p>'
         f'<p id="sb-search-status" class="sb-search__status" role="status" aria-live="polite">'
@@ -90,6 +87,15 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'<ol id="sb-search-results" class="sb-results"></ol>'
         f'<p><button id="sb-search-more" type="button" class="md-button" hidden>'
         f"{h.e(msg.SEARCH_MORE)}</button></p>"
+        # The filters after the results (a phone shows results on its first screen), folded;
+        # they belong to the form through form="sb-search" (issue 13).
+        f'<details id="sb-search-filters" class="sb-search__more">'
+        f'<summary>{h.e(msg.SEARCH_FILTERS_SUMMARY)}</summary>'
+        f'<fieldset class="sb-search__filters" form="sb-search">'
+        f"<legend>{h.e(msg.SEARCH_FILTERS)}</legend>{selects}{sort}"
+        f'<button type="submit" form="sb-search" class="md-button">{h.e(msg.SEARCH_APPLY)}'
+        f"</button>"
+        f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></details>'
         # Not deferred: the search starts fetching while the rest of the page is parsed, so
         # its results are drawn about when the page has loaded (bench/search.py).
         f'<script src="{h.e(urls.rel(here, QR_SCRIPT))}" defer></script>'
@@ -106,4 +112,4 @@ def _select(name: str, label: str, options: list[tuple], all_label: str | None =
     rendered = "".join(f'<option value="{h.e(v)}">{h.e(t)}</option>' for v, t in items)
     ident = f"sb-search-{name}"
     return (f'<div class="sb-search__filter"><label for="{ident}">{h.e(label)}</label>'
-            f'<select id="{ident}" name="{name}">{rendered}</select></div>')
+            f'<select id="{ident}" name="{name}" form="sb-search">{rendered}</select></div>')

@@ -40,7 +40,7 @@ from . import pdf
 
 POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
 COVER_MAIN_QR_MM = 34
-COVER_CATEGORY_QR_MM = 20
+COVER_CATEGORY_QR_MM = 25  # no printed code under 25 mm (issue 13)
 RUNNING_MAX = 32  # characters of a title in the 「（续）…」 line of continuation pages
 # QR sheets: (columns, symbol mm, most entries on one A4 sheet), each code with its label and URL.
 # More entries than the last grid holds go on several sheets, never on smaller codes: 25 mm is

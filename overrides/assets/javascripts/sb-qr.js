@@ -2,7 +2,7 @@
  * (https://<site>/search/?q=低保&t=chengguan&y=2024), so that a printed or downloaded search
  * opens the same results. Nothing is loaded from any other host.
  *
- * QR Code Model 2, byte mode, error correction M, a quiet zone of 4 modules, the smallest version
+ * QR Code Model 2, byte mode, error correction Q, a quiet zone of 4 modules, the smallest version
  * that holds the text — the same choices as site_builder/qr.py (qrcode), including qrcode's mask
  * choice (penalties scored with the format and version areas light, first minimum wins), so the
  * symbol is the one qrcode draws for the same bytes in one segment: tests/test_search.py compares
@@ -14,12 +14,13 @@
 (function () {
   "use strict";
   var BORDER = 4;
-  // Error correction codewords per block and number of blocks, level M, versions 1–40.
-  var EC_PER_BLOCK = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26,
-    26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
-  var BLOCKS = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20,
-    21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
-  var FORMAT_M = 0; // the error correction level's two format bits
+  // Error correction codewords per block and number of blocks, level Q (about 25 % of the
+  // symbol can be lost: glare, a fold, a stain on a bulletin board), versions 1–40.
+  var EC_PER_BLOCK = [13, 22, 18, 26, 18, 24, 18, 22, 20, 24, 28, 26, 24, 20, 30, 24, 28, 28, 26,
+    30, 28, 30, 30, 30, 30, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30];
+  var BLOCKS = [1, 1, 2, 2, 4, 4, 6, 6, 8, 8, 8, 10, 12, 16, 12, 17, 16, 18, 21, 20, 23, 23, 25, 27,
+    29, 34, 34, 35, 38, 40, 43, 45, 48, 51, 53, 56, 59, 62, 65, 68];
+  var FORMAT_Q = 3; // the error correction level's two format bits (L 1, M 0, Q 3, H 2)
 
   /** Modules left for data and error correction in a symbol of `version`. */
   function rawModules(version) {
@@ -175,7 +176,7 @@
       if (!fixed[6][i]) set(6, i, i % 2 === 0);
       if (!fixed[i][6]) set(i, 6, i % 2 === 0);
     }
-    var format = bch((FORMAT_M << 3) | mask, 0x537, 11) ^ 0x5412;
+    var format = bch((FORMAT_Q << 3) | mask, 0x537, 11) ^ 0x5412;
     for (i = 0; i < 15; i++) {
       var bit = !test && ((format >>> i) & 1) === 1;
       set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, bit);

@@ -241,11 +241,16 @@
 
   function showState(state) {
     input.value = state.q;
+    var chosen = false;
     Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
       var select = form.elements[key];
       select.value = state[key];
       if (select.value !== state[key]) select.value = "";
+      chosen = chosen || !!select.value;
     });
+    // The filters follow the results (issue 13); open while one is chosen, and on wide screens.
+    var box = document.getElementById("sb-search-filters");
+    if (box && (chosen || window.matchMedia("(min-width: 60em)").matches)) box.open = true;
   }
 
   function formState() {
@@ -284,7 +289,7 @@
     Object.keys(FILTERS).concat(["s"]).forEach(function (key) {
       var select = form.elements[key], option = select.options[select.selectedIndex];
       if (!state[key] || !option || !option.value) return;
-      var label = form.querySelector('label[for="' + select.id + '"]').textContent;
+      var label = document.querySelector('label[for="' + select.id + '"]').textContent;
       parts.push(label + "：" + (option.getAttribute("data-label") || option.text));
     });
     conditionsEl.textContent = parts.length ? format(M.conditions, { conditions: parts.join("；") }) : "";
