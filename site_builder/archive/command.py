@@ -70,13 +70,9 @@ def command(project: Project, args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else project.root / out
-    try:
-        browser = pdf.chromium()
-    except pdf.RenderError as exc:
-        print(str(exc), file=sys.stderr)
+    browser = pdf.ready_browser()
+    if browser is None:
         return 1
-    if pdf.has_chinese_font() is False:
-        print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
     print(msg.AR_PERIOD_LINE.format(
         name=period.name, first=dates.cn(period.first), last=dates.cn(period.last),
         transfer=dates.cn(period.transfer),

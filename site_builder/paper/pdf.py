@@ -30,6 +30,7 @@ import os
 import select
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -258,3 +259,16 @@ def page_count(pdf: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(pdf).pages)
+
+
+def ready_browser() -> str | None:
+    """The Chromium to print with, or None after saying in Chinese why there is none (on
+    stderr); warns when no Chinese font is installed. For the commands that print."""
+    try:
+        browser = chromium()
+    except RenderError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    if has_chinese_font() is False:
+        print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
+    return browser

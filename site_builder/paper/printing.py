@@ -370,13 +370,9 @@ def command(project: Project, args: argparse.Namespace, today: dt.date | None = 
     except PrintError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    try:
-        browser = pdf.chromium()
-    except pdf.RenderError as exc:
-        print(str(exc), file=sys.stderr)
+    browser = pdf.ready_browser()
+    if browser is None:
         return 1
-    if pdf.has_chinese_font() is False:
-        print(msg.PDF_NO_CHINESE_FONT, file=sys.stderr)
     try:  # site/ is read: not while a build swaps it
         with lock.acquire_reader(project.root / CACHE_DIR):
             _warn_unpublished(project, site, jobs)
