@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_build_date
+from mkdocs.utils import CountHandler
 
 from .base import lock, urls
 from .base import messages as msg
@@ -131,19 +131,18 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         out = Files(kept)
         nav_titles = dict(_nav_paths(self.output.nav))
         nav_roots = {path.split("/", 1)[0] for path in nav_titles}
-        dated, newest = stable.page_dates(self.site, self.output)
         self.rendered, self.used = {}, set()
         for page in self.output.pages:
             in_nav = page.path in nav_titles
-            if not in_nav and self._reuse(page, dated.get(page.path, newest), config, out):
+            if not in_nav and self._reuse(page, config, out):
                 continue
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
-            generated = GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config,
-                                      page, _shared_nav_key(page.path, nav_titles, nav_roots))
-            generated.update_date = dated.get(page.path, newest) or generated.update_date
+            # the page attaches itself to the file (file.page)
+            GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config, page,
+                          _shared_nav_key(page.path, nav_titles, nav_roots))
             if not in_nav:
-                self.rendered[file.dest_uri] = self._key(page, generated.update_date)
+                self.rendered[file.dest_uri] = self._key(page)
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
@@ -153,17 +152,16 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return out
 
-    def _key(self, page: OutputPage, update_date: str) -> str:
+    def _key(self, page: OutputPage) -> str:
         """The page-cache key of a page outside the nav: all it gives the theme (its sidebar is
         the shared navigation, in `shared_key`)."""
         return pagecache.page_key(self.shared_key, [
             page.src_uri, page.title, page.kind, page.meta, page.before, page.html, page.after,
-            page.toc, update_date])
+            page.toc])
 
-    def _reuse(self, page: OutputPage, date: str | None, config: MkDocsConfig,
-               out: Files) -> bool:
+    def _reuse(self, page: OutputPage, config: MkDocsConfig, out: Files) -> bool:
         """Add the cached final HTML of an unchanged page to `out`, if there is one."""
-        key = self._key(page, date or get_build_date())
+        key = self._key(page)
         cached = None if self.full else self.pages.find(key)
         if cached is None:
             return False
