@@ -588,6 +588,7 @@ def _scan_zip(zf: zipfile.ZipFile, name: str, patterns: dict[str, privacy.Patter
         try:
             with zf.open(info) as stream:
                 content = stream.read(info.file_size + 1)
+        # NotImplementedError is zipfile's signal for a compression method it cannot unpack
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, zlib.error) as exc:
             result.error = f"{member}: {exc}"
             continue
