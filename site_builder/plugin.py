@@ -38,7 +38,7 @@ from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
 from .check import manifestguard
 from .input import limits, load
-from .output import pagecache, permalinks, postbuild, stable, write
+from .output import pagecache, permalinks, postbuild, stable, uptodate, write
 from .output.access import theme_strings
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
@@ -66,6 +66,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.full = False  # `site-builder build --full`: render every page, use no page cache
         self.rendered: dict[str, str] = {}  # output path of a page the theme renders → its key
         self.used: set[str] = set()  # page-cache keys of this build
+        self.inputs = ""  # digest of everything this build reads (uptodate.py)
+        self.skip: uptodate.Stamp | None = None  # the site is up to date: build nothing
+        self.said = _Said()  # the warnings and notes of this build, for the stamp
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -83,8 +86,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self.lock = lock.acquire_build(self.project.root / CACHE_DIR,
                                            f"site-builder {self.command or 'build'}")
         except lock.Busy as exc:
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self._unhook()
             raise PluginError(str(exc)) from None
+        if self._up_to_date(config):
+            return config
+        logging.getLogger("mkdocs").addHandler(self.said)
         try:
             self.site, problems = build_model(self.project)
             self.watch.lap("read and validate")
@@ -95,7 +101,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self.output = generate_pages(self.site)
             self.watch.lap("generate and render pages")
         except InputError as exc:
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self._unhook()
             raise PluginError(str(exc)) from None
         config.site_name = _text(self.site.info.name)
         config.site_url = self.site.info.base_url
@@ -115,6 +121,34 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                                          background=self.command != "serve")
         return config
 
+    def _up_to_date(self, config: MkDocsConfig) -> bool:
+        """`build` of inputs that are those of the published site: say its warnings again, and
+        let MkDocs build nothing into a staging folder that is then dropped (uptodate.py)."""
+        self.skip, self.said = None, _Said()
+        if self.command != "build" or self.full:
+            return False
+        custom_dir = config.theme.custom_dir
+        folders = [self.project.content, *([Path(custom_dir)] if custom_dir else [])]
+        config_path = Path(config.config_file_path)
+        self.inputs = uptodate.inputs_digest(
+            self.project.root, folders, config_path.read_text(encoding="utf-8", errors="replace"),
+            [config.strict, config.site_dir, self.config.catalog, config_path.name])
+        root = self.project.root
+        self.skip = uptodate.unchanged(root, root / CACHE_DIR, self.inputs, Path(config.site_dir))
+        if self.skip is None:
+            return False
+        for name, level, text in self.skip.messages:
+            logging.getLogger(name).log(level, text)
+        config.nav = []
+        config.theme.static_templates.clear()  # 404.html and sitemap.xml: nothing to draw
+        self._stage(config)
+        self.watch.lap("up to date")
+        return True
+
+    def _unhook(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs").removeHandler(self.said)
+
     def _stage(self, config: MkDocsConfig) -> None:
         """Build into a staging folder (not for `mkdocs serve`, which uses a temporary one)."""
         if self.command == "serve":
@@ -125,6 +159,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     # -- files and pages -------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.skip is not None:
+            return Files([])
         docs_dir = Path(os.path.normpath(config.docs_dir))  # as MkDocs writes abs_src_path
         static = docs_dir / STATIC_DIR
         kept = [f for f in files if not _inside(f, docs_dir) or _inside(f, static)]
@@ -191,6 +227,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     # -- post-build ------------------------------------------------------------------------------
     @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.skip is not None:
+            self._unhook()
+            if self.staging is not None and self.final_dir is not None:
+                write.discard(self.staging)
+                config.site_dir = str(self.final_dir)
+                self.staging = None
+                log.info(msg.BUILD_UP_TO_DATE.format(path=self.final_dir))
+            self.lock.release()
+            return
         self.watch.lap("theme: pages written")
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
                                 self.project.root / CACHE_DIR, Problems(self.project.root),
@@ -200,7 +245,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             log.warning(problem.format())
         if problems.errors:
             raise PluginError(format_report(list(problems)))
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self._unhook()
         if self.staging is None or self.final_dir is None:
             self._keep_pages(Path(config.site_dir))
             self.lock.release()
@@ -219,10 +264,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.staging = None
         removal.wait()  # the previous site is gone before the build returns
         self.watch.lap("publish")
+        if self.inputs:
+            uptodate.save(self.project.root / CACHE_DIR, uptodate.Stamp(
+                self.inputs, uptodate.own_files_digest(self.project.root),
+                uptodate.site_listing(self.final_dir), self.said.messages))
+            self.watch.lap("stamp")
         self.lock.release()
 
     def on_build_error(self, *, error: Exception) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self._unhook()
         for job in getattr(self, "jobs", {}).values():
             job.cancel()
         if self.staging is not None:
@@ -238,6 +288,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))
         return server
+
+
+class _Said(logging.Handler):
+    """Collects what a build says that a skipped build must say again: every warning, and our
+    own lines (说明 lines and summaries are INFO) up to the site's publication."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING or record.name == log.name:
+            self.messages.append((record.name, record.levelno, record.getMessage()))
 
 
 class _DiskFull(Abort):

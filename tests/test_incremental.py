@@ -155,3 +155,62 @@ def test_unchanged_notices_are_reused_and_full_renders_every_page(county: TestPr
     assert result.code == 0, result.text
     assert _inode(county, "n/2025-0002/") != before["n/2025-0002/"]
     assert not [p for p in county.root.iterdir() if p.name.startswith(".site")]
+
+
+def _listing(site: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the site with its inode and modification time: what "left alone" means."""
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _late(project: TestProject) -> None:
+    """A notice published after its time limit: a 注意 that every build must print."""
+    project.edit("content/notices/hexi/2025-0003.md", "发布日期: 2025-07-02", "发布日期: 2025-09-30")
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_alone_and_says_it_again(
+        county: TestProject, monkeypatch: pytest.MonkeyPatch):
+    from site_builder.base import messages as msg
+
+    up_to_date = msg.BUILD_UP_TO_DATE.split("：")[0]
+    _late(county)
+    first = county.build()
+    assert first.code == 0, first.text
+    assert up_to_date not in first.text
+    warnings = [line for line in first.text.splitlines() if msg.WARNING_LABEL in line]
+    assert warnings, "the late notice gives a warning"
+    before = _listing(county.site)
+
+    second = county.build()
+    assert second.code == 0, second.text
+    assert up_to_date in second.text
+    assert [line for line in second.text.splitlines() if msg.WARNING_LABEL in line] == warnings
+    assert _listing(county.site) == before, "a build with nothing to do rewrote the site"
+    strict = county.build("--strict")  # the same warnings still stop a strict build
+    assert strict.code != 0 and msg.WARNING_LABEL in strict.text
+    assert _listing(county.site) == before
+
+    # anything the build reads or writes changed: built again, in full
+    changes: list[tuple[str, Callable[[], object]]] = [
+        ("a page of the site deleted", lambda: (county.site / "n/2025-0002/index.html").unlink()),
+        ("a page of the site edited", lambda: _append(county, "site/n/2025-0002/index.html", " ")),
+        ("a notice's text changed", lambda: county.edit(
+            "content/notices/hexi/2025-0002.md", "---\n\n", "---\n\n（修订）")),
+        ("an attachment changed", lambda: _attachment(county)),
+        ("a theme template changed", lambda: _append(county, "overrides/main.html", "\n")),
+        ("published-urls.txt changed", lambda: _append(county, "published-urls.txt", "# 注释\n")),
+        ("an environment variable mkdocs.yml reads changed",
+         lambda: (_append(county, "mkdocs.yml", "\nextra:\n  sb_test: !ENV [SB_TEST_VALUE, x]\n"),
+                  county.build(), monkeypatch.setenv("SB_TEST_VALUE", "y"))),
+    ]
+    for name, change in changes:
+        change()
+        again = county.build()
+        assert again.code == 0, again.text
+        assert up_to_date not in again.text, f"{name}: the build was skipped"
+        assert (county.site / "n/2025-0002/index.html").read_bytes().endswith(b"</html>"), name
+        assert county.build().code == 0 and up_to_date in county.build().text, name
+    county.edit("content/notices/hexi/2025-0002.md", "---", "---")  # saved again, same bytes
+    assert up_to_date in county.build().text
+    full = county.cli("build", "--full")
+    assert full.code == 0 and up_to_date not in full.text

@@ -1404,3 +1404,7 @@ NOT_FOUND_SEARCH = "搜索本站信息"
 NOT_FOUND_HOME = "返回首页"
 SEARCH_FILTERS_SUMMARY = "按类别、领域、乡镇、年份筛选，或改变排序"
 SEARCH_APPLY = "按条件搜索"
+
+# --- issue 15: builds that have nothing to do ---
+BUILD_UP_TO_DATE = ("网站已是最新：内容、标准目录、配置和程序都与上次生成时相同，{path} 未改动（上次的提示见上）。"
+                    "要重新生成全部网页，请用 site-builder build --full。")

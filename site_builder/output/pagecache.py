@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 FOLDER = "pages"
-VERSION = "1"  # change when what a key covers changes
+VERSION = "2"  # change when what a key covers changes
 _CODE_SUFFIXES = (".py", ".html", ".css", ".js")
 
 
@@ -83,28 +83,57 @@ def page_key(shared: str, page: Iterable[object]) -> str:
     return hashlib.sha256((shared + _json(list(page))).encode("utf-8")).hexdigest()
 
 
+INDEX = "index.json"  # key → SHA-256 of the entry's bytes, as the theme wrote them
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 class PageCache:
+    """The entries are hard links to the files of the published site. Someone editing a page
+    of `site/` in place (a hot fix on the server copy, an editor following the link) therefore
+    edits the entry too: every entry is checked against the digest taken when it was stored,
+    and one that differs is not used (the page is rendered again)."""
+
     def __init__(self, cache_dir: Path, *, link: bool):
         self.folder = cache_dir / FOLDER
         self.link = link  # hard links (only into and from folders nothing rewrites)
+        self.index: dict[str, str] = self._read_index()
+
+    def _read_index(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def entry(self, key: str) -> Path:
         return self.folder / f"{key}.html"
 
     def find(self, key: str) -> Path | None:
+        expected = self.index.get(key)
         path = self.entry(key)
-        return path if path.is_file() else None
+        if expected is None or file_digest(path) != expected:
+            return None
+        return path
 
     def store(self, key: str, built: Path) -> None:
         """Keep `built` (a page of a build that succeeded) as the entry for `key`."""
         target = self.entry(key)
-        if target.exists() or not built.is_file():
+        digest = file_digest(built)
+        if digest is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.unlink(missing_ok=True)
         self.put(built, temporary)
         os.replace(temporary, target)
+        self.index[key] = digest
 
     def put(self, source: Path, target: Path) -> None:
         if self.link:
@@ -113,15 +142,21 @@ class PageCache:
             shutil.copyfile(source, target)
 
     def prune(self, used: set[str]) -> None:
-        """Remove the entries this build did not use (pages changed or gone)."""
+        """Remove the entries this build did not use (pages changed or gone), and record the
+        digests of the others."""
         if not self.folder.is_dir():
             return
+        self.index = {key: digest for key, digest in self.index.items() if key in used}
         for entry in os.scandir(self.folder):
-            if entry.name.removesuffix(".html") not in used:
+            if entry.name != INDEX and entry.name.removesuffix(".html") not in self.index:
                 Path(entry.path).unlink(missing_ok=True)
+        temporary = self.folder / f"{INDEX}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(self.index, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.folder / INDEX)
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.index = {}
 
 
 def link_or_copy(source: Path, target: Path) -> None:

@@ -1,0 +1,154 @@
+"""Whether the published site is still what the inputs would build: then a build does nothing.
+
+A build that succeeded records (in `.cache/last-build.json`)
+
+- a digest of **everything the build reads**: every file under the project folder's top level
+  (mkdocs.yml, catalog.yaml, hooks, inherited configuration), every file under content/ and the
+  theme overrides (names and bytes), this package's code and the versions of the engine and
+  theme (`pagecache.code_digest`), the values of the environment variables mkdocs.yml names
+  (`!ENV`), today's date (time limits and the 征求意见 state depend on it) and the build's
+  options (strict, output folder);
+- a listing of the **published site** (every file's path, size and modification time), taken
+  right after it was put in place;
+- every **warning and note** the build printed.
+
+The next `build` computes the same digest first. If it is unchanged and the site folder still
+lists exactly the same files, the site is what a new build would write (a build is
+reproducible: tests/test_reproducible.py, tests/test_incremental.py), so nothing is rebuilt: the
+warnings are printed again (so `--strict` fails as before) and the site is left alone. Anything
+else (a file edited, added, deleted or touched; a file in site/ changed or missing; another day;
+another version) builds in full. `site-builder build --full` and `mkdocs serve` never skip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pagecache, permalinks
+
+STAMP = "last-build.json"
+OWN_FILES = (permalinks.MANIFEST,)  # read by a build, then updated by it
+VERSION = 1
+SKIPPED_DIRS = {".cache", ".git", "__pycache__", "node_modules"}
+_ENV_TAG = re.compile(r"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass
+class Stamp:
+    inputs: str  # before the build, without the files the build itself writes (`OWN_FILES`)
+    own: str  # `OWN_FILES` as the build left them
+    site: str
+    messages: list[tuple[str, int, str]] = field(default_factory=list)  # logger, level, text
+
+
+def _file_digest(path: Path, digest: hashlib._Hash, name: str) -> None:
+    digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        with path.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    except OSError as exc:  # unreadable: the build will say so; never equal to a readable file
+        digest.update(f"unreadable:{exc.errno}".encode())
+
+
+def _tree(folder: Path, digest: hashlib._Hash, prefix: str) -> None:
+    """Names and bytes of every file under `folder` (symbolic links followed, as the build
+    reads them; a link's target is part of its name, so a re-pointed link counts)."""
+    if not folder.is_dir():
+        digest.update(f"{prefix}:none\0".encode())
+        return
+    for path in sorted(_walk(folder)):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digest.update(f"link:{os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+        _file_digest(path, digest, f"{prefix}/{rel}")
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for base, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        here = Path(base)
+        for name in files:
+            yield here / name
+        for name in dirs:  # a linked folder (not followed by os.walk): the build reads it
+            linked = here / name
+            if linked.is_symlink() and linked.is_dir():  # rglob does not follow links: no loop
+                yield from (p for p in linked.rglob("*") if p.is_file())
+
+
+def inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
+                  options: Iterable[object]) -> str:
+    """The digest of everything a build of the project at `root` reads (see the module
+    docstring), except `OWN_FILES`; `folders` are content/ and the theme overrides."""
+    digest = hashlib.sha256(f"{VERSION}:{pagecache.code_digest()}\0".encode())
+    for path in sorted(p for p in root.iterdir() if p.is_file() and p.name not in OWN_FILES):
+        _file_digest(path, digest, f"top/{path.name}")
+    for index, folder in enumerate(folders):
+        _tree(folder, digest, f"folder{index}")
+    names = sorted(set(_ENV_TAG.findall(config_text)))
+    env = {name: os.environ.get(name) for name in names}
+    digest.update(json.dumps([env, dt.date.today().isoformat(), [str(o) for o in options]],
+                             ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def own_files_digest(root: Path) -> str:
+    """The files a build reads and then updates (the list of published addresses): compared as
+    the last build left them."""
+    digest = hashlib.sha256()
+    for name in OWN_FILES:
+        _file_digest(root / name, digest, name)
+    return digest.hexdigest()
+
+
+def site_listing(site_dir: Path) -> str:
+    """Every file of the published site: path, size, modification time (no contents: a site
+    holds tens of thousands of files; any write changes the time)."""
+    digest = hashlib.sha256()
+    count = 0
+    for base, dirs, files in os.walk(site_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            info = os.lstat(path)
+            rel = os.path.relpath(path, site_dir)
+            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n"
+                          .encode("utf-8", "surrogateescape"))
+            count += 1
+    return f"{count}:{digest.hexdigest()}"
+
+
+def load(cache_dir: Path) -> Stamp | None:
+    try:
+        data = json.loads((cache_dir / STAMP).read_text(encoding="utf-8"))
+        return Stamp(data["inputs"], data["own"], data["site"],
+                     [(str(a), int(b), str(c)) for a, b, c in data["messages"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(cache_dir: Path, stamp: Stamp) -> None:
+    """Record a build that succeeded (written last, atomically: a half-written stamp is never
+    read as a valid one)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = cache_dir / f"{STAMP}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps({"inputs": stamp.inputs, "own": stamp.own, "site": stamp.site,
+                                     "messages": stamp.messages}, ensure_ascii=False),
+                         encoding="utf-8")
+    os.replace(temporary, cache_dir / STAMP)
+
+
+def unchanged(root: Path, cache_dir: Path, inputs: str, site_dir: Path) -> Stamp | None:
+    """The previous build's stamp if the inputs and the published site are unchanged."""
+    stamp = load(cache_dir)
+    if stamp is None or stamp.inputs != inputs or not site_dir.is_dir():
+        return None
+    if stamp.own != own_files_digest(root):
+        return None
+    return stamp if site_listing(site_dir) == stamp.site else None
