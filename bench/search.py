@@ -75,11 +75,12 @@ def _refresh_page(site, out: Path) -> None:
 
 
 def _refresh_script(out: Path) -> None:
-    """This code's sb-search.js, included as search_page.py now includes it."""
+    """This code's search scripts, sb-search.js included as search_page.py now includes it."""
     from site_builder.output import search_page
 
-    for name in ("sb-search.js", "sb-qr.js"):
-        shutil.copy(REPO / "overrides/assets/javascripts" / name, out / "assets/javascripts" / name)
+    for name in (search_page.SCRIPT, search_page.QR_SCRIPT, search_page.QR_LIBRARY):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "overrides" / name, out / name)
     page = out / "search/index.html"
     text = page.read_text(encoding="utf-8")
     script = f'<script src="../{search_page.SCRIPT}"'
@@ -168,8 +169,11 @@ def _recorder(done: list):
 
 
 def _is_search(url: str) -> bool:
-    """The search's own files: its code (sb-search.js, sb-qr.js) and the index."""
-    return "/search/data/" in url or url.endswith(("sb-search.js", "sb-qr.js"))
+    """The search's own files: its code (sb-search.js, sb-qr.js, the QR library) and the index."""
+    from site_builder.output import search_page
+
+    code = (search_page.SCRIPT, search_page.QR_SCRIPT, search_page.QR_LIBRARY)
+    return "/search/data/" in url or url.endswith(code)
 
 
 def _gzip_size(request) -> int:

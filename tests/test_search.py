@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from conftest import copy_fixture, serve
+from conftest import REPO, copy_fixture, serve
 
-from site_builder.output import search
+from site_builder.output import search, search_page
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -694,29 +694,92 @@ def test_sample_words_typed_together_find_what_the_spaced_query_finds(page, samp
 
 
 # -- printing a search: the state URL and its QR code ---------------------------------------------
+QR_TEXTS = ["http://a.cn", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi",
+            # Raw UTF-8 (a host or path the page takes as it is), a 4-byte character too.
+            "https://gk.example.gov.cn/search/?q=低保&t=河西镇", "https://例子.中国/search/?q=𠮷"]
+QR_TEXTS += ["https://www.wangchuan.gov.cn/search/?q=" + "%E4%BD%8E" * n for n in
+             (3, 9, 20, 30, 45, 60, 90, 120, 140, 170, 180)]  # level Q: 1663 bytes at most
+
+
+def _qrcode_symbols(data: bytes) -> tuple[int, list[list[str]]]:
+    """(version, the symbol for each of the 8 masks) as qrcode draws `data` in one byte-mode
+    segment, error correction Q, quiet zone 4."""
+    import qrcode
+    import qrcode.constants
+
+    def rows(code) -> list[str]:
+        return ["".join("1" if x else "0" for x in row) for row in code.get_matrix()]
+
+    chosen = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, border=4)
+    chosen.add_data(data, optimize=0)
+    chosen.make(fit=True)
+    symbols = []
+    for mask in range(8):
+        code = qrcode.QRCode(version=chosen.version, border=4, mask_pattern=mask,
+                             error_correction=qrcode.constants.ERROR_CORRECT_Q)
+        code.add_data(data, optimize=0)
+        code.make(fit=False)
+        symbols.append(rows(code))
+    return chosen.version, symbols
+
+
 def test_qr_encoder_of_the_page_draws_qrcodes_symbol(page, site_url):
-    """sb-qr.js (the state URL's code) gives the very symbol qrcode draws for the same bytes in
-    one byte-mode segment, error correction M, for URLs from version 1 to 40."""
+    """The state URL's code (sb-qr.js with the vendored qrcode-generator) is qrcode's symbol for
+    the same UTF-8 bytes in one byte-mode segment: same version (1 to 40), level Q, data and
+    error correction codewords, quiet zone — all but the mask, which each library picks by its
+    own penalty score (qrcode-generator 2.0.4 picks another mask than qrcode for 13 of these 15
+    texts), so the symbol must equal qrcode's for one of the eight masks. The code as drawn
+    (the download PNG, from a canvas) decodes to the same bytes and text with zxing-cpp."""
+    import base64
+
+    from qrtools import decode, open_image
+
+    page.goto(site_url + "search/")
+    page.wait_for_function("window.sbQr !== undefined")
+    got = page.evaluate("(texts) => texts.map(t => { const s = window.sbQr.encode(t); "
+                        "return [s.version, s.rows.map(r => r.map(x => x ? 1 : 0).join('')), "
+                        "window.sbQr.png(s, 4)]; })", QR_TEXTS)
+    versions = []
+    for text, (version, rows, png) in zip(QR_TEXTS, got, strict=True):
+        data = text.encode()
+        expected_version, symbols = _qrcode_symbols(data)
+        assert version == expected_version, text
+        assert rows in symbols, text
+        versions.append(version)
+        found = decode(open_image(base64.b64decode(png.split(",", 1)[1])))
+        assert [(r.bytes, r.text, r.ec_level) for r in found] == [(data, text, "Q")], text
+    assert versions[0] == 1 and versions[-1] == 40 and len(set(versions)) >= 10
+
+
+def test_qr_encoder_of_the_page_refuses_what_no_version_holds(page, site_url):
+    """One byte more than a version 40 code holds at level Q: no code (the page then keeps its
+    own code, as sb-search.js says), where qrcode refuses too."""
     import qrcode
     import qrcode.constants
 
     page.goto(site_url + "search/")
     page.wait_for_function("window.sbQr !== undefined")
-    texts = ["http://a.cn", "https://gk.example.gov.cn/search/?q=%E4%BD%8E%E4%BF%9D&t=hexi"]
-    texts += ["https://www.wangchuan.gov.cn/search/?q=" + "%E4%BD%8E" * n for n in
-              (3, 9, 20, 30, 45, 60, 90, 120, 140, 170, 180)]  # level Q: 1663 bytes at most
-    got = page.evaluate("(texts) => texts.map(t => { const s = window.sbQr.encode(t); "
-                        "return [s.version, s.rows.map(r => r.map(x => x ? 1 : 0).join(''))]; })",
-                        texts)
-    versions = []
-    for text, (version, rows) in zip(texts, got, strict=True):
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, border=4)
-        code.add_data(text.encode(), optimize=0)
+    fits, too_long = "h" * 1663, "h" * 1664
+    assert page.evaluate("(t) => window.sbQr.encode(t).version", fits) == 40
+    assert page.evaluate("(t) => window.sbQr.encode(t)", too_long) is None
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q)
+    code.add_data(too_long.encode(), optimize=0)
+    with pytest.raises(ValueError, match="was 41"):  # no version 41
         code.make(fit=True)
-        expected = ["".join("1" if x else "0" for x in row) for row in code.get_matrix()]
-        assert (version, rows) == (code.version, expected), text
-        versions.append(version)
-    assert versions[0] == 1 and versions[-1] == 40 and len(set(versions)) >= 10
+
+
+def test_qr_library_is_published_unchanged_with_its_licence(search_site):
+    """The search page loads the QR encoder from the site itself, before sb-qr.js, and the
+    site carries the library's MIT licence beside it."""
+    page = search_site.html("search/")
+    scripts = [tag["src"] for tag in page.select("script[src]")]
+    library, qr = (f"../{search_page.QR_LIBRARY}", f"../{search_page.QR_SCRIPT}")
+    assert scripts.index(library) < scripts.index(qr) < scripts.index(f"../{search_page.SCRIPT}")
+    published = search_site.site / search_page.QR_LIBRARY
+    assert published.read_bytes() == (REPO / "overrides" / search_page.QR_LIBRARY).read_bytes()
+    licence = published.with_suffix(".LICENSE.txt").read_text(encoding="utf-8")
+    assert "Copyright (c) 2009 Kazuhiko Arase" in licence
+    assert "Permission is hereby granted, free of charge" in licence
 
 
 def printed_qr(page) -> list[str]:

@@ -2,7 +2,8 @@
 
 The page works as a plain GET form (`?q=低保&t=chengguan&y=2024`), so a search can be shared,
 bookmarked or printed as a QR code; the script reads the same parameters and shows the results,
-and puts the state URL, its QR code (sb-qr.js) and the conditions in words on the printed page.
+and puts the state URL, its QR code (sb-qr.js, encoded by qrcode-generator) and the conditions
+in words on the printed page.
 Every text the script shows comes from messages.py through `data-messages`.
 """
 
@@ -19,6 +20,9 @@ from . import search
 PATH = "search/"
 SCRIPT = "assets/javascripts/sb-search.js"
 QR_SCRIPT = "assets/javascripts/sb-qr.js"  # the QR code of the search's state, for printing
+# The encoder sb-qr.js calls: qrcode-generator from npm, published unchanged beside its licence
+# (docs/architecture.md says how to update it).
+QR_LIBRARY = "assets/javascripts/vendor/qrcode-generator-2.0.4.js"
 
 # Texts sb-search.js shows (key in the script → message).
 SCRIPT_MESSAGES = {
@@ -96,9 +100,11 @@ def search_page(site: Site) -> tuple[str, str, str, dict]:
         f'<button type="submit" form="sb-search" class="md-button">{h.e(msg.SEARCH_APPLY)}'
         f"</button>"
         f'<a class="sb-search__clear" href="./">{h.e(msg.SEARCH_CLEAR)}</a></fieldset></details>'
+        # The QR scripts deferred, in this order (the library first).
+        f'<script src="{h.e(urls.rel(here, QR_LIBRARY))}" defer></script>'
+        f'<script src="{h.e(urls.rel(here, QR_SCRIPT))}" defer></script>'
         # Not deferred: the search starts fetching while the rest of the page is parsed, so
         # its results are drawn about when the page has loaded (bench/search.py).
-        f'<script src="{h.e(urls.rel(here, QR_SCRIPT))}" defer></script>'
         f'<script src="{h.e(urls.rel(here, SCRIPT))}"></script>'
     )
     return here, msg.SEARCH_TITLE, html, {"hide": ["toc"], "description": msg.SEARCH_INTRO}
