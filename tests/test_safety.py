@@ -444,6 +444,62 @@ def test_same_link_text_is_judged_from_each_page(tmp_path):
                    ("t/c/", "#top", "anchor")}
 
 
+
+def test_a_check_kept_from_the_last_build_finds_what_a_fresh_check_finds(tmp_path):
+    """Issue 15: the link check keeps each page's result in .cache/ and reads again only pages
+    that changed or whose targets changed. After every kind of change (a target deleted, added,
+    an anchor removed, a page edited, a template link broken on every page as deep), it reports
+    exactly what a check from nothing reports, and an unchanged page is not read again."""
+    from site_builder.output import linkcheck
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def write(path: str, body: str) -> None:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+
+    nav = '<a href="../../t/c/">c</a><a href="../../n/b/#top">b</a>'
+    write("index.html", '<a href="n/a/">a</a><a href="t/c/">c</a>')
+    write("n/a/index.html", nav + '<a href="../b/#sec">b</a><a href="f.pdf">f</a>')
+    write("n/a/f.pdf", "pdf")
+    write("n/b/index.html", nav + '<h2 id="top">b</h2><h2 id="sec">s</h2>')
+    write("t/c/index.html", nav + '<a href="../../n/a/f.pdf">f</a>')
+
+    def same() -> set:
+        kept = {(b.page, b.link, b.kind) for b in linkcheck.check(site, "https://x.cn/", cache)}
+        fresh = {(b.page, b.link, b.kind) for b in linkcheck.check(site, "https://x.cn/")}
+        assert kept == fresh
+        return kept
+
+    assert same() == set()
+    changes = [
+        (lambda: (site / "n/a/f.pdf").unlink(),
+         {("n/a/", "f.pdf", "missing"), ("t/c/", "../../n/a/f.pdf", "missing")}),
+        (lambda: write("n/a/f.pdf", "pdf"), set()),
+        (lambda: write("n/b/index.html", nav + '<h2 id="top">b</h2>'),
+         {("n/a/", "../b/#sec", "anchor")}),
+        (lambda: write("t/c/index.html", nav + '<a href="#nowhere">x</a>'),
+         {("n/a/", "../b/#sec", "anchor"), ("t/c/", "#nowhere", "anchor")}),
+        (lambda: write("n/b/index.html", nav + "<p>b</p>"),
+         {("n/a/", "../b/#sec", "anchor"), ("n/a/", "../../n/b/#top", "anchor"),
+          ("n/b/", "../../n/b/#top", "anchor"), ("t/c/", "#nowhere", "anchor"),
+          ("t/c/", "../../n/b/#top", "anchor")}),
+    ]
+    for change, expected in changes:
+        change()
+        assert same() == expected
+    # an unchanged page is not read again. Shown by changing one behind the check's back, to a
+    # broken link of the same length, keeping its inode and time: the kept result still stands
+    # (the build itself never does this: a page it writes again is a new file).
+    page = site / "index.html"
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace('href="t/c/"', 'href="t/x/"'), encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    kept = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/", cache)}
+    fresh = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/")}
+    assert ("", "t/x/") in fresh and ("", "t/x/") not in kept
+
 STALL_HOOK = '''
 import os, time
 def on_post_build(config, **kwargs):

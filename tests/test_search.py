@@ -822,3 +822,42 @@ def test_sample_printed_search_carries_its_state(browser, sample_url, state, con
     assert page.inner_text(".sb-qr__url") == "https://www.wangchuan.gov.cn/search/"
     assert printed_qr(page) == ["https://www.wangchuan.gov.cn/search/"]
     context.close()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_index_updated_from_the_previous_build_is_the_index_made_from_nothing(tmp_path: Path):
+    """Issue 15: the index kept in .cache/search/ is updated where documents changed
+    (searchcache.py); after random edits of titles, bodies and 文号 the files are byte for byte
+    those of an index made from nothing, and the update really was an update."""
+    import dataclasses
+    import random
+
+    from site_builder.output import searchcache
+    from site_builder.pipeline import Project, build_model
+
+    site, _ = build_model(Project.at(REPO))
+    docs = search.documents(site)
+    cache = tmp_path / "cache"
+    search.write_documents(docs, tmp_path / "first", None, cache)
+    rng = random.Random(15)
+    for round_ in range(6):
+        for number in rng.sample(range(len(docs)), 1 + round_):
+            doc = docs[number]
+            docs[number] = dataclasses.replace(
+                doc, title=doc.title + rng.choice(["", "（更正）"]),
+                body=rng.choice([doc.body + "新增的段落：敬老院 2026", doc.body[: len(doc.body) // 2]]),
+                doc_number=rng.choice([doc.doc_number, "民发〔2026〕99号"]))
+        assert searchcache.Index.load(cache, docs) is not None, "made from nothing, not updated"
+        search.write_documents(docs, tmp_path / "updated", None, cache)
+        search.write_documents(docs, tmp_path / "fresh", None, None)
+        updated, fresh = _files(tmp_path / "updated"), _files(tmp_path / "fresh")
+        assert updated.keys() == fresh.keys()
+        assert [p for p in fresh if updated[p] != fresh[p]] == [], f"round {round_}"
+        assert search.lookup(tmp_path / "updated", "敬老院") == search.lookup(tmp_path / "fresh",
+                                                                             "敬老院")
+    docs.append(docs[0])  # one more document: made from nothing
+    assert searchcache.Index.load(cache, docs) is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import posixpath
 import re
 from collections.abc import Iterator
@@ -53,30 +54,123 @@ class Bad:
 PARALLEL_FROM = 2000  # files: below this one process is quicker
 _forked: _Checker | None = None  # the checker a forked worker inherits
 
+CACHE = "links.pickle"
+CACHE_VERSION = "1"
+Dep = tuple[str, str]  # (target file's site path, fragment): what a link's verdict depends on
+Stamp = tuple[int, int, int]  # inode, size, modification time of a checked file
 
-def check(out_dir: Path, base_url: str) -> list[Bad]:
+
+@dataclass
+class PageResult:
+    stamp: Stamp
+    bad: list[tuple[str, str]]  # (link, kind)
+    own: frozenset[Dep]  # the targets of the page's own links
+    up: str  # its depth ("../../"): the template links it shares with pages as deep
+
+
+@dataclass
+class Previous:
+    """The last check, kept in .cache/: each page's result and what it depended on, and the
+    verdict on every target then."""
+
+    base_url: str
+    pages: dict[str, PageResult]
+    shared: dict[str, set[Dep]]  # depth → targets of the template links of pages that deep
+    verdicts: dict[Dep, str | None]
+
+
+def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[Bad]:
     """Every broken internal link and every resource from another host in `out_dir`.
 
     Large sites are checked by forked workers, each over a share of the files (pages are
-    independent; each worker keeps its own cache of target pages' anchors)."""
+    independent; each worker keeps its own cache of target pages' anchors).
+
+    With `cache_dir`, the previous check is kept there. A page whose file is the very same
+    (inode, size and time: pages reused from the page cache are hard links) is not read again
+    when none of the targets its links depend on changed its verdict (a file gone or added, an
+    anchor gone): its previous result stands."""
     global _forked
     checker = _Checker(out_dir, base_url)
-    files = sorted(checker.files)
+    files = sorted(f for f in checker.files if f.endswith((".html", ".css")))
+    stamps = {rel: _stamp(out_dir / rel) for rel in files}
+    previous = _load(cache_dir, base_url) if cache_dir is not None else None
+    kept = _unchanged(checker, previous, stamps) if previous is not None else {}
+    todo = [rel for rel in files if rel not in kept]
     workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_FROM or workers < 2 or not can_fork():
-        return list(checker.run(files))
-    _forked = checker
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.map(_check_share, [files[i::workers] for i in range(workers)])
-    finally:
-        _forked = None
-    return sorted((bad for share in shares for bad in share), key=lambda b: (b.page, b.link))
+    if len(todo) < PARALLEL_FROM or workers < 2 or not can_fork():
+        results, shared = checker.run_pages(todo)
+    else:
+        _forked = checker
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shares = pool.map(_check_share, [todo[i::workers] for i in range(workers)])
+        finally:
+            _forked = None
+        results, shared = {}, {}
+        for part, part_shared in shares:
+            results.update(part)
+            for up, deps in part_shared.items():
+                shared.setdefault(up, set()).update(deps)
+    pages = {**kept, **{rel: PageResult(stamps[rel], *found) for rel, found in results.items()}}
+    if cache_dir is not None:
+        if previous is not None:
+            for up, deps in previous.shared.items():
+                shared.setdefault(up, set()).update(deps)
+        _save(cache_dir, checker, Previous(base_url, pages, shared, {}))
+    return sorted((Bad(_page_path(rel) if rel.endswith(".html") else rel, link, kind)
+                   for rel, result in pages.items() for link, kind in result.bad),
+                  key=lambda b: (b.page, b.link))
 
 
-def _check_share(files: list[str]) -> list[Bad]:
+def _check_share(files: list[str]) -> tuple[dict, dict]:
     assert _forked is not None
-    return list(_forked.run(files))
+    return _forked.run_pages(files)
+
+
+def _stamp(path: Path) -> Stamp:
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _unchanged(checker: _Checker, previous: Previous, stamps: dict[str, Stamp]
+               ) -> dict[str, PageResult]:
+    """The previous results of the pages that are the same files and whose targets all keep
+    their verdicts."""
+    changed = {dep for dep, verdict in previous.verdicts.items()
+               if checker.resolve(dep) != verdict}
+    shaken = {up for up, deps in previous.shared.items() if not changed.isdisjoint(deps)}
+    return {rel: result for rel, result in previous.pages.items()
+            if stamps.get(rel) == result.stamp and result.up not in shaken
+            and changed.isdisjoint(result.own)}
+
+
+def _load(cache_dir: Path, base_url: str) -> Previous | None:
+    try:
+        with (cache_dir / CACHE).open("rb") as handle:
+            version, previous = pickle.load(handle)
+    except (OSError, ValueError, EOFError, TypeError, AttributeError, pickle.UnpicklingError):
+        return None
+    if version != CACHE_VERSION or not isinstance(previous, Previous) or \
+            previous.base_url != base_url:
+        return None
+    return previous
+
+
+def _save(cache_dir: Path, checker: _Checker, result: Previous) -> None:
+    deps: set[Dep] = set()
+    for shared in result.shared.values():
+        deps.update(shared)
+    for page in result.pages.values():
+        deps.update(page.own)
+    result.verdicts = {dep: checker.resolve(dep) for dep in deps}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cache_dir / f"{CACHE}.{os.getpid()}.tmp"
+        with temporary.open("wb") as handle:
+            pickle.dump((CACHE_VERSION, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_dir / CACHE)
+    except OSError:
+        (cache_dir / CACHE).unlink(missing_ok=True)
 
 
 class _Checker:
@@ -91,6 +185,9 @@ class _Checker:
         self.seen: dict[tuple[str, str], str | None] = {}
         self.split: dict[str, SplitResult] = {}
         self.tags: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.own: set[Dep] = set()  # targets of the current page's own links
+        self.shared: dict[str, set[Dep]] = {}  # depth → targets of template links
+        self.deps: set[Dep] = set()  # targets judged while reading one tag
 
     def run(self, files: list[str]) -> Iterator[Bad]:
         for rel in files:
@@ -98,6 +195,26 @@ class _Checker:
                 yield from self._page(rel)
             elif rel.endswith(".css"):
                 yield from self._css(rel)
+
+    def run_pages(self, files: list[str]
+                  ) -> tuple[dict[str, tuple[list[tuple[str, str]], frozenset[Dep], str]],
+                             dict[str, set[Dep]]]:
+        """Each file's broken links, the targets of its own links and its depth; and, by
+        depth, the targets of the template links (judged once per depth)."""
+        results = {}
+        for rel in files:
+            self.own = set()
+            bad = [(b.link, b.kind) for b in self.run([rel])]
+            up = "../" * (posixpath.dirname(rel).count("/") + 1) if posixpath.dirname(rel) \
+                else ""
+            results[rel] = (bad, frozenset(self.own), up)
+        return results, self.shared
+
+    def resolve(self, dep: Dep) -> str | None:
+        """The verdict on a target now (None: fine)."""
+        if dep not in self.seen:
+            self.seen[dep] = self._resolve(*dep)
+        return self.seen[dep]
 
     def _page(self, rel: str) -> Iterator[Bad]:
         text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
@@ -110,9 +227,13 @@ class _Checker:
             key = (up, m.group(0))
             found = self.tags.get(key)
             if found is None:
+                self.deps = set()
                 found, alike = self._tag(m, folder, up)
                 if alike:
                     self.tags[key] = found
+                    self.shared.setdefault(up, set()).update(self.deps)
+                else:
+                    self.own.update(self.deps)
             for url, problem in found:
                 yield Bad(_page_path(rel), url, problem)
         for m in _CSS_URL.finditer(text) if "url(" in text or "@import" in text else ():
@@ -140,6 +261,7 @@ class _Checker:
     def _css(self, rel: str) -> Iterator[Bad]:
         text = (self.out_dir / rel).read_text(encoding="utf-8", errors="replace")
         folder = posixpath.dirname(rel)
+        self.deps = self.own
         for m in _CSS_URL.finditer(text):
             url = m.group(1) or m.group(2)
             problem = self._judge(folder, url, True, anchors=False)
@@ -176,6 +298,7 @@ class _Checker:
         # Keyed by the target, not the page: the same template link on thousands of pages
         # is resolved once.
         key = (target, parts.fragment if anchors else "")
+        self.deps.add(key)
         if key not in self.seen:
             self.seen[key] = self._resolve(target, parts.fragment if anchors else "")
         return self.seen[key]

@@ -20,6 +20,8 @@ from .opendata import data_files
 from .pages import Output
 from .search import write_index
 
+SEARCH_CACHE = "search"  # the index of the previous build (searchcache.py)
+
 
 @dataclass
 class Context:
@@ -71,7 +73,8 @@ def start_jobs(site: Site, output: Output, cache_dir: Path, *,
     writes pages: the search index, the open data and feeds, and the QR codes a first build has
     not encoded yet."""
     work_dir = cache_dir / "jobs"
-    jobs = {"search": Job(functools.partial(write_index, site), work_dir / "search",
+    index = functools.partial(write_index, site, cache_dir=cache_dir / SEARCH_CACHE)
+    jobs = {"search": Job(index, work_dir / "search",
                           background=background),
             "data": Job(functools.partial(_write_data, site), work_dir / "data",
                         background=background)}
@@ -91,14 +94,14 @@ def write_search_index(ctx: Context) -> None:
     if job is not None:
         job.finish(ctx.out_dir)
     else:
-        write_index(ctx.site, ctx.out_dir)
+        write_index(ctx.site, ctx.out_dir, ctx.cache_dir / SEARCH_CACHE)
 
 
 def check_links(ctx: Context) -> None:
     """Keep last: no broken internal link, anchor or attachment, nothing from another host."""
     sources = {urls.notice(n.id): n.source for n in ctx.site.notices}
     sources.update({urls.column_page(p.id): p.source for p in ctx.site.pages})
-    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url)
+    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url, ctx.cache_dir)
     ctx.problems.extend(linkcheck.report(bad, sources, ctx.site.root))
 
 

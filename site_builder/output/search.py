@@ -37,6 +37,7 @@ import sys
 import unicodedata
 from array import array
 from collections import defaultdict, deque
+from collections.abc import Iterable, MutableSequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -275,14 +276,14 @@ class IndexStats:
     files: int
 
 
-class _Postings:
+class Postings:
     """Term → ids of the documents holding it (ascending), for every term of 1–3 characters;
     and the same for the terms of the strong fields alone (title, 文号, 主题词, an item's
     公开内容: for ranking)."""
 
     def __init__(self) -> None:
-        self.all: defaultdict[str, list[int]] = defaultdict(list)
-        self.strong: defaultdict[str, list[int]] = defaultdict(list)
+        self.all: defaultdict[str, MutableSequence[int]] = defaultdict(list)
+        self.strong: defaultdict[str, MutableSequence[int]] = defaultdict(list)
 
     def add(self, doc: int, text: str, strong: set[str]) -> None:
         # map() with methodcaller keeps the loop over ~1,500 terms per document in C.
@@ -336,34 +337,41 @@ def known_names(site: Site) -> list[str]:
     return sorted((n for n in squeezed if len(n) >= 2), key=lambda n: (-len(n), n))
 
 
-def write_index(site: Site, out_dir: Path) -> IndexStats:
-    """Write `search/data/` into the built site (replacing any previous one)."""
+def write_index(site: Site, out_dir: Path, cache_dir: Path | None = None) -> IndexStats:
+    """Write `search/data/` into the built site (replacing any previous one). With `cache_dir`,
+    the index of the previous build kept there is updated where documents changed
+    (searchcache.py) instead of being made again from nothing."""
     folder = out_dir / FOLDER
-    return write_documents(documents(site), folder, facet_options(site))
+    return write_documents(documents(site), folder, facet_options(site), cache_dir)
 
 
 def write_documents(docs: list[Document], folder: Path,
-                    options: dict[str, list[tuple[str, str, int]]] | None = None) -> IndexStats:
+                    options: dict[str, list[tuple[str, str, int]]] | None = None,
+                    cache_dir: Path | None = None) -> IndexStats:
     """Write the index of `docs` (numbered in list order) into `folder`."""
+    from .searchcache import Index  # the index kept between builds, made by the functions here
+
+    index = Index.load(cache_dir, docs) if cache_dir is not None else None
+    if index is None:
+        index = Index.full(docs)
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "s").mkdir(parents=True)
     (folder / "d").mkdir()
-    width = 2 if len(docs) <= 0xFFFF else 4
-    postings = _Postings()
+    for number, record in enumerate(index.records):
+        (folder / "d" / f"{number}.json").write_bytes(record)
+    for number, shard in enumerate(index.shards):
+        (folder / "s" / f"{number}.bin").write_bytes(shard)
     facets = bytearray()
-    for number, doc in enumerate(docs):
-        text, strong = indexed_text(doc)
-        postings.add(number, text, strong)
+    for doc in docs:
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
-        _write_doc(folder / "d" / f"{number}.json", doc)
-    shards = shard_count(len(docs))
-    _write_shards(folder / "s", postings, shards, "H" if width == 2 else "I")
     (folder / "facets.bin").write_bytes(bytes(facets))
-    (folder / "meta.json").write_text(_meta(options or {}, len(docs), shards, width),
-                                      encoding="utf-8")
+    (folder / "meta.json").write_text(_meta(options or {}, len(docs), len(index.shards),
+                                            index.width), encoding="utf-8")
+    if cache_dir is not None:
+        index.save(cache_dir)
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return IndexStats(len(docs), len(postings.all), shards,
+    return IndexStats(len(docs), len(index.postings.all), len(index.shards),
                       sum(p.stat().st_size for p in files), len(files))
 
 
@@ -450,13 +458,14 @@ def _read_shard(path: Path, width: int) -> dict[str, list[int]]:
     return out
 
 
-def _write_doc(path: Path, doc: Document) -> None:
-    record = {"u": doc.path, "t": doc.title, "k": doc.kind, "d": doc.date,
+def record(doc: Document) -> bytes:
+    """d/<id>.json: what a result shows, and the text to check a long word against."""
+    fields = {"u": doc.path, "t": doc.title, "k": doc.kind, "d": doc.date,
               "p": doc.publisher, "l": doc.place, "n": doc.doc_number,
               "w": "、".join(doc.keywords),
               "m": doc.record_meta, "x": doc.text, "f": 1 if doc.complete else ""}
-    path.write_text(json.dumps({k: v for k, v in record.items() if v != ""},
-                               ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return json.dumps({k: v for k, v in fields.items() if v != ""},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _varint(value: int, out: bytearray) -> None:
@@ -466,30 +475,34 @@ def _varint(value: int, out: bytearray) -> None:
     out.append(value)
 
 
-def _write_shards(folder: Path, postings: _Postings, shards: int, typecode: str) -> None:
+def shard_groups(terms: Iterable[str], shards: int) -> dict[int, list[str]]:
+    """The terms of each shard, sorted (the same bytes for the same input: terms() is a set,
+    hash-ordered)."""
+    groups: dict[int, list[str]] = {}
+    for term in sorted(terms):
+        groups.setdefault(shard_of(term, shards), []).append(term)
+    return groups
+
+
+def encode_shard(group: list[str], postings: Postings, typecode: str) -> bytes:
     """Shard file: varint term count; per term: its length and code points, the number of
     documents holding it and of those holding it in a strong field (varints), then both id
     lists (little-endian unsigned integers of the width given in meta.json)."""
-    groups: dict[int, list[str]] = {}
-    for term in sorted(postings.all):  # sorted: the same bytes for the same input (terms()
-        groups.setdefault(shard_of(term, shards), []).append(term)  # is a set, hash-ordered)
     little = sys.byteorder == "little"
-    for number in range(shards):
-        out = bytearray()
-        group = groups.get(number, [])
-        _varint(len(group), out)
-        for term in group:
-            ids, in_titles = postings.all[term], postings.strong.get(term, [])
-            _varint(len(term), out)
-            for ch in term:
-                _varint(ord(ch), out)
-            _varint(len(ids), out)
-            _varint(len(in_titles), out)
-            for block in (array(typecode, ids), array(typecode, in_titles)):
-                if not little:
-                    block.byteswap()
-                out.extend(block.tobytes())
-        (folder / f"{number}.bin").write_bytes(bytes(out))
+    out = bytearray()
+    _varint(len(group), out)
+    for term in group:
+        ids, in_titles = postings.all[term], postings.strong.get(term, ())
+        _varint(len(term), out)
+        for ch in term:
+            _varint(ord(ch), out)
+        _varint(len(ids), out)
+        _varint(len(in_titles), out)
+        for block in (array(typecode, ids), array(typecode, in_titles)):
+            if not little:
+                block.byteswap()
+            out.extend(block.tobytes())
+    return bytes(out)
 
 
 def _meta(options: dict[str, list[tuple[str, str, int]]], count: int, shards: int,
