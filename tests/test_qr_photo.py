@@ -1,7 +1,8 @@
-"""Printed QR codes photographed by a phone (issue 13): the pack cover, a poster and the QR sheets
-printed to PDF, rendered at 150 dpi, and every code read back after the damage a photo of a
-notice board does to it, all at once: a glare spot, a perspective tilt, a 15° rotation and a
-blur. At least 90 % must decode with zxing-cpp, and every code read must be the right page.
+"""Printed QR codes photographed by a phone (issue 13): the pack cover, posters and the QR sheets
+(`site-builder print`) and two site pages printed from the browser, as PDFs rendered at 150 dpi,
+and every code read back after the damage a photo of a notice board does to it, all at once: a
+glare spot, a perspective tilt, a 15° rotation and a blur. At every glare position at least 90 %
+must decode with zxing-cpp, and every code read must be the right page of the built site.
 
 What each photo gets, in this order (the order light and a camera apply them):
 1. The code is cut out of the clean page image with its printed quiet zone (4 modules), found
@@ -22,7 +23,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import TestProject
+from conftest import TestProject, serve
 from qrtools import decode, pdf_pages
 
 from site_builder.output import qr
@@ -132,7 +133,7 @@ def photo_trials(pages) -> list[tuple[str, float, tuple[float, float], list[str]
 HOST = "https://zwgk.xinchengqu.gov.cn/"
 
 
-def test_printed_codes_survive_a_phone_photo(small: TestProject, tmp_path: Path):
+def test_printed_codes_survive_a_phone_photo(small: TestProject, browser, tmp_path: Path):
     from test_print import PILOT_DOMAINS
 
     small.edit("catalog.yaml", "网址: https://gk.example.gov.cn/", f"网址: {HOST}")
@@ -158,6 +159,15 @@ def test_printed_codes_survive_a_phone_photo(small: TestProject, tmp_path: Path)
         "二维码-山阳乡.pdf": [f"{HOST}t/shanyang/"],
     }
     [pack] = tmp_path.glob("公开栏-河西镇-*.pdf")
+    # pages of the site printed from the browser (打印): a notice and the version-5 village
+    with serve(small.site) as base:
+        for path in ("n/2025-0002/", "t/nanmen/nanmen/"):
+            page = browser.new_page()
+            page.goto(base + path)
+            page.pdf(path=str(tmp_path / f"{path.strip('/').replace('/', '-')}.pdf"),
+                     prefer_css_page_size=True)
+            page.close()
+            wanted[f"{path.strip('/').replace('/', '-')}.pdf"] = [HOST + path]
     trials = []
     for name, urls in wanted.items():
         pages = pdf_pages(pack if name == "pack" else tmp_path / name, dpi=150)
