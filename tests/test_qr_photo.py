@@ -1,8 +1,9 @@
 """Printed QR codes photographed by a phone (issue 13): the pack cover, posters and the QR sheets
-(`site-builder print`) and two site pages printed from the browser, as PDFs rendered at 150 dpi,
-and every code read back after the damage a photo of a notice board does to it, all at once: a
-glare spot, a perspective tilt, a 15° rotation and a blur. At every glare position at least 90 %
-must decode with zxing-cpp, and every code read must be the right page of the built site.
+(`site-builder print`), two site pages printed from the browser and a notice of an archive
+transfer (`site-builder archive`), as PDFs rendered at 150 dpi, and every code read back after
+the damage a photo of a notice board does to it, all at once: a glare spot, a perspective tilt,
+a 15° rotation and a blur. At every glare position at least 90 % must decode with zxing-cpp,
+and every code read must be the right page of the built site.
 
 What each photo gets, in this order (the order light and a camera apply them):
 1. The code is cut out of the clean page image with its printed quiet zone (4 modules), found
@@ -159,6 +160,10 @@ def test_printed_codes_survive_a_phone_photo(small: TestProject, browser, tmp_pa
         "二维码-山阳乡.pdf": [f"{HOST}t/shanyang/"],
     }
     [pack] = tmp_path.glob("公开栏-河西镇-*.pdf")
+    # a notice's PDF of an archive transfer (移交档案馆)
+    assert small.cli("archive", "--from", "2025-06-01", "--to", "2025-07-31").code == 0
+    [transfer] = (small.root / "archive").glob("*/001-2025-0002/2025-0002.pdf")
+    wanted[str(transfer)] = [f"{HOST}n/2025-0002/"]
     # pages of the site printed from the browser (打印): a notice and the version-5 village
     with serve(small.site) as base:
         for path in ("n/2025-0002/", "t/nanmen/nanmen/"):
@@ -170,7 +175,7 @@ def test_printed_codes_survive_a_phone_photo(small: TestProject, browser, tmp_pa
             wanted[f"{path.strip('/').replace('/', '-')}.pdf"] = [HOST + path]
     trials = []
     for name, urls in wanted.items():
-        pages = pdf_pages(pack if name == "pack" else tmp_path / name, dpi=150)
+        pages = pdf_pages(pack if name == "pack" else tmp_path / name, dpi=150)  # or absolute
         clean = [r for page in pages for r in decode(page)]
         assert sorted(r.text for r in clean) == sorted(urls), name  # every code, once, unharmed
         trials += photo_trials(pages)
