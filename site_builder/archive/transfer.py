@@ -47,12 +47,12 @@ from ..output.feeds import metadata_rows
 from ..output.opendata import Sheet, xlsx_bytes
 from ..output.render import e, index_number
 from ..paper import pdf
-from ..paper.printing import body_html, county_name, document
+from ..paper.printing import body_html, county_name, document, printed_mm
 from .periods import Period
 
 RECORD = "移交记录.json"
 RECORD_VERSION = 1
-QR_MM = 30
+QR_MM = 30  # nominal; printed_mm makes it larger so that modules are ≥ 1 mm (33 mm at v4)
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:[^)]*)\)")
 PDF_NODE_ID = re.compile(rb"\(node(\d+)\)")  # tagged-PDF element ids (DOM node numbers)
 
@@ -173,7 +173,7 @@ def notice_document(site: Site, n: Notice, cache: qr.QrCache) -> str:
         items = "".join(f"<li>{e(a.title)}（{e(a.filename)}）</li>" for a in n.attachments)
         attachments = (f'<section class="ar-att"><h2>{e(msg.ATTACHMENTS)}</h2><ul>{items}</ul>'
                        f"<p>{e(msg.AR_ATTACHMENTS_BESIDE)}</p></section>")
-    svg = qr.inline_svg(cache, url, QR_MM, msg.QR_ALT.format(url=url))
+    svg = qr.inline_svg(cache, url, printed_mm(QR_MM, url), msg.QR_ALT.format(url=url))
     code = (f'<figure class="ar-qr">{svg}<figcaption><strong>{e(msg.QR_SCAN_PRINT)}</strong>'
             f'<span>{e(url)}</span></figcaption></figure>')
     section = (f'<section class="ar-notice"><p class="ar-site">{e(site.info.name)}</p>'

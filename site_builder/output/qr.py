@@ -1,9 +1,9 @@
 """QR codes: every page's absolute URL, as SVG (crisp in print) and PNG (download, Word).
 
-- Exactly the symbol `qrcode` draws (error correction M, a quiet zone of 4 modules, the smallest
+- Exactly the symbol `qrcode` draws (error correction Q, a quiet zone of 4 modules, the smallest
   version that holds the URL; tests compare), with qrcode choosing version and mode and the
   rest done here on integers, ≈ 6 times faster (see `encode_rows`). The URL scheme keeps
-  URLs short (`https://<host>/n/<id>/`), so a notice is a version 3 code (29 × 29 modules)
+  URLs short (`https://<host>/n/<id>/`), so a notice is a version 4 code (33 × 33 modules)
   for a typical county host name and scans from a small print.
 - The two image files are written here from the symbol's rows: the SVG as one path of
   horizontal runs on a white square, the PNG as a 1-bit image (zlib, no imaging library).

@@ -6,8 +6,10 @@
 - **Board pack** (公开栏张贴包) of a township or village: a cover sheet (name, date, QR codes of
   its page and of the five disclosures, the list of notices) and the poster of each notice.
 - **QR sheets** (政务公开专区): the home page, the five disclosures and every domain; per
-  township its page and each of its villages (一村一码). Codes stay ≥ 25 mm with label and URL:
-  more than 16 go on several A4 sheets titled （一）（二）….
+  township its page and each of its villages (一村一码), with label and URL: more than 12 go on
+  several A4 sheets titled （一）（二）… (9 a sheet when long URLs make the codes larger).
+- Every printed code is at least 33 mm wide with modules of at least 1 mm (`printed_mm`), so it
+  still reads in a phone's photo with glare, tilt and blur (tests/test_qr_photo.py).
 - Every document (cover, each poster, a set of sheets) is numbered on its own (第 2 页，共 5 页);
   continuation pages carry 「（续）<标题>」.
 
@@ -38,15 +40,24 @@ from ..output.render import e, index_number
 from ..pipeline import CACHE_DIR, Project, read_and_check
 from . import pdf
 
-POSTER_QR_MM = 42  # width of the symbol itself (quiet zone not counted): "at least 4 cm"
-COVER_MAIN_QR_MM = 34
-COVER_CATEGORY_QR_MM = 25  # no printed code under 25 mm (issue 13)
+# Printed QR sizes: the width of the symbol itself (quiet zone not counted). A code is printed at
+# its nominal width, or larger when its modules would be under MIN_MODULE_MM (a longer URL has
+# more modules), and never under MIN_QR_MM. tests/test_qr_photo.py photographs every printed
+# code (glare over 10 %, tilt, 15° rotation, blur of radius 2 at 150 dpi): modules of 0.76 mm
+# (25 mm, version 4) failed every time, from about 0.95 mm on nearly all decode (issue 13,
+# docs/performance.md).
+MIN_MODULE_MM = 1.0
+MIN_QR_MM = 25  # about the least a phone reads from a step away on a wall
+POSTER_QR_MM = 42  # "at least 4 cm"
+COVER_MAIN_QR_MM = 38
+COVER_CATEGORY_QR_MM = 33  # the five 五公开 codes (were 20 mm, then 25 mm)
 RUNNING_MAX = 32  # characters of a title in the 「（续）…」 line of continuation pages
-# QR sheets: (columns, symbol mm, most entries on one A4 sheet), each code with its label and URL.
-# More entries than the last grid holds go on several sheets, never on smaller codes: 25 mm is
-# about the least a phone reads from a step away on a wall.
-SHEET_GRIDS = ((3, 32, 12), (4, 26, 16))
-SHEET_MIN_QR_MM = 25
+# QR sheets: 3 columns, each code with its label and URL, all of one sheet set at one size; 4 rows
+# to an A4 sheet while the codes are at most SHEET_FOUR_ROWS_MM, else 3 (longer URLs, larger
+# codes). More entries go on several sheets, never on smaller codes.
+SHEET_COLUMNS = 3
+SHEET_QR_MM = 33
+SHEET_FOUR_ROWS_MM = 33
 DEFAULT_OUT = "print"
 
 
@@ -155,10 +166,18 @@ def poster(site: Site, n: Notice, cache: qr.QrCache) -> str:
         f'<p class="poster__site">{e(msg.POSTER_SITE.format(site=site.info.name))}</p>'
         f'<h1 class="poster__title">{e(n.title)}</h1>'
         f'<div class="poster__info"><dl class="poster__meta">{meta}</dl>'
-        f'{_qr_figure(cache, url, POSTER_QR_MM, msg.QR_SCAN_PRINT, url)}</div>'
+        f'{_qr_figure(cache, url, printed_mm(POSTER_QR_MM, url), msg.QR_SCAN_PRINT, url)}'
+        f'</div>'
         f'{summary}<div class="poster__body">{body_html(n)}</div>{_attachments(n)}'
         f"</section>"
     )
+
+
+def printed_mm(nominal: float, *code_urls: str) -> float:
+    """The printed width of the symbol of these codes (one size for all of them): `nominal`, or
+    more so that no module is under MIN_MODULE_MM, and at least MIN_QR_MM."""
+    modules = max(17 + 4 * qr.version_of(url) for url in code_urls)
+    return max(nominal, MIN_QR_MM, modules * MIN_MODULE_MM)
 
 
 def _qr_figure(cache: qr.QrCache, url: str, symbol_mm: float, caption: str, note: str,
@@ -198,8 +217,9 @@ def cover(site: Site, township: Township, village: Village | None, selection: Se
     place = f"{township.name}{village.name}" if village else township.name
     (_, main_url), *categories = cover_codes(site, township, village)
     scope = msg.COVER_SCOPE.format(scope=selection.scope, count=len(selection.notices))
-    main = _qr_figure(cache, main_url, COVER_MAIN_QR_MM, msg.COVER_MAIN_QR.format(place=place),
-                      main_url)
+    main = _qr_figure(cache, main_url, printed_mm(COVER_MAIN_QR_MM, main_url),
+                      msg.COVER_MAIN_QR.format(place=place), main_url)
+    category_mm = printed_mm(COVER_CATEGORY_QR_MM, *(url for _, url in categories))
     return (
         f'<section class="cover">'
         f'<p class="cover__site">{e(site.info.name)}</p>'
@@ -207,7 +227,7 @@ def cover(site: Site, township: Township, village: Village | None, selection: Se
         f'<p class="cover__date">{e(dates.cn(today))}</p><p class="cover__scope">{e(scope)}</p>'
         f'<div class="cover__codes"><div class="cover__main">{main}</div>'
         f'<div class="cover__categories"><h2>{e(msg.COVER_CATEGORIES)}</h2>'
-        f"{_grid(cache, categories, COVER_CATEGORY_QR_MM, 3, with_url=False)}</div></div>"
+        f"{_grid(cache, categories, category_mm, 3, with_url=False)}</div></div>"
         f"<h2>{e(msg.COVER_CONTENTS)}</h2>{_contents(site, selection.notices)}"
         f"</section>"
     )
@@ -258,10 +278,11 @@ def _breakable(url: str) -> str:
 def sheet(site: Site, title: str, subtitle: str, entries: Sequence[tuple[str, str]],
           cache: qr.QrCache) -> list[str]:
     """A4 sheets of labelled QR codes, one section per sheet: one sheet while the entries fit
-    the grids, else as few sheets of the finest grid as hold them (entries shared out evenly,
-    in order), titled 「…（一）」「…（二）」."""
-    grid = next((g for g in SHEET_GRIDS if len(entries) <= g[2]), SHEET_GRIDS[-1])
-    columns, symbol_mm, most = grid
+    (12, or 9 when long URLs make the codes larger than SHEET_FOUR_ROWS_MM), else as few
+    sheets as hold them (entries shared out evenly, in order), titled 「…（一）」「…（二）」."""
+    symbol_mm = printed_mm(SHEET_QR_MM, *(url for _, url in entries))
+    columns = SHEET_COLUMNS
+    most = columns * (4 if symbol_mm <= SHEET_FOUR_ROWS_MM else 3)
     count = -(-len(entries) // most)
     size = -(-len(entries) // count)
     info = site.info
