@@ -20,7 +20,7 @@ import pickle
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -55,7 +55,7 @@ PARALLEL_FROM = 2000  # files: below this one process is quicker
 _forked: _Checker | None = None  # the checker a forked worker inherits
 
 CACHE = "links.pickle"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 Dep = tuple[str, str]  # (target file's site path, fragment): what a link's verdict depends on
 Stamp = tuple[int, int, int]  # inode, size, modification time of a checked file
 
@@ -77,6 +77,7 @@ class Previous:
     pages: dict[str, PageResult]
     shared: dict[str, set[Dep]]  # depth → targets of the template links of pages that deep
     verdicts: dict[Dep, str | None]
+    ids: dict[str, tuple[Stamp, frozenset[str]]] = field(default_factory=dict)  # of targets
 
 
 def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[Bad]:
@@ -94,6 +95,9 @@ def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[B
     files = sorted(f for f in checker.files if f.endswith((".html", ".css")))
     stamps = {rel: _stamp(out_dir / rel) for rel in files}
     previous = _load(cache_dir, base_url) if cache_dir is not None else None
+    checker.stamps = stamps
+    if previous is not None:
+        checker.known_ids = previous.ids
     kept = _unchanged(checker, previous, stamps) if previous is not None else {}
     todo = [rel for rel in files if rel not in kept]
     workers = os.cpu_count() or 1
@@ -163,6 +167,8 @@ def _save(cache_dir: Path, checker: _Checker, result: Previous) -> None:
     for page in result.pages.values():
         deps.update(page.own)
     result.verdicts = {dep: checker.resolve(dep) for dep in deps}
+    result.ids = {file: (checker.stamps[file], frozenset(ids))
+                  for file, ids in checker.ids.items() if file in checker.stamps}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         temporary = cache_dir / f"{CACHE}.{os.getpid()}.tmp"
@@ -180,7 +186,7 @@ class _Checker:
         self.host = parts.netloc.lower()
         self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
         self.files = _all_files(out_dir)
-        self.ids: dict[str, set[str]] = {}
+        self.ids: dict[str, set[str] | frozenset[str]] = {}
         self.current: tuple[str, str] = ("", "")
         self.seen: dict[tuple[str, str], str | None] = {}
         self.split: dict[str, SplitResult] = {}
@@ -188,6 +194,8 @@ class _Checker:
         self.own: set[Dep] = set()  # targets of the current page's own links
         self.shared: dict[str, set[Dep]] = {}  # depth → targets of template links
         self.deps: set[Dep] = set()  # targets judged while reading one tag
+        self.stamps: dict[str, Stamp] = {}  # of the pages of this build
+        self.known_ids: dict[str, tuple[Stamp, frozenset[str]]] = {}  # read by the last check
 
     def run(self, files: list[str]) -> Iterator[Bad]:
         for rel in files:
@@ -337,8 +345,12 @@ class _Checker:
         candidate = target + "/index.html"
         return candidate if candidate in self.files else None
 
-    def _ids(self, file: str) -> set[str]:
+    def _ids(self, file: str) -> set[str] | frozenset[str]:
         if file not in self.ids:
+            known = self.known_ids.get(file)
+            if known is not None and known[0] == self.stamps.get(file):
+                self.ids[file] = known[1]  # the same file as last time
+                return known[1]
             rel, text = self.current
             if rel != file:
                 text = (self.out_dir / file).read_text(encoding="utf-8", errors="replace")

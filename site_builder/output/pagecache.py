@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 FOLDER = "pages"
-VERSION = "2"  # change when what a key covers changes
+VERSION = "3"  # change when what a key covers changes
 _CODE_SUFFIXES = (".py", ".html", ".css", ".js")
 
 
@@ -79,33 +79,40 @@ def fingerprint(shared: Iterable[object], config_file: Path, overrides: Path | N
 
 def page_key(shared: str, page: Iterable[object]) -> str:
     """The key of one page: the shared fingerprint and everything the page itself gives the
-    theme."""
-    return hashlib.sha256((shared + _json(list(page))).encode("utf-8")).hexdigest()
+    theme (texts hashed as they are, each with its length; other values as JSON)."""
+    digest = hashlib.sha256(shared.encode())
+    for part in page:
+        data = b"\0" + part.encode("utf-8", "surrogatepass") if isinstance(part, str) else \
+            b"\1" + _json(part).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
 
 
-INDEX = "index.json"  # key → SHA-256 of the entry's bytes, as the theme wrote them
+INDEX = "index.json"  # key → [size, modification time] of the entry as stored
 
 
-def file_digest(path: Path) -> str | None:
+def file_stamp(path: Path) -> list[int] | None:
     try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        info = path.stat()
     except OSError:
         return None
+    return [info.st_size, info.st_mtime_ns]
 
 
 class PageCache:
     """The entries are hard links to the files of the published site. Someone editing a page
     of `site/` in place (a hot fix on the server copy, an editor following the link) therefore
-    edits the entry too: every entry is checked against the digest taken when it was stored,
-    and one that differs is not used (the page is rendered again)."""
+    edits the entry too: every entry is checked against the size and modification time it had
+    when it was stored (a write changes the time; linking does not), and one that differs is
+    not used (the page is rendered again)."""
 
     def __init__(self, cache_dir: Path, *, link: bool):
         self.folder = cache_dir / FOLDER
         self.link = link  # hard links (only into and from folders nothing rewrites)
-        self.index: dict[str, str] = self._read_index()
+        self.index: dict[str, list[int]] = self._read_index()
 
-    def _read_index(self) -> dict[str, str]:
+    def _read_index(self) -> dict[str, list[int]]:
         try:
             data = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -118,22 +125,23 @@ class PageCache:
     def find(self, key: str) -> Path | None:
         expected = self.index.get(key)
         path = self.entry(key)
-        if expected is None or file_digest(path) != expected:
+        if expected is None or file_stamp(path) != expected:
             return None
         return path
 
     def store(self, key: str, built: Path) -> None:
         """Keep `built` (a page of a build that succeeded) as the entry for `key`."""
         target = self.entry(key)
-        digest = file_digest(built)
-        if digest is None:
+        if not built.is_file():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.unlink(missing_ok=True)
         self.put(built, temporary)
         os.replace(temporary, target)
-        self.index[key] = digest
+        stamp = file_stamp(target)
+        if stamp is not None:
+            self.index[key] = stamp
 
     def put(self, source: Path, target: Path) -> None:
         if self.link:
@@ -146,7 +154,7 @@ class PageCache:
         digests of the others."""
         if not self.folder.is_dir():
             return
-        self.index = {key: digest for key, digest in self.index.items() if key in used}
+        self.index = {key: stamp for key, stamp in self.index.items() if key in used}
         for entry in os.scandir(self.folder):
             if entry.name != INDEX and entry.name.removesuffix(".html") not in self.index:
                 Path(entry.path).unlink(missing_ok=True)
