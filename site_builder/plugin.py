@@ -46,6 +46,7 @@ from .pipeline import CACHE_DIR, Project, build_model, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
+TRASH = "trash"  # under .cache/: previous sites, deleted by the next build (write.Sweep)
 STATIC_DIR = load.ASSETS_DIR  # content/assets/: copied as they are (screened: screen_shared)
 
 
@@ -69,6 +70,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.inputs = ""  # digest of everything this build reads (uptodate.py)
         self.skip: uptodate.Stamp | None = None  # the site is up to date: build nothing
         self.said = _Said()  # the warnings and notes of this build, for the stamp
+        self.sweep = write.Sweep(Path(os.devnull))  # deleting earlier sites (none yet)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,6 +90,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         except lock.Busy as exc:
             self._unhook()
             raise PluginError(str(exc)) from None
+        self.sweep = write.Sweep(self.project.root / CACHE_DIR / TRASH)
         if self._up_to_date(config):
             return config
         logging.getLogger("mkdocs").addHandler(self.said)
@@ -144,6 +147,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self._stage(config)
         self.watch.lap("up to date")
         return True
+
+    def _finish(self) -> None:
+        """The end of a build, however it ends: the trash deleted, the lock given back."""
+        self.sweep.wait()
+        self.lock.release()
 
     def _unhook(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -234,7 +242,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 config.site_dir = str(self.final_dir)
                 self.staging = None
                 log.info(msg.BUILD_UP_TO_DATE.format(path=self.final_dir))
-            self.lock.release()
+            self._finish()
             return
         self.watch.lap("theme: pages written")
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
@@ -248,13 +256,14 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self._unhook()
         if self.staging is None or self.final_dir is None:
             self._keep_pages(Path(config.site_dir))
-            self.lock.release()
+            self._finish()
             return
         if config.strict and self.warnings.get_counts():
             write.discard(self.staging)  # MkDocs aborts next; the old site stays
-            self.lock.release()
+            self._finish()
             return
-        removal = write.publish(self.staging, self.final_dir)  # deletes the old site meanwhile
+        removal = write.publish(self.staging, self.final_dir,  # the old site: into the trash
+                                self.project.root / CACHE_DIR / TRASH)
         self._keep_pages(self.final_dir)
         log.info(msg.BUILD_PUBLISHED.format(path=self.final_dir, notices=len(self.site.notices)))
         if permalinks.record(self.project.root, self.output):
@@ -269,7 +278,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 self.inputs, uptodate.own_files_digest(self.project.root),
                 uptodate.site_listing(self.final_dir), self.said.messages))
             self.watch.lap("stamp")
-        self.lock.release()
+        self._finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unhook()
@@ -278,12 +287,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.staging is not None:
             write.discard(self.staging)
             self.staging = None
-        self.lock.release()
+        self._finish()
         if limits.disk_full(error):  # a Chinese message instead of a traceback
             raise _DiskFull(limits.disk_full_message(error, self.final_dir)) from None
 
     def on_shutdown(self) -> None:
-        self.lock.release()
+        self._finish()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))

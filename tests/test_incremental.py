@@ -57,6 +57,8 @@ def build_both(warm: TestProject, scratch: Path) -> None:
     assert_same_sites(warm, cold)
     leftovers = [p.name for p in warm.root.iterdir() if p.name.startswith(".site")]
     assert not leftovers, f"old sites left beside site/ after the build returned: {leftovers}"
+    trash = warm.root / CACHE_DIR / "trash"  # the previous site, deleted by the next build
+    assert not trash.exists() or len(list(trash.iterdir())) <= 1
 
 
 @pytest.fixture

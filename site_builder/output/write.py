@@ -2,14 +2,20 @@
 
 The staging folder sits beside the site folder (same file system, so the swap is two renames).
 A failed or interrupted build leaves `site/` exactly as it was; its staging folder is removed at
-the next build. The previous site is deleted by a thread of the build itself, which the build
-waits for before it returns (`Removal.wait`): nothing keeps deleting after `build` returns.
+the next build.
+
+The previous site (tens of thousands of files at county scale: seconds of the kernel's time) is
+moved into `.cache/trash/` and deleted by the *next* build, by an `rm -rf` it starts first and
+waits for before it returns (`Sweep`): the deletion runs on the second core while that build reads
+and validates, and nothing keeps running after any build returns. Where the trash folder is on
+another file system, the previous site is deleted before the build returns (`Removal`).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -55,9 +61,41 @@ class Removal:
             self.thread = None
 
 
-def publish(staging: Path, site_dir: Path) -> Removal:
-    """Replace `site_dir` with the finished `staging` folder; the previous site is deleted
-    meanwhile (call `wait()` on the result before returning to the user)."""
+class Sweep:
+    """Deleting what earlier builds put in the trash folder, started at the beginning of a
+    build: call `wait()` before the build returns."""
+
+    def __init__(self, trash: Path):
+        self.trash = trash
+        self.process: subprocess.Popen | None = None
+        self.thread: threading.Thread | None = None
+        if not trash.is_dir():
+            return
+        victims = [str(p) for p in trash.iterdir()]
+        if not victims:
+            return
+        rm = shutil.which("rm") if os.name == "posix" else None
+        if rm:
+            self.process = subprocess.Popen([rm, "-rf", "--", *victims],
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL)
+        else:
+            self.thread = threading.Thread(target=_remove, args=(trash,), daemon=True)
+            self.thread.start()
+
+    def wait(self) -> None:
+        if self.process is not None:
+            self.process.wait()
+            self.process = None
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+
+def publish(staging: Path, site_dir: Path, trash: Path | None = None) -> Removal:
+    """Replace `site_dir` with the finished `staging` folder. The previous site goes into
+    `trash` (for the next build's `Sweep`) or, where that cannot be, is deleted meanwhile
+    (call `wait()` on the result before returning to the user)."""
     old = previous_dir(site_dir)
     _remove(old)
     if site_dir.exists():
@@ -70,9 +108,16 @@ def publish(staging: Path, site_dir: Path) -> Removal:
         raise
     if not old.exists():
         return Removal(None)
-    trash = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
-    old.rename(trash)  # an interrupted deletion is finished by the next build's `prepare`
-    return Removal(trash)
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            old.rename(trash / f"{site_dir.name}-{os.getpid()}-{os.urandom(4).hex()}")
+            return Removal(None)
+        except OSError:  # another file system: delete it now
+            pass
+    doomed = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
+    old.rename(doomed)  # an interrupted deletion is finished by the next build's `prepare`
+    return Removal(doomed)
 
 
 def discard(staging: Path) -> None:
