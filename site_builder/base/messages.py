@@ -1404,3 +1404,5 @@ NOT_FOUND_SEARCH = "搜索本站信息"
 NOT_FOUND_HOME = "返回首页"
 SEARCH_FILTERS_SUMMARY = "按类别、领域、乡镇、年份筛选，或改变排序"
 SEARCH_APPLY = "按条件搜索"
+# --- issue 13: keyboard menu on phones ---
+MENU_BUTTON = "导航菜单"

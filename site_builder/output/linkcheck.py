@@ -51,16 +51,21 @@ class Bad:
 
 
 PARALLEL_FROM = 2000  # files: below this one process is quicker
+ERROR_PAGES = frozenset({"404.html", "500.html"})  # the theme's (MkDocs: is_error_template)
 _forked: _Checker | None = None  # the checker a forked worker inherits
 
 
-def check(out_dir: Path, base_url: str) -> list[Bad]:
+def check(out_dir: Path, base_url: str, preview_path: str | None = None) -> list[Bad]:
     """Every broken internal link and every resource from another host in `out_dir`.
+
+    The 404 page's links are absolute (it is sent for a missing address at any depth): from the
+    path of `base_url`, or from `preview_path` in the preview, which is not at the county's
+    address (`mkdocs serve` at http://127.0.0.1:8000/).
 
     Large sites are checked by forked workers, each over a share of the files (pages are
     independent; each worker keeps its own cache of target pages' anchors)."""
     global _forked
-    checker = _Checker(out_dir, base_url)
+    checker = _Checker(out_dir, base_url, preview_path)
     files = sorted(checker.files)
     workers = os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or workers < 2 or not can_fork():
@@ -80,11 +85,13 @@ def _check_share(files: list[str]) -> list[Bad]:
 
 
 class _Checker:
-    def __init__(self, out_dir: Path, base_url: str):
+    def __init__(self, out_dir: Path, base_url: str, preview_path: str | None = None):
         self.out_dir = out_dir
         parts = urlsplit(base_url)
         self.host = parts.netloc.lower()
-        self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self.site_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self.preview_path = preview_path
+        self.base_path = self.site_path  # where absolute links start on the page being read
         self.files = _all_files(out_dir)
         self.ids: dict[str, set[str]] = {}
         self.current: tuple[str, str] = ("", "")
@@ -104,10 +111,13 @@ class _Checker:
         folder = posixpath.dirname(rel)
         up = "../" * (folder.count("/") + 1) if folder else ""
         self.current = (rel, text)  # anchors on this very page are looked up in memory
+        self.base_path = self.site_path
+        if self.preview_path is not None and rel in ERROR_PAGES:
+            self.base_path = self.preview_path
         for m in _TAG.finditer(text):
             # The header, sidebar and footer repeat the same tags on every page of a depth:
             # a tag whose links resolve alike from any folder that deep is judged once.
-            key = (up, m.group(0))
+            key = (up + self.base_path, m.group(0))
             found = self.tags.get(key)
             if found is None:
                 found, alike = self._tag(m, folder, up)
