@@ -8,6 +8,9 @@ MkDocs events → pipeline stages:
                  a page outside the nav whose inputs are unchanged is linked from the page cache
                  (output/pagecache.py) instead of being rendered by the theme again
   (pages)        each generated page is a GeneratedPage: title, metadata, ready HTML
+  on_env / on_template_context
+                 the 404 page's links: the site's home is "<path>/", not "<path>/."; in the
+                 preview they start at the preview's address (see on_template_context)
   on_post_build  post-build steps on the staging folder, then swap it into place
   on_serve       also watch catalog.yaml
 """
@@ -19,7 +22,9 @@ import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
@@ -30,7 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, is_error_template
 
 from .base import lock, urls
 from .base import messages as msg
@@ -71,6 +76,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.skip: uptodate.Stamp | None = None  # the site is up to date: build nothing
         self.said = _Said()  # the warnings and notes of this build, for the stamp
         self.sweep = write.Sweep(Path(os.devnull))  # deleting earlier sites (none yet)
+        self.preview_path: str | None = None  # `mkdocs serve`: the path the preview is at
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -107,6 +113,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self._unhook()
             raise PluginError(str(exc)) from None
         config.site_name = _text(self.site.info.name)
+        if self.command == "serve":  # MkDocs set the preview's address; the county's replaces it
+            self.preview_path = urlsplit(config.site_url or "/").path or "/"
         config.site_url = self.site.info.base_url
         config.nav = [_nav_entry(n) for n in self.output.nav]
         config.extra["site_builder"] = _identity(self.site)
@@ -230,7 +238,17 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.watch.lap("theme: pages read")
         env.globals["sb_cache"] = {}  # fresh for every build (mkdocs serve rebuilds)
+        env.filters["url"] = _home_without_dot(env.filters["url"])
         return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        """The 404 page is sent for a missing address at any depth, so MkDocs makes its links
+        absolute from the path of site_url (/xian/...). The preview (`mkdocs serve`) is not at
+        the county's address but where MkDocs put it (the root of 127.0.0.1:8000 unless
+        mkdocs.yml sets site_url): there the links start from the preview's path."""
+        if self.preview_path is not None and is_error_template(template_name):
+            context["base_url"] = self.preview_path
+        return context
 
     # -- post-build ------------------------------------------------------------------------------
     @event_priority(-100)  # last: every other plugin has written its files
@@ -247,7 +265,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.watch.lap("theme: pages written")
         ctx = postbuild.Context(self.site, self.output, Path(config.site_dir),
                                 self.project.root / CACHE_DIR, Problems(self.project.root),
-                                self.jobs)
+                                self.jobs, preview_path=self.preview_path)
         problems = postbuild.run(ctx, self.watch.lap)
         for problem in problems.warnings:
             log.warning(problem.format())
@@ -310,6 +328,16 @@ class _Said(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.WARNING or record.name == log.name:
             self.messages.append((record.name, record.levelno, record.getMessage()))
+def _home_without_dot(url_filter):
+    """MkDocs' `url` filter makes the home page ("") "<base>/." where links are absolute (the
+    404 page): "/xian/." works in a browser but is not the site's address. Give "/xian/"."""
+
+    @pass_context
+    def url(context, value):
+        out = url_filter(context, value)
+        return out[:-1] if out.endswith("/.") else out
+
+    return url
 
 
 class _DiskFull(Abort):

@@ -4,18 +4,27 @@ One site (the small fixture, plus a 名单 notice whose body starts with `# `, a
 tombstone) is built for the module and opened in real Debian Chromium at 320, 360 and 1280 px,
 in normal mode and in 长者模式. axe-core (tests/package.json, installed by scripts/test.sh into
 tests/node_modules) checks WCAG 2.1 A/AA on one page of every type.
+
+The site's address has a sub-path (https://example.gov.cn/xian/) and the test server puts it
+there, answering a missing page at any depth with 404.html as a web server does: every page
+type is checked as deployed under a sub-path.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from conftest import REPO, TestProject, copy_fixture, serve
+from conftest import REPO, TestProject, copy_fixture
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -70,11 +79,14 @@ PAGES = [
     ("404", "404.html"),  # what the web server sends for a missing page
 ]
 CARE = "localStorage.setItem('sb-care', '1')"
+SITE_URL = "https://example.gov.cn/xian/"
+MOUNT = "/xian/"  # where the test server puts the site, as SITE_URL says
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> TestProject:
     project = copy_fixture("small", tmp_path_factory.mktemp("a11y") / "county")
+    project.edit("catalog.yaml", "网址: https://gk.example.gov.cn/", f"网址: {SITE_URL}")
     project.notice("hexi/2025-0090.md", ROSTER, ROSTER_BODY)
     project.edit("catalog.yaml", "设置:\n",
                  f"迁移:\n  - {{原网址: /{MOVED}, 新网址: /n/2025-0001/}}\n"
@@ -87,9 +99,51 @@ def site(tmp_path_factory) -> TestProject:
     return project
 
 
+class _SubPathServer(http.server.SimpleHTTPRequestHandler):
+    """The site under MOUNT; a missing page, at any depth, gets 404.html with status 404 (what
+    nginx's `error_page 404 /xian/404.html;` does)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(MOUNT):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path("/" + path[len(MOUNT):])
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_under_sub_path(directory: Path) -> Iterator[str]:
+    def handler(*args, **kwargs):
+        return _SubPathServer(*args, directory=str(directory), **kwargs)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def base_url(site):
-    with serve(site.site) as url:
+    with serve_under_sub_path(site.site) as url:
         yield url
 
 
@@ -369,15 +423,53 @@ def test_every_page_has_a_skip_link_breadcrumbs_and_one_h1(site):
         "当前位置：首页›五公开›结果公开›河西镇2025年第三季度临时救助对象公示".replace("›", "")
 
 
+NOWHERE = "n/2019-9999/no/such/page/"  # a mistyped or retired address, four levels down
+
+
 def test_404_page_is_in_chinese_with_search_and_home(browser, base_url):
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(base_url + "404.html")
+    response = page.goto(base_url + NOWHERE)
+    assert response.status == 404
     assert page.locator("h1").inner_text() == "没有找到这个页面"
     assert "二维码" in page.locator("#sb-main").inner_text()
     assert "Not found" not in page.content()
     page.fill("#sb-nf-q", "低保")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/search/\?q="))
+    page.wait_for_url(base_url + "search/?q=%E4%BD%8E%E4%BF%9D")
+    page.wait_for_selector("#sb-search-results li")
+    page.close()
+
+
+def test_404_page_links_lead_into_the_site_under_its_sub_path(site, browser, base_url):
+    """The 404 page is sent for a missing address at any depth, so its links are absolute:
+    the site_url's path, never "/." or a path relative to wherever the reader landed."""
+    soup = site.html("404.html")
+    homes = [a["href"] for a in soup.select("a") if a.get_text(strip=True) in ("首页", "返回首页")]
+    assert homes and set(homes) == {MOUNT}
+    logos = {a["href"] for a in soup.select("a.md-logo")}
+    assert logos == {MOUNT}
+    targets = [el.get("href") or el.get("src") or el.get("action")
+               for el in soup.select("a[href], link[href], script[src], img[src], form[action]")]
+    assert [t for t in targets if not (t.startswith(MOUNT) or t.startswith("#"))] == []
+    assert [t for t in targets if t.endswith("/.")] == []
+    assert {f["action"] for f in soup.select("form")} == {MOUNT + "search/"}
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + NOWHERE)
+    styled = page.evaluate("getComputedStyle(document.querySelector('.sb-crumbs ol')).display")
+    assert styled != "block"  # site.css loaded (an unstyled list is a block)
+    links = page.evaluate("[...document.querySelectorAll('a[href]:not([href^=\"#\"])')]"
+                          ".map(a => a.href)")
+    assert len(links) >= 8
+    broken = {u: page.request.get(u).status for u in set(links)}
+    assert {u: s for u, s in broken.items() if s != 200} == {}
+    page.get_by_role("link", name="返回首页").click()
+    page.wait_for_url(base_url)
+    assert page.locator(".sb-care-entry").count() == 1  # the home page
+    page.goto(base_url + NOWHERE)
+    page.fill("#sb-hsearch-q", "低保")  # the header's search box, on the 404 page
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "search/?q=%E4%BD%8E%E4%BF%9D")
     page.wait_for_selector("#sb-search-results li")
     page.close()
 
@@ -406,3 +498,131 @@ def test_printed_page_has_no_breadcrumbs_switch_or_read_button(browser, base_url
         assert not page.locator(selector).is_visible(), selector
     assert page.locator("h1").is_visible()
     page.close()
+
+
+# -- the keyboard: phones and computers, normal and 长者模式 --------------------------------------
+FOCUSED = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  return {tag: e.tagName, id: e.id, cls: String(e.className), href: e.getAttribute('href'),
+          text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 30),
+          menu: e.matches('.md-header label[for="__drawer"]'),
+          drawer: !!e.closest('.md-sidebar--primary'), main: !!e.closest('#sb-main'),
+          w: r.width, h: r.height, shown: r.width > 0 && r.height > 0 &&
+          getComputedStyle(e).visibility !== 'hidden'}; }"""
+MENU = '.md-header label[for="__drawer"]'
+DRAWER_OPEN = "document.getElementById('__drawer').checked"
+DRAWER_SHOWN = ("getComputedStyle(document.querySelector('.md-sidebar--primary'))"
+                ".visibility === 'visible'")
+
+
+def tab_through(page, presses: int) -> list[dict]:
+    out = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        out.append(page.evaluate(FOCUSED))
+    return out
+
+
+def tab_to(page, test, limit: int = 20) -> list[dict]:
+    """Tab until `test` holds for the focused element (the last stop) or `limit` presses."""
+    out: list[dict] = []
+    while len(out) < limit and not (out and test(out[-1])):
+        out += tab_through(page, 1)
+    return out
+
+
+def first(stops: list[dict], test) -> int:
+    return next((i for i, s in enumerate(stops) if test(s)), -1)
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
+def test_menu_button_on_a_phone_opens_the_drawer_from_the_keyboard(browser, base_url, care):
+    context = new_context(browser, 360, care)
+    page = open_page(context, base_url + ROSTER_URL)
+    stops = tab_to(page, lambda s: s["menu"], 4)
+    assert stops[-1]["menu"], stops  # Tab reaches the menu button
+    menu = page.locator(MENU)
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label") == "导航菜单"
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert min(stops[-1]["w"], stops[-1]["h"]) >= (48 if care else 44)
+
+    for key in ("Enter", " "):
+        page.keyboard.press(key)  # opens the drawer, and the keyboard is in it
+        assert page.evaluate(DRAWER_OPEN) and page.evaluate(DRAWER_SHOWN)
+        assert menu.get_attribute("aria-expanded") == "true"
+        inside = [page.evaluate(FOCUSED), *tab_through(page, 3)]
+        assert all(s["drawer"] and s["shown"] for s in inside), inside
+        assert any(s["tag"] == "A" and "md-nav__link" in s["cls"] for s in inside), inside
+        page.keyboard.press("Escape")  # closes it, back on the menu button
+        assert not page.evaluate(DRAWER_OPEN) and not page.evaluate(DRAWER_SHOWN)
+        assert page.evaluate(FOCUSED)["menu"]
+        assert menu.get_attribute("aria-expanded") == "false"
+
+    page.keyboard.press("Enter")  # open, then Tab on past the drawer's last link: it closes
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if not page.evaluate(FOCUSED)["drawer"]:
+            break
+    assert not page.evaluate(DRAWER_OPEN) and page.evaluate(FOCUSED)["shown"]
+    closed = tab_through(page, 30)
+    assert not any(s["drawer"] for s in closed)
+    context.close()
+
+
+@pytest.mark.parametrize("path", [ROSTER_URL, "search/?q=%E4%BD%8E%E4%BF%9D"],
+                         ids=["notice", "search"])
+def test_keyboard_alone_reaches_everything_in_order_on_a_phone(browser, base_url, path):
+    """Tab from the top of the page: the skip link, the menu, the search, the 长者模式 switch,
+    then the content; every stop is visible, none is in the closed drawer."""
+    context = new_context(browser, 360, False)
+    page = open_page(context, base_url + path)
+    stops = tab_through(page, 14)
+    assert all(s["shown"] and not s["drawer"] for s in stops), stops
+    order = [first(stops, lambda s: "sb-skip" in s["cls"]),
+             first(stops, lambda s: s["menu"]),
+             first(stops, lambda s: "sb-hsearch" in s["cls"] or s["id"] == "sb-hsearch-q"),
+             first(stops, lambda s: "sb-care-toggle" in s["cls"]),
+             first(stops, lambda s: s["main"])]
+    assert order[0] == 0 and -1 not in order and order == sorted(order), (order, stops)
+    for _ in range(len(stops) - 1):  # back to the top, then follow the skip link
+        page.keyboard.press("Shift+Tab")
+    assert "sb-skip" in page.evaluate(FOCUSED)["cls"]
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["main"]
+    if path.startswith("search/"):  # search again, open the filters, reach a result
+        page.locator("#sb-search-q").focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("救助")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"q=%E6%95%91%E5%8A%A9"))
+        page.wait_for_selector("#sb-search-results li")
+        stops = tab_through(page, 12)
+        assert any("sb-result__title" in s["cls"] for s in stops), stops
+        summary = first(stops, lambda s: s["tag"] == "SUMMARY")
+        assert summary >= 0, stops
+        page.locator("#sb-search-filters > summary").focus()
+        page.keyboard.press("Enter")
+        assert page.locator("#sb-search-filters").get_attribute("open") is not None
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_care_switch_is_reached_and_operated_by_the_keyboard(browser, base_url, width):
+    context = new_context(browser, width, False)
+    page = open_page(context, base_url + ROSTER_URL)
+    stops = tab_to(page, lambda s: "sb-care-toggle" in s["cls"], 8)
+    assert "sb-care-toggle" in stops[-1]["cls"], stops
+    assert min(stops[-1]["w"], stops[-1]["h"]) >= 44
+    care = "document.documentElement.classList.contains('sb-care')"
+    toggle = page.locator(".md-header .sb-care-toggle")
+    page.keyboard.press("Enter")
+    assert page.evaluate(care) and toggle.get_attribute("aria-pressed") == "true"
+    assert "sb-care-toggle" in page.evaluate(FOCUSED)["cls"]  # the focus stays on the switch
+    box = toggle.bounding_box()
+    assert min(box["width"], box["height"]) >= 48
+    page.keyboard.press(" ")
+    assert not page.evaluate(care) and toggle.get_attribute("aria-pressed") == "false"
+    page.keyboard.press(" ")
+    page.reload()  # remembered
+    assert page.evaluate(care)
+    context.close()

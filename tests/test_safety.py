@@ -466,7 +466,7 @@ def test_a_check_kept_from_the_last_build_finds_what_a_fresh_check_finds(tmp_pat
     write("t/c/index.html", nav + '<a href="../../n/a/f.pdf">f</a>')
 
     def same() -> set:
-        kept = {(b.page, b.link, b.kind) for b in linkcheck.check(site, "https://x.cn/", cache)}
+        kept = {(b.page, b.link, b.kind) for b in linkcheck.check(site, "https://x.cn/", cache_dir=cache)}
         fresh = {(b.page, b.link, b.kind) for b in linkcheck.check(site, "https://x.cn/")}
         assert kept == fresh
         return kept
@@ -496,7 +496,7 @@ def test_a_check_kept_from_the_last_build_finds_what_a_fresh_check_finds(tmp_pat
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace('href="t/c/"', 'href="t/x/"'), encoding="utf-8")
     os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    kept = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/", cache)}
+    kept = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/", cache_dir=cache)}
     fresh = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/")}
     assert ("", "t/x/") in fresh and ("", "t/x/") not in kept
 

@@ -1408,3 +1408,5 @@ SEARCH_APPLY = "按条件搜索"
 # --- issue 15: builds that have nothing to do ---
 BUILD_UP_TO_DATE = ("网站已是最新：内容、标准目录、配置和程序都与上次生成时相同，{path} 未改动（上次的提示见上）。"
                     "要重新生成全部网页，请用 site-builder build --full。")
+# --- issue 13: keyboard menu on phones ---
+MENU_BUTTON = "导航菜单"

@@ -20,7 +20,7 @@ from .search_page import PATH as SEARCH_PATH
 
 
 def theme_strings() -> dict[str, str]:
-    """Texts of overrides/ (header switch, 朗读, skip link, 404 page)."""
+    """Texts of overrides/ (header switch, menu button, 朗读, skip link, 404 page)."""
     return {
         "switch": msg.CARE_SWITCH, "switch_title": msg.CARE_SWITCH_TITLE,
         "read": msg.CARE_READ, "read_stop": msg.CARE_READ_STOP,
@@ -28,7 +28,7 @@ def theme_strings() -> dict[str, str]:
         "nf_title": msg.NOT_FOUND_TITLE, "nf_text": msg.NOT_FOUND_TEXT, "nf_qr": msg.NOT_FOUND_QR,
         "nf_search": msg.NOT_FOUND_SEARCH, "nf_home": msg.NOT_FOUND_HOME,
         "search_path": SEARCH_PATH, "search_button": msg.SEARCH_BUTTON,
-        "search_placeholder": msg.SEARCH_PLACEHOLDER,
+        "search_placeholder": msg.SEARCH_PLACEHOLDER, "menu": msg.MENU_BUTTON,
     }
 
 

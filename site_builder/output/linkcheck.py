@@ -52,10 +52,11 @@ class Bad:
 
 
 PARALLEL_FROM = 2000  # files: below this one process is quicker
+ERROR_PAGES = frozenset({"404.html", "500.html"})  # the theme's (MkDocs: is_error_template)
 _forked: _Checker | None = None  # the checker a forked worker inherits
 
 CACHE = "links.pickle"
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 Dep = tuple[str, str]  # (target file's site path, fragment): what a link's verdict depends on
 Stamp = tuple[int, int, int]  # inode, size, modification time of a checked file
 
@@ -73,15 +74,20 @@ class Previous:
     """The last check, kept in .cache/: each page's result and what it depended on, and the
     verdict on every target then."""
 
-    base_url: str
+    key: str  # the site's address and the preview's path
     pages: dict[str, PageResult]
     shared: dict[str, set[Dep]]  # depth → targets of the template links of pages that deep
     verdicts: dict[Dep, str | None]
     ids: dict[str, tuple[Stamp, frozenset[str]]] = field(default_factory=dict)  # of targets
 
 
-def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[Bad]:
+def check(out_dir: Path, base_url: str, preview_path: str | None = None,
+          cache_dir: Path | None = None) -> list[Bad]:
     """Every broken internal link and every resource from another host in `out_dir`.
+
+    The 404 page's links are absolute (it is sent for a missing address at any depth): from the
+    path of `base_url`, or from `preview_path` in the preview, which is not at the county's
+    address (`mkdocs serve` at http://127.0.0.1:8000/).
 
     Large sites are checked by forked workers, each over a share of the files (pages are
     independent; each worker keeps its own cache of target pages' anchors).
@@ -91,10 +97,11 @@ def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[B
     when none of the targets its links depend on changed its verdict (a file gone or added, an
     anchor gone): its previous result stands."""
     global _forked
-    checker = _Checker(out_dir, base_url)
+    checker = _Checker(out_dir, base_url, preview_path)
     files = sorted(f for f in checker.files if f.endswith((".html", ".css")))
     stamps = {rel: _stamp(out_dir / rel) for rel in files}
-    previous = _load(cache_dir, base_url) if cache_dir is not None else None
+    key = f"{base_url}|{preview_path}"
+    previous = _load(cache_dir, key) if cache_dir is not None else None
     checker.stamps = stamps
     if previous is not None:
         checker.known_ids = previous.ids
@@ -120,7 +127,7 @@ def check(out_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[B
         if previous is not None:
             for up, deps in previous.shared.items():
                 shared.setdefault(up, set()).update(deps)
-        _save(cache_dir, checker, Previous(base_url, pages, shared, {}))
+        _save(cache_dir, checker, Previous(key, pages, shared, {}))
     return sorted((Bad(_page_path(rel) if rel.endswith(".html") else rel, link, kind)
                    for rel, result in pages.items() for link, kind in result.bad),
                   key=lambda b: (b.page, b.link))
@@ -148,14 +155,14 @@ def _unchanged(checker: _Checker, previous: Previous, stamps: dict[str, Stamp]
             and changed.isdisjoint(result.own)}
 
 
-def _load(cache_dir: Path, base_url: str) -> Previous | None:
+def _load(cache_dir: Path, key: str) -> Previous | None:
     try:
         with (cache_dir / CACHE).open("rb") as handle:
             version, previous = pickle.load(handle)
     except (OSError, ValueError, EOFError, TypeError, AttributeError, pickle.UnpicklingError):
         return None
     if version != CACHE_VERSION or not isinstance(previous, Previous) or \
-            previous.base_url != base_url:
+            previous.key != key:
         return None
     return previous
 
@@ -180,11 +187,13 @@ def _save(cache_dir: Path, checker: _Checker, result: Previous) -> None:
 
 
 class _Checker:
-    def __init__(self, out_dir: Path, base_url: str):
+    def __init__(self, out_dir: Path, base_url: str, preview_path: str | None = None):
         self.out_dir = out_dir
         parts = urlsplit(base_url)
         self.host = parts.netloc.lower()
-        self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self.site_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self.preview_path = preview_path
+        self.base_path = self.site_path  # where absolute links start on the page being read
         self.files = _all_files(out_dir)
         self.ids: dict[str, set[str] | frozenset[str]] = {}
         self.current: tuple[str, str] = ("", "")
@@ -229,10 +238,13 @@ class _Checker:
         folder = posixpath.dirname(rel)
         up = "../" * (folder.count("/") + 1) if folder else ""
         self.current = (rel, text)  # anchors on this very page are looked up in memory
+        self.base_path = self.site_path
+        if self.preview_path is not None and rel in ERROR_PAGES:
+            self.base_path = self.preview_path
         for m in _TAG.finditer(text):
             # The header, sidebar and footer repeat the same tags on every page of a depth:
             # a tag whose links resolve alike from any folder that deep is judged once.
-            key = (up, m.group(0))
+            key = (up + self.base_path, m.group(0))
             found = self.tags.get(key)
             if found is None:
                 self.deps = set()

@@ -31,6 +31,7 @@ class Context:
     cache_dir: Path  # kept between builds (e.g. QR images), safe to delete
     problems: Problems
     jobs: dict[str, Job] = field(default_factory=dict)  # started early (see start_jobs)
+    preview_path: str | None = None  # `mkdocs serve`: the preview's path (the 404 page's links)
 
 
 def write_open_data(ctx: Context) -> None:
@@ -101,7 +102,7 @@ def check_links(ctx: Context) -> None:
     """Keep last: no broken internal link, anchor or attachment, nothing from another host."""
     sources = {urls.notice(n.id): n.source for n in ctx.site.notices}
     sources.update({urls.column_page(p.id): p.source for p in ctx.site.pages})
-    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url, ctx.cache_dir)
+    bad = linkcheck.check(ctx.out_dir, ctx.site.info.base_url, ctx.preview_path, ctx.cache_dir)
     ctx.problems.extend(linkcheck.report(bad, sources, ctx.site.root))
 
 

@@ -1,7 +1,8 @@
 /* 长者模式（关怀版，issue 13）：页头的开关和首页的入口切换 <html class="sb-care">，选择记在
    localStorage（不用 Cookie，不弹窗）；长者模式下的「朗读正文」用浏览器自带的语音合成
    （speechSynthesis，有中文语音时用中文），浏览器没有语音合成时不显示这个按钮。
-   没有 JavaScript 时开关不显示，页面照常可用。 */
+   没有 JavaScript 时开关不显示，页面照常可用。
+   文件末尾：手机上的导航菜单按钮可以用键盘打开；能横向滚动的表格可以用键盘到达。 */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -96,3 +97,53 @@ window.addEventListener("load", function () {
     }
   });
 });
+
+/* The menu button on phones and tablets: Material's is a <label for="__drawer"> (a hidden
+   checkbox opens the drawer), which Tab never reaches. Here it becomes a button for the keyboard
+   too (WCAG 2.1.1): Tab reaches it, Enter or Space opens the drawer and moves into it, Escape
+   closes it and comes back, and Tab past the drawer's last link closes it. The closed drawer
+   stays out of the tab order and hidden from screen readers (site.css). Without JavaScript the
+   label works for a finger or a mouse, as before. */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  var nav = document.querySelector(".md-sidebar--primary");
+  if (!drawer || !menu || !nav) { return; }
+  nav.id = nav.id || "sb-drawer";
+  menu.setAttribute("role", "button");
+  menu.setAttribute("tabindex", "0");
+  menu.setAttribute("aria-controls", nav.id);
+
+  function shown() { return menu.getClientRects().length > 0; }  // phones and tablets only
+  function sync() { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
+  function toggle() { drawer.click(); }  // as Material does: the checkbox fires its events
+
+  function firstStop() {
+    var all = nav.querySelectorAll("a[href], button, input, select, textarea, [tabindex]");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].tabIndex >= 0 && all[i].getClientRects().length > 0) { return all[i]; }
+    }
+    return null;
+  }
+
+  sync();
+  drawer.addEventListener("change", sync);
+  menu.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    event.preventDefault();  // Space would scroll the page
+    toggle();
+    var target = drawer.checked && firstStop();
+    if (target) { target.focus(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked && shown()) {
+      toggle();
+      menu.focus();
+    }
+  });
+  nav.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (drawer.checked && shown() && next && next !== menu && !nav.contains(next)) { toggle(); }
+  });
+})();
