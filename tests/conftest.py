@@ -176,8 +176,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> TestProject:
 
 
 # -- browser -------------------------------------------------------------------------------------
-def _need_browser() -> None:
-    if CHROMIUM is None:
+def need_browser(found: str | None = CHROMIUM) -> None:
+    """Skip (fail under REQUIRE_BROWSER=1) where there is no chromium: `found` is the path the
+    test looked up (default: Debian's chromium on PATH)."""
+    if found is None:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("Debian chromium is not installed (REQUIRE_BROWSER=1)")
         pytest.skip("chromium is not installed (apt-get install chromium)")
@@ -185,7 +187,7 @@ def _need_browser() -> None:
 
 @pytest.fixture(scope="session")
 def browser():
-    _need_browser()
+    need_browser()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

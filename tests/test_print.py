@@ -4,14 +4,13 @@ read back from the paper image with zxing-cpp, text read with pdftotext."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TestProject, serve
+from conftest import TestProject, need_browser, serve
 from qrtools import decode, font_charset, pdf_fonts, pdf_pages, pdf_text, uncovered
 
 from site_builder.paper import pdf, printing
@@ -24,10 +23,7 @@ MM_AT_150_DPI = 150 / 25.4
 
 @pytest.fixture(autouse=True)
 def _need_chromium():
-    if pdf.find_chromium() is None:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("chromium is not installed (REQUIRE_BROWSER=1)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+    need_browser(pdf.find_chromium())
 
 
 def flat(text: str) -> str:

@@ -20,11 +20,10 @@ What each photo gets, in this order (the order light and a camera apply them):
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from conftest import TestProject, serve
+from conftest import TestProject, need_browser, serve
 from qrtools import decode, pdf_pages
 
 from site_builder.output import qr
@@ -43,10 +42,7 @@ MIN_SHARE = 0.9
 
 @pytest.fixture(autouse=True)
 def _need_chromium():
-    if pdf.find_chromium() is None:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("chromium is not installed (REQUIRE_BROWSER=1)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+    need_browser(pdf.find_chromium())
 
 
 def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 
 from conftest import TestProject, free_port
 
@@ -32,15 +34,24 @@ def wait_for(url: str, needle: str, timeout: float = 90) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-def test_serve_reloads_on_catalog_and_notice_changes(small: TestProject):
+@contextlib.contextmanager
+def previewing(project: TestProject) -> Iterator[str]:
+    """`mkdocs serve` in the project, stopped afterwards; yields the preview's address."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=small.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        base = f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_serve_reloads_on_catalog_and_notice_changes(small: TestProject):
+    with previewing(small) as base:
         wait_for(base, "测试县人民政府信息公开")
         small.edit("catalog.yaml", "名称: 测试县人民政府信息公开", "名称: 改名后的测试县信息公开")
         wait_for(base, "改名后的测试县信息公开")
@@ -48,9 +59,6 @@ def test_serve_reloads_on_catalog_and_notice_changes(small: TestProject):
                    "标题: 河西镇高龄津贴申领指南（修订）")
         wait_for(base + "n/2025-0003/", "河西镇高龄津贴申领指南（修订）")
         assert not (small.root / "site").exists()  # preview never touches site/
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def test_preview_404_page_works_when_the_site_url_has_a_sub_path(small: TestProject):
@@ -58,14 +66,7 @@ def test_preview_404_page_works_when_the_site_url_has_a_sub_path(small: TestProj
     site_url; the county's address comes from catalog.yaml) and answers any missing page with
     404.html: that page's links must work in the preview, not point at /xian/."""
     small.edit("catalog.yaml", "网址: https://gk.example.gov.cn/", "网址: https://example.gov.cn/xian/")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=small.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with previewing(small) as base:
         wait_for(base, "测试县人民政府信息公开")
         try:
             fetch(base + "n/2019-9999/no/such/page/")
@@ -85,6 +86,3 @@ def test_preview_404_page_works_when_the_site_url_has_a_sub_path(small: TestProj
             except urllib.error.HTTPError as exc:
                 broken.append((target, exc.code))
         assert broken == []  # the stylesheets, scripts, home, search and every section
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
