@@ -216,3 +216,28 @@ def test_a_build_with_nothing_changed_leaves_the_site_alone_and_says_it_again(
     assert up_to_date in county.build().text
     full = county.cli("build", "--full")
     assert full.code == 0 and up_to_date not in full.text
+
+
+def test_the_inputs_digest_reads_no_pipe_and_follows_no_link_out_of_the_project(tmp_path: Path):
+    """Hostile entries in content/ (a named pipe, a link to /, a broken and a looping link):
+    the digest is made without opening or walking them, and still changes with a real file."""
+    import os
+
+    from site_builder.output import uptodate
+
+    content = tmp_path / "content"
+    (content / "notices").mkdir(parents=True)
+    notice = content / "notices" / "a.md"
+    notice.write_text("一", encoding="utf-8")
+    os.mkfifo(content / "notices" / "管道.csv")
+    (content / "根目录").symlink_to("/", target_is_directory=True)
+    (content / "断开.pdf").symlink_to(content / "没有这个文件.pdf")
+    (content / "循环").symlink_to(content / "循环")
+
+    def digest() -> str:
+        return uptodate.inputs_digest(tmp_path, [content], "", [])
+
+    first = digest()
+    assert first and first == digest()
+    notice.write_text("二", encoding="utf-8")
+    assert digest() != first

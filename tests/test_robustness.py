@@ -174,6 +174,7 @@ def test_file_size_limit_while_writing_site(small: TestProject):
     """EFBIG (ulimit -f) in a child process: the same message as a full disk, site/ as it was."""
     assert small.cli("build").code == 0
     before = site_digest(small.site)
+    small.edit("content/notices/hexi/2025-0003.md", "申领条件", "申领条件（修订）")  # must write
     result = run_measured(["--root", str(small.root), "build"], small.root, prelude=(
         "import resource, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
         "resource.setrlimit(resource.RLIMIT_FSIZE, (8000, 8000))"))
@@ -218,6 +219,7 @@ def test_disk_full_while_writing_site(tmp_path: Path):
         before = site_digest(project.site)
         free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
         (disk / "filler").write_bytes(b"\0" * (free - 1_500_000))  # less than a site
+        project.edit("content/notices/hexi/2025-0003.md", "申领条件", "申领条件（修订）")
         for result in (project.cli("build"), project.build()):
             assert result.code == 1
             assert f"✗ 错误 无法写入 {project.site}：磁盘空间已满" in result.text, result.text

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,43 +50,63 @@ class Stamp:
 
 
 def _file_digest(path: Path, digest: hashlib._Hash, name: str) -> None:
+    """The name and bytes of a regular file (a link to one: its target's). Anything else (a
+    folder, a pipe, a device: never opened) and an unreadable file count by their kind only;
+    the build itself reports them."""
     digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
     try:
+        kind = os.stat(path).st_mode
+        if not stat.S_ISREG(kind):
+            digest.update(f"kind:{stat.S_IFMT(kind)}".encode())
+            return
         with path.open("rb") as handle:
             digest.update(hashlib.file_digest(handle, "sha256").digest())
-    except OSError as exc:  # unreadable: the build will say so; never equal to a readable file
+    except OSError as exc:  # unreadable or a broken link: never equal to a readable file
         digest.update(f"unreadable:{exc.errno}".encode())
 
 
 def _tree(folder: Path, digest: hashlib._Hash, prefix: str) -> None:
-    """Names and bytes of every file under `folder` (symbolic links followed, as the build
-    reads them; a link's target is part of its name, so a re-pointed link counts)."""
+    """Names and bytes of every file under `folder`. Links are not followed out of it: a linked
+    file is read (its bytes count), a linked folder counts by where it points. Every file a
+    build publishes is inside content/ (a link leading out of it is an error of the build, which
+    then leaves no stamp), so what a linked folder holds is digested where it really is."""
     if not folder.is_dir():
         digest.update(f"{prefix}:none\0".encode())
         return
     for path in sorted(_walk(folder)):
         rel = path.relative_to(folder).as_posix()
         if path.is_symlink():
-            digest.update(f"link:{os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+            digest.update(f"link:{rel}:{os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+            if path.is_dir():
+                continue
         _file_digest(path, digest, f"{prefix}/{rel}")
 
 
 def _walk(folder: Path) -> Iterable[Path]:
+    """Every entry under `folder` but folders (linked folders included, not entered)."""
     for base, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         here = Path(base)
         for name in files:
             yield here / name
-        for name in dirs:  # a linked folder (not followed by os.walk): the build reads it
-            linked = here / name
-            if linked.is_symlink() and linked.is_dir():  # rglob does not follow links: no loop
-                yield from (p for p in linked.rglob("*") if p.is_file())
+        for name in dirs:
+            if (here / name).is_symlink():
+                yield here / name
 
 
 def inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
                   options: Iterable[object]) -> str:
     """The digest of everything a build of the project at `root` reads (see the module
-    docstring), except `OWN_FILES`; `folders` are content/ and the theme overrides."""
+    docstring), except `OWN_FILES`; `folders` are content/ and the theme overrides. "" where
+    that cannot be known (a folder that cannot be listed): then the build is not skipped."""
+    try:
+        return _inputs_digest(root, folders, config_text, options)
+    except OSError:
+        return ""
+
+
+def _inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
+                   options: Iterable[object]) -> str:
     digest = hashlib.sha256(f"{VERSION}:{pagecache.code_digest()}\0".encode())
     for path in sorted(p for p in root.iterdir() if p.is_file() and p.name not in OWN_FILES):
         _file_digest(path, digest, f"top/{path.name}")
@@ -147,7 +168,7 @@ def save(cache_dir: Path, stamp: Stamp) -> None:
 def unchanged(root: Path, cache_dir: Path, inputs: str, site_dir: Path) -> Stamp | None:
     """The previous build's stamp if the inputs and the published site are unchanged."""
     stamp = load(cache_dir)
-    if stamp is None or stamp.inputs != inputs or not site_dir.is_dir():
+    if not inputs or stamp is None or stamp.inputs != inputs or not site_dir.is_dir():
         return None
     if stamp.own != own_files_digest(root):
         return None
