@@ -188,6 +188,8 @@ def test_a_build_with_nothing_changed_leaves_the_site_alone_and_says_it_again(
     assert up_to_date in second.text
     assert [line for line in second.text.splitlines() if msg.WARNING_LABEL in line] == warnings
     assert _listing(county.site) == before, "a build with nothing to do rewrote the site"
+    county.write("build.log", second.text)  # `site-builder build > build.log` beside the input
+    assert up_to_date in county.build().text
     strict = county.build("--strict")  # the same warnings still stop a strict build
     assert strict.code != 0 and msg.WARNING_LABEL in strict.text
     assert _listing(county.site) == before

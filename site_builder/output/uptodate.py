@@ -2,9 +2,10 @@
 
 A build that succeeded records (in `.cache/last-build.json`)
 
-- a digest of **everything the build reads**: every file under the project folder's top level
-  (mkdocs.yml, catalog.yaml, hooks, inherited configuration), every file under content/ and the
-  theme overrides (names and bytes), this package's code and the versions of the engine and
+- a digest of **everything the build reads**: the project folder's configuration and code files
+  (`*.yml`, `*.yaml`, `*.py` at its top level: mkdocs.yml, catalog.yaml, an inherited
+  configuration, hooks — not logs or other files kept beside them), every file under content/
+  and the theme overrides (names and bytes), this package's code and the versions of the engine and
   theme (`pagecache.code_digest`), the values of the environment variables mkdocs.yml names
   (`!ENV`), today's date (time limits and the 征求意见 state depend on it) and the build's
   options (strict, output folder);
@@ -36,6 +37,9 @@ from . import pagecache, permalinks
 
 STAMP = "last-build.json"
 OWN_FILES = (permalinks.MANIFEST,)  # read by a build, then updated by it
+# Files at the project folder's top level that a build may read (configuration, hooks); a log
+# written there (`site-builder build > build.log`) must not make every build look changed.
+TOP_LEVEL_SUFFIXES = {".yml", ".yaml", ".py"}
 VERSION = 1
 SKIPPED_DIRS = {".cache", ".git", "__pycache__", "node_modules"}
 _ENV_TAG = re.compile(r"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
@@ -108,7 +112,8 @@ def inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
 def _inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
                    options: Iterable[object]) -> str:
     digest = hashlib.sha256(f"{VERSION}:{pagecache.code_digest()}\0".encode())
-    for path in sorted(p for p in root.iterdir() if p.is_file() and p.name not in OWN_FILES):
+    for path in sorted(p for p in root.iterdir() if p.suffix.lower() in TOP_LEVEL_SUFFIXES
+                       and p.is_file() and p.name not in OWN_FILES):
         _file_digest(path, digest, f"top/{path.name}")
     for index, folder in enumerate(folders):
         _tree(folder, digest, f"folder{index}")
