@@ -289,7 +289,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         manifestguard.keep_copy(self.project.root)
         config.site_dir = str(self.final_dir)
         self.staging = None
-        removal.wait()  # the previous site is gone before the build returns
+        removal.wait()  # only where the trash was on another file system: deleted now
         self.watch.lap("publish")
         if self.inputs:
             uptodate.save(self.project.root / CACHE_DIR, uptodate.Stamp(
