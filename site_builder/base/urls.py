@@ -77,13 +77,33 @@ def src_uri(path: str) -> str:
 def rel(from_path: str, to_path: str) -> str:
     """Relative href from the page at `from_path` to `to_path` (both site paths)."""
     start = posixpath.dirname(from_path.rstrip("/") + "/x") if from_path else ""
-    target = to_path
-    relative = posixpath.relpath(target or ".", start or ".")
+    relative = _relpath(to_path, start)
     if to_path.endswith("/") or to_path == "":
         relative = relative.rstrip("/") + "/"
     if relative == "./":
         return "./"
     return quote(relative, safe="/#%:.-_~")
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for site paths, without its normalising and its look at the current
+    folder (a listing page links thousands of notices: this was a tenth of page generation).
+    Paths holding "." or ".." parts or starting with "/" go to posixpath.relpath itself."""
+    to_parts = [p for p in target.split("/") if p]
+    from_parts = [p for p in start.split("/") if p]
+    if target.startswith("/") or start.startswith("/") or \
+            not _PLAIN_PARTS.isdisjoint(to_parts) or not _PLAIN_PARTS.isdisjoint(from_parts):
+        return posixpath.relpath(target or ".", start or ".")
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) if parts else "."
+
+
+_PLAIN_PARTS = frozenset({".", ".."})
 
 
 def absolute(base_url: str, path: str) -> str:

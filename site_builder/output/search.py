@@ -29,6 +29,7 @@ in the model, so they cannot be indexed.
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 import re
@@ -279,11 +280,13 @@ class IndexStats:
 class Postings:
     """Term → ids of the documents holding it (ascending), for every term of 1–3 characters;
     and the same for the terms of the strong fields alone (title, 文号, 主题词, an item's
-    公开内容: for ranking)."""
+    公开内容: for ranking). Lists are arrays of `typecode` (the id width of the index): at
+    50,000 notices they hold 75 million ids, which as Python lists took twice the memory."""
 
-    def __init__(self) -> None:
-        self.all: defaultdict[str, MutableSequence[int]] = defaultdict(list)
-        self.strong: defaultdict[str, MutableSequence[int]] = defaultdict(list)
+    def __init__(self, typecode: str = "I") -> None:
+        new = functools.partial(array, typecode)
+        self.all: defaultdict[str, MutableSequence[int]] = defaultdict(new)
+        self.strong: defaultdict[str, MutableSequence[int]] = defaultdict(new)
 
     def add(self, doc: int, text: str, strong: set[str]) -> None:
         # map() with methodcaller keeps the loop over ~1,500 terms per document in C.

@@ -90,7 +90,7 @@ class Index:
     def full(cls, docs: list[Document]) -> Index:
         """The index of `docs`, made from nothing."""
         width = 2 if len(docs) <= 0xFFFF else 4
-        postings = Postings()
+        postings = Postings(_typecode(width))
         for number, doc in enumerate(docs):
             text, strong = indexed_text(doc)
             postings.add(number, text, strong)
