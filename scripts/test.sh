@@ -31,4 +31,4 @@ fi
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check site_builder tests bench
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest --durations=15 "$@"
