@@ -19,12 +19,10 @@ import os
 import re
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TestProject, copy_fixture
+from conftest import REPO, TestProject, copy_fixture, serve
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -126,19 +124,8 @@ class _SubPathServer(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def serve_under_sub_path(directory: Path) -> Iterator[str]:
-    def handler(*args, **kwargs):
-        return _SubPathServer(*args, directory=str(directory), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_under_sub_path(directory: Path) -> contextlib.AbstractContextManager[str]:
+    return serve(directory, _SubPathServer, MOUNT)
 
 
 @pytest.fixture(scope="module")
