@@ -51,7 +51,7 @@ from .pipeline import CACHE_DIR, Project, build_model, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
-TRASH = "trash"  # under .cache/: previous sites, deleted by the next build (write.Sweep)
+TRASH = "trash"  # under .cache/: previous sites, deleted by the next build (write.sweep)
 STATIC_DIR = load.ASSETS_DIR  # content/assets/: copied as they are (screened: screen_shared)
 
 
@@ -75,7 +75,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.inputs = ""  # digest of everything this build reads (uptodate.py)
         self.skip: uptodate.Stamp | None = None  # the site is up to date: build nothing
         self.said = _Said()  # the warnings and notes of this build, for the stamp
-        self.sweep = write.Sweep(Path(os.devnull))  # deleting earlier sites (none yet)
+        self.sweep = write.Deletion([])  # deleting earlier sites (none yet)
         self.preview_path: str | None = None  # `mkdocs serve`: the path the preview is at
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         except lock.Busy as exc:
             self._unhook()
             raise PluginError(str(exc)) from None
-        self.sweep = write.Sweep(self.project.root / CACHE_DIR / TRASH)
+        self.sweep = write.sweep(self.project.root / CACHE_DIR / TRASH)
         if self._up_to_date(config):
             return config
         logging.getLogger("mkdocs").addHandler(self.said)

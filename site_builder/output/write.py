@@ -6,9 +6,9 @@ the next build.
 
 The previous site (tens of thousands of files at county scale: seconds of the kernel's time) is
 moved into `.cache/trash/` and deleted by the *next* build, by an `rm -rf` it starts first and
-waits for before it returns (`Sweep`): the deletion runs on the second core while that build reads
+waits for before it returns (`sweep`): the deletion runs on the second core while that build reads
 and validates, and nothing keeps running after any build returns. Where the trash folder is on
-another file system, the previous site is deleted before the build returns (`Removal`).
+another file system, the previous site is deleted before the build returns (`publish`).
 """
 
 from __future__ import annotations
@@ -46,41 +46,24 @@ def prepare(site_dir: Path) -> Path:
     return staging
 
 
-class Removal:
-    """The deletion of the previous site, running in a thread while the build finishes."""
+class Deletion:
+    """Deleting `paths` (the previous site, or what earlier builds left in the trash folder)
+    while the build goes on: by `rm -rf` on POSIX (on the other core, without Python's lock),
+    else by a thread. Call `wait()` before the build returns: nothing outlives it."""
 
-    def __init__(self, path: Path | None):
-        self.thread = None
-        if path is not None:
-            self.thread = threading.Thread(target=_remove, args=(path,), daemon=True)
-            self.thread.start()
-
-    def wait(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-
-
-class Sweep:
-    """Deleting what earlier builds put in the trash folder, started at the beginning of a
-    build: call `wait()` before the build returns."""
-
-    def __init__(self, trash: Path):
-        self.trash = trash
+    def __init__(self, paths: list[Path]):
         self.process: subprocess.Popen | None = None
         self.thread: threading.Thread | None = None
-        if not trash.is_dir():
-            return
-        victims = [str(p) for p in trash.iterdir()]
-        if not victims:
+        if not paths:
             return
         rm = shutil.which("rm") if os.name == "posix" else None
         if rm:
-            self.process = subprocess.Popen([rm, "-rf", "--", *victims],
+            self.process = subprocess.Popen([rm, "-rf", "--", *map(str, paths)],
                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL)
         else:
-            self.thread = threading.Thread(target=_remove, args=(trash,), daemon=True)
+            self.thread = threading.Thread(target=lambda: [_remove(p) for p in paths],
+                                           daemon=True)
             self.thread.start()
 
     def wait(self) -> None:
@@ -92,9 +75,15 @@ class Sweep:
             self.thread = None
 
 
-def publish(staging: Path, site_dir: Path, trash: Path | None = None) -> Removal:
+def sweep(trash: Path) -> Deletion:
+    """Start deleting what earlier builds put in the trash folder (only what is there now: the
+    site this build replaces is moved in later, for the next build)."""
+    return Deletion(sorted(trash.iterdir()) if trash.is_dir() else [])
+
+
+def publish(staging: Path, site_dir: Path, trash: Path | None = None) -> Deletion:
     """Replace `site_dir` with the finished `staging` folder. The previous site goes into
-    `trash` (for the next build's `Sweep`) or, where that cannot be, is deleted meanwhile
+    `trash` (for the next build's `sweep`) or, where that cannot be, is deleted meanwhile
     (call `wait()` on the result before returning to the user)."""
     old = previous_dir(site_dir)
     _remove(old)
@@ -107,17 +96,17 @@ def publish(staging: Path, site_dir: Path, trash: Path | None = None) -> Removal
             old.rename(site_dir)  # put the previous good site back
         raise
     if not old.exists():
-        return Removal(None)
+        return Deletion([])
     if trash is not None:
         try:
             trash.mkdir(parents=True, exist_ok=True)
             old.rename(trash / f"{site_dir.name}-{os.getpid()}-{os.urandom(4).hex()}")
-            return Removal(None)
+            return Deletion([])
         except OSError:  # another file system: delete it now
             pass
     doomed = site_dir.parent / f".{site_dir.name}-trash-{os.getpid()}"
     old.rename(doomed)  # an interrupted deletion is finished by the next build's `prepare`
-    return Removal(doomed)
+    return Deletion([doomed])
 
 
 def discard(staging: Path) -> None:
