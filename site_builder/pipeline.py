@@ -8,20 +8,22 @@ import datetime as dt
 from pathlib import Path
 
 from .base.problems import InputError, Problems
-from .check import compliance, contentfiles, manifestguard, screen, strays, validate
+from .check import compliance, contentfiles, manifestguard, memo, screen, strays, validate
 from .input import load
 from .input.project import CACHE_DIR, Project
-from .model.site import Site
+from .model.site import Notice, Site
 from .output import access, bodies, permalinks, qr
 from .output.pages import Output, generate
 
 
-def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True
-                   ) -> tuple[Site | None, Problems]:
+def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True,
+                   cache: bool = True) -> tuple[Site | None, Problems]:
     """Stages 1–3: read every file, validate it all, build the model. Never raises on bad input:
     every problem is in the returned `Problems`; the site is None when there are errors.
     `today` (default: the real one) decides what is published yet and what is overdue;
-    `compliance_notes` False leaves out check/compliance.py's lines (the report lists them)."""
+    `compliance_notes` False leaves out check/compliance.py's lines (the report lists them);
+    `cache` False checks every notice again instead of reusing the results of files unchanged
+    since the last check (check/memo.py, `.cache/checked.pickle`)."""
     problems = Problems(project.root)
     node, text = load.read_yaml_text(project.catalog, problems)
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
@@ -37,14 +39,26 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     notice_files, page_files = load.find_markdown(project.content)
     checker = validate.NoticeChecker(catalog, problems, project.content,
                                      catalog_ok=node is not None, today=today)
-    notices = []
+    notices: list[Notice] = []
     referenced: set[str] = set()  # files documents attach or link (strays.check)
+    kept = memo.Memo(project.root / CACHE_DIR if cache else None,
+                     memo.global_key(_bytes(project.catalog), checker.today, project.root,
+                                     node is not None), use=cache)
     for path in notice_files:
+        entry = kept.replay(path, checker, problems)  # unchanged since the last build
+        if entry is not None:
+            referenced |= entry.references
+            notices.append(entry.notice)
+            continue
+        started = kept.start(path, checker, problems)
         doc = load.read_document(path, problems)
-        referenced |= strays.references(doc) if doc else set()
+        references = strays.references(doc) if doc else set()
+        referenced |= references
         notice = checker.check(doc) if doc else None
+        kept.record(started, notice, references, checker, problems)
         if notice:
             notices.append(notice)
+    kept.save()
     notices = checker.check_interpretations(notices)
     checker.check_withheld_links(notices)
     checker.check_document_links(notices)
@@ -69,9 +83,16 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     return site, problems
 
 
-def build_model(project: Project) -> tuple[Site, Problems]:
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def build_model(project: Project, cache: bool = True) -> tuple[Site, Problems]:
     """Like `read_and_check`, but raises InputError (with every problem) when input is bad."""
-    site, problems = read_and_check(project)
+    site, problems = read_and_check(project, cache=cache)
     if site is None:
         raise InputError(list(problems))
     return site, problems
@@ -109,7 +130,7 @@ def render_bodies(output: Output, cache_dir: Path | None = None,
             screen.check_rendered_personal(page.source or page.path, page.markdown,
                                            page.body_line, rendered.personal, page.not_personal,
                                            found)
-        page.html, page.toc = access.shift_headings(rendered.html, rendered.toc)
-        page.html, page.markdown = access.label_tables(page.html), ""
+        page.html, page.toc = rendered.on_page()  # headings shifted, tables labelled
+        page.markdown = ""
     if problems is None and found.errors:
         raise InputError(list(found))

@@ -101,7 +101,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return config
         logging.getLogger("mkdocs").addHandler(self.said)
         try:
-            self.site, problems = build_model(self.project)
+            self.site, problems = build_model(self.project, cache=not self.full)
             self.watch.lap("read and validate")
             for problem in problems.warnings:
                 log.warning(problem.format())

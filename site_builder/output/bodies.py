@@ -38,12 +38,13 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from ..base.background import can_fork
 from ..check import privacy, rawhtml
 from ..input import limits
+from . import bodyhtml
 
 # Tables, attribute lists (checked for safety by rawhtml.py), admonitions (提示框), Markdown
 # inside HTML blocks, and heading ids for the table of contents.
 EXTENSIONS: list[str] = ["tables", "attr_list", "admonition", "md_in_html", "toc"]
 EXTENSION_CONFIGS: dict[str, dict] = {"toc": {"permalink": False}}
-FORMAT = 6  # bump when the way bodies are rendered or scanned changes (invalidates the cache)
+FORMAT = 7  # bump when the way bodies are rendered or scanned changes (invalidates the cache)
 PARALLEL_FROM = 300  # bodies: below this, starting worker processes costs more than it saves
 CHUNK = 100
 CACHE_FILE = "bodies.pickle"
@@ -56,6 +57,12 @@ class Rendered:
     removed: list[rawhtml.Removed] = field(default_factory=list)  # what the cleaning took out
     # personal data a reader sees: (kind, value, value as a report may show it: masked)
     personal: list[tuple[str, str, str]] = field(default_factory=list)
+    # the body as a page of the site shows it (bodyhtml.py: headings shifted, tables labelled);
+    # None where it is `html` and `toc` as they are
+    page: tuple[str, list[dict]] | None = None
+
+    def on_page(self) -> tuple[str, list[dict]]:
+        return self.page if self.page is not None else (self.html, self.toc)
 
 
 def render_one(text: str, converter: markdown.Markdown | None = None) -> Rendered:
@@ -64,7 +71,11 @@ def render_one(text: str, converter: markdown.Markdown | None = None) -> Rendere
     cleaned, removed = rawhtml.clean_output(converted.html)
     personal = [(loc.finding.kind, loc.finding.value, privacy.shown(loc.finding))
                 for loc in privacy.scan_lines(rawhtml.visible_lines(cleaned))]
-    return Rendered(cleaned, _clean_toc(converted.toc, removed), removed, personal)
+    toc = _clean_toc(converted.toc, removed)
+    shifted, page_toc = bodyhtml.shift_headings(cleaned, toc)
+    labelled = bodyhtml.label_tables(shifted)
+    page = None if labelled == cleaned and page_toc == toc else (labelled, page_toc)
+    return Rendered(cleaned, toc, removed, personal, page)
 
 
 def convert(text: str, converter: markdown.Markdown | None = None) -> Rendered:

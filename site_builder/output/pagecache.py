@@ -28,12 +28,12 @@ import json
 import os
 import shutil
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
+
+from ..base import codedigest
 
 FOLDER = "pages"
 VERSION = "3"  # change when what a key covers changes
-_CODE_SUFFIXES = (".py", ".html", ".css", ".js")
 
 
 def _json(value: object) -> str:
@@ -54,16 +54,10 @@ def folder_digest(folder: Path | None) -> str:
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
     """This package's own code and templates, and the versions of the engine and theme."""
-    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(VERSION.encode())
-    for path in sorted(p for p in package.rglob("*") if p.suffix in _CODE_SUFFIXES):
-        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
-        try:
-            digest.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none;".encode())
+    digest.update(codedigest.package_digest().encode())
+    digest.update(codedigest.versions(("mkdocs", "mkdocs-material", "jinja2", "markupsafe"))
+                  .encode())
     return digest.hexdigest()
 
 

@@ -1,0 +1,188 @@
+"""The notice check's results of the previous build, reused for files that did not change.
+
+Reading, validating and screening one notice depends only on its own file, the files it attaches
+or links (screened for personal data), the catalog, today's date and this code. Everything that
+compares notices with each other (ids used twice, 解读 and the issue-14 links, links to withheld
+notices, files of restricted notices, empty columns, strays) runs on every build over all
+notices, cached or not.
+
+An entry is kept per notice file: the `Notice` the check returned, the problems it added (its
+warnings and notes are said again), the files it refers to, and what the check recorded for the
+cross-file rules (its id and 解读 lines, its issue-14 link lines, attachments it could not scan).
+An entry is used when the global key (catalog.yaml's bytes, today, the project folder, the code
+and library versions) and the stamp of every file it depends on (size, modification and change
+time, inode; or that it is missing) are those it was stored with. Only clean results are kept: a
+主动公开 notice the check accepted with no error. Everything else (errors, 依申请公开 and 不予公开
+notices, which the restricted-file rules track) is checked again on every build.
+
+A file changed within `RACY_SECONDS` of being read is not kept: a second change within the
+resolution of the file system's clock could leave its stamp the same (git's "racy clean" rule).
+When in doubt the file is checked again: the cache is in `.cache/checked.pickle` and deleting it
+(or `site-builder build --full`) checks everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..base import codedigest, vocab
+from ..base.problems import ERROR, Problem, Problems
+from ..model.site import Notice
+
+FILE = "checked.pickle"
+FORMAT = "1"  # change when what an entry holds changes
+RACY_SECONDS = 2.0
+_LIBRARIES = ("pyyaml", "nh3", "openpyxl", "xlrd", "chinese-calendar", "markdown")
+
+Stamp = tuple[int, int, int, int] | None  # size, mtime_ns, ctime_ns, inode; None: missing
+
+
+def stamp(path: str) -> Stamp:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def global_key(catalog_bytes: bytes, today: dt.date, root: Path, catalog_ok: bool) -> str:
+    digest = hashlib.sha256(f"{FORMAT}:{codedigest.package_digest()}:".encode())
+    digest.update(codedigest.versions(_LIBRARIES).encode())
+    digest.update(f"{today.isoformat()}:{root}:{catalog_ok}\0".encode())
+    digest.update(hashlib.sha256(catalog_bytes).digest())
+    return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    """One notice file's check, as the cross-file rules and the report need it again."""
+
+    deps: dict[str, Stamp]  # every file read: the notice, its attachments and linked files
+    notice: Notice
+    problems: list[Problem]
+    references: set[str]  # strays.references of the document
+    id_line: int  # the line of `id:`
+    interprets_line: int | None  # the line of `解读:` (None: no 解读)
+    interprets_all: list[tuple[Path, int, str, str | None]]
+    link_lines: dict[tuple[Path, str], int]
+    unchecked: list[str]
+
+
+@dataclass
+class Started:
+    """What was known before a file was read: its stamp, and where the checker's lists ended."""
+
+    path: Path
+    own: Stamp
+    problems: int
+    interprets_all: int
+    unchecked: int
+    started: float = field(default_factory=time.time)
+
+
+class Memo:
+    """The kept entries (`load`), the entries of this build (`record`), written by `save`."""
+
+    def __init__(self, folder: Path | None, key: str, use: bool = True) -> None:
+        self.file = folder / FILE if folder is not None else None
+        self.key = key
+        self.old: dict[str, Entry] = self._load() if use else {}
+        self.new: dict[str, Entry] = {}
+        self.hits = 0
+
+    def _load(self) -> dict[str, Entry]:
+        if self.file is None:
+            return {}
+        try:
+            with self.file.open("rb") as f:
+                key, entries = pickle.load(f)
+        except Exception:  # missing, unreadable, from another version: check everything
+            return {}
+        return entries if key == self.key else {}
+
+    # -- use ---------------------------------------------------------------------------------------
+    def replay(self, path: Path, checker, problems: Problems) -> Entry | None:
+        """The kept entry of `path` if nothing it depends on changed, its effects on `checker`
+        and `problems` done again; None: check the file."""
+        entry = self.old.get(str(path))
+        if entry is None or entry.notice.id in checker.ids:  # a second use of an id: check it
+            return None
+        if any(stamp(dep) != kept for dep, kept in entry.deps.items()):
+            return None
+        checker.ids[entry.notice.id] = (path, entry.id_line)
+        if entry.interprets_line is not None:
+            checker.interprets_lines[entry.notice.id] = entry.interprets_line
+        checker.interprets_all.extend(entry.interprets_all)
+        checker.link_lines.update(entry.link_lines)
+        checker.unchecked.extend(entry.unchecked)
+        problems.extend(entry.problems)
+        self.new[str(path)] = entry
+        self.hits += 1
+        return entry
+
+    # -- record ------------------------------------------------------------------------------------
+    def start(self, path: Path, checker, problems: Problems) -> Started:
+        return Started(path, stamp(str(path)), len(problems.items), len(checker.interprets_all),
+                       len(checker.unchecked))
+
+    def record(self, started: Started, notice: Notice | None, references: set[str], checker,
+               problems: Problems) -> None:
+        """Keep what checking `started.path` gave, if it is a clean 主动公开 notice whose files
+        are not too new to trust their stamps."""
+        added = problems.items[started.problems:]
+        if notice is None or notice.attribute != vocab.ATTR_ACTIVE or started.own is None or \
+                any(p.severity == ERROR for p in added):
+            return
+        deps: dict[str, Stamp] = {str(started.path): started.own}
+        for name in {*references, *(str(a.path) for a in notice.attachments),
+                     *(str(p) for p in notice.assets)}:
+            deps[name] = stamp(name)
+        if any(_racy(s, started.started) for s in deps.values()):
+            return
+        path = started.path
+        self.new[str(path)] = Entry(
+            deps=deps, notice=notice, problems=list(added), references=set(references),
+            id_line=checker.ids[notice.id][1],
+            interprets_line=checker.interprets_lines.get(notice.id) if notice.interprets
+            else None,
+            interprets_all=checker.interprets_all[started.interprets_all:],
+            link_lines={k: v for k, v in checker.link_lines.items() if k[0] == path},
+            unchecked=checker.unchecked[started.unchecked:])
+
+    def save(self) -> None:
+        """Write this build's entries (the files checked now and those reused). A cache that
+        cannot be written only means the next build checks everything."""
+        if self.file is None or (self.hits == len(self.new) and self.new.keys() ==
+                                 self.old.keys()):
+            return  # every entry reused: the file holds them already
+        temporary = self.file.with_name(self.file.name + ".tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("wb") as f:
+                pickle.dump((self.key, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.file)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+
+def stored(folder: Path) -> dict[str, Entry]:
+    """The entries kept in `folder`, whatever their key (for tests and inspection)."""
+    try:
+        with (folder / FILE).open("rb") as f:
+            return pickle.load(f)[1]
+    except Exception:
+        return {}
+
+
+def _racy(kept: Stamp, read_at: float) -> bool:
+    """A file changed so shortly before it was read that a later change could keep its stamp."""
+    if kept is None:
+        return False
+    newest = max(kept[1], kept[2]) / 1e9
+    return newest > read_at - RACY_SECONDS
