@@ -4,16 +4,18 @@ writes) → post-build. Each stage is one module; this file only calls them in s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from .base.problems import InputError, Problems
 from .check import compliance, contentfiles, manifestguard, memo, screen, strays, validate
 from .input import load
+from .input.links import local_links
 from .input.project import CACHE_DIR, Project
 from .model.site import Notice, Site
 from .output import access, bodies, permalinks, qr
-from .output.pages import Output, generate
+from .output.pages import Output, OutputPage, generate, link_site_paths, notice_page
 
 
 def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True,
@@ -134,3 +136,49 @@ def render_bodies(output: Output, cache_dir: Path | None = None,
         page.markdown = ""
     if problems is None and found.errors:
         raise InputError(list(found))
+
+
+# -- the preview's quick path (issue 15) -----------------------------------------------------------
+_SITE_INDEXES = ("notice_by_id", "interpretations", "adoptions", "results", "repeal_dates")
+
+
+def quick_page(project: Project, site: Site, output: Output, path: Path,
+               today: dt.date | None = None) -> OutputPage | None:
+    """The page of the notice in `path` as a full build would now make it, when only its body
+    changed since `site` and `output` were built and the file passes its own checks without an
+    error; None when anything else may have changed (then the whole site is built). The body's
+    links must point to the same files, so the rules between files (withheld links, restricted
+    files, strays) and every other page are as they were. `site` is updated with the new notice.
+    Used by `mkdocs serve`, where a full build follows anyway."""
+    index = next((i for i, n in enumerate(site.notices) if n.source == path), None)
+    if index is None:
+        return None
+    old = site.notices[index]
+    problems = Problems(project.root)
+    node, _ = load.read_yaml_text(project.catalog, problems)
+    if node is None or problems.errors:
+        return None
+    catalog = validate.validate_catalog(node, project.catalog, problems)
+    checker = validate.NoticeChecker(catalog, problems, project.content, today=today)
+    doc = load.read_document(path, problems)
+    new = checker.check(doc) if doc is not None and not problems.errors else None
+    if new is None or problems.errors or new.on_request or \
+            dataclasses.replace(new, body=old.body) != old or \
+            _link_targets(new.body) != _link_targets(old.body):
+        return None
+    site.notices[index] = new
+    for name in _SITE_INDEXES:
+        site.__dict__.pop(name, None)
+    page = notice_page(site, new)
+    single = Output([page], [], output.nav)
+    link_site_paths(single, known=output)
+    render_bodies(single, None, problems)  # one body: no cache (whose save keeps only it)
+    if problems.errors:
+        return None
+    qr.add_to_pages(site, single)
+    access.finish_page(site, output, page)
+    return page
+
+
+def _link_targets(body: str) -> set[str]:
+    return {link.target for link in local_links(body)}

@@ -12,7 +12,9 @@ MkDocs events → pipeline stages:
                  the 404 page's links: the site's home is "<path>/", not "<path>/."; in the
                  preview they start at the preview's address (see on_template_context)
   on_post_build  post-build steps on the staging folder, then swap it into place
-  on_serve       also watch catalog.yaml
+  on_serve       also watch catalog.yaml; a save that changed only notice bodies updates those
+                 pages first (pipeline.quick_page, rendered here with the last build's theme
+                 state) and shows them, then the whole site is built as after any save
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ import logging
 import os
 import re
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import pass_context
 from markupsafe import Markup, escape
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
 from mkdocs.config.base import Config
@@ -33,6 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, is_error_template
@@ -47,7 +53,7 @@ from .output import pagecache, permalinks, postbuild, stable, uptodate, write
 from .output.access import theme_strings
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
-from .pipeline import CACHE_DIR, Project, build_model, generate_pages
+from .pipeline import CACHE_DIR, Project, build_model, generate_pages, quick_page
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -77,6 +83,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.said = _Said()  # the warnings and notes of this build, for the stamp
         self.sweep = write.Deletion([])  # deleting earlier sites (none yet)
         self.preview_path: str | None = None  # `mkdocs serve`: the path the preview is at
+        self.last: _Built | None = None  # `mkdocs serve`: the last build that succeeded
+        self.stamps: dict[str, uptodate.FileStamp] = {}  # `mkdocs serve`: inputs at its start
+        self.nav: Navigation | None = None
+        self.files = Files([])
+        self.env = None
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -100,6 +111,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self._up_to_date(config):
             return config
         logging.getLogger("mkdocs").addHandler(self.said)
+        if self.command == "serve":  # what this build reads, for the next save's quick path
+            self.last = None
+            self.stamps = uptodate.input_stamps(self.project.root, self._folders(config))
         try:
             self.site, problems = build_model(self.project, cache=not self.full)
             self.watch.lap("read and validate")
@@ -138,11 +152,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.skip, self.said = None, _Said()
         if self.command != "build" or self.full:
             return False
-        custom_dir = config.theme.custom_dir
-        folders = [self.project.content, *([Path(custom_dir)] if custom_dir else [])]
         config_path = Path(config.config_file_path)
         self.inputs = uptodate.inputs_digest(
-            self.project.root, folders, config_path.read_text(encoding="utf-8", errors="replace"),
+            self.project.root, self._folders(config),
+            config_path.read_text(encoding="utf-8", errors="replace"),
             [config.strict, config.site_dir, self.config.catalog, config_path.name])
         root = self.project.root
         self.skip = uptodate.unchanged(root, root / CACHE_DIR, self.inputs, Path(config.site_dir))
@@ -156,6 +169,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.watch.lap("up to date")
         return True
 
+    def _folders(self, config: MkDocsConfig) -> list[Path]:
+        """The folders a build reads besides the top-level files: content/ and the overrides."""
+        custom_dir = config.theme.custom_dir
+        return [self.project.content, *([Path(custom_dir)] if custom_dir else [])]
+
     def _finish(self) -> None:
         """The end of a build, however it ends: the trash deleted, the lock given back."""
         self.sweep.wait()
@@ -166,9 +184,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         logging.getLogger("mkdocs").removeHandler(self.said)
 
     def _stage(self, config: MkDocsConfig) -> None:
-        """Build into a staging folder (not for `mkdocs serve`, which uses a temporary one)."""
-        if self.command == "serve":
-            return
+        """Build into a staging folder. `mkdocs serve` too: its folder goes on answering (the
+        pages the quick path just showed) while the whole site is built beside it."""
         self.final_dir = Path(config.site_dir)
         self.staging = write.prepare(self.final_dir)
         config.site_dir = str(self.staging)
@@ -235,7 +252,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         except OSError:
             self.pages.clear()  # no half-written cache
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.env = env
         self.watch.lap("theme: pages read")
         env.globals["sb_cache"] = {}  # fresh for every build (mkdocs serve rebuilds)
         env.filters["url"] = _home_without_dot(env.filters["url"])
@@ -272,6 +294,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if problems.errors:
             raise PluginError(format_report(list(problems)))
         self._unhook()
+        if self.command == "serve":
+            self._show_preview(config)
+            return
         if self.staging is None or self.final_dir is None:
             self._keep_pages(Path(config.site_dir))
             self._finish()
@@ -298,6 +323,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self.watch.lap("stamp")
         self._finish()
 
+    def _show_preview(self, config: MkDocsConfig) -> None:
+        """`mkdocs serve`: the staging folder replaces the preview's folder (nothing else is
+        recorded: a preview publishes nothing), and this build is kept for the quick path."""
+        if self.staging is not None and self.final_dir is not None:
+            removal = write.publish(self.staging, self.final_dir)
+            config.site_dir = str(self.final_dir)
+            self.staging = None
+            self._keep_pages(self.final_dir)
+            removal.wait()
+        if self.nav is not None and self.env is not None:
+            self.last = _Built(config, self.files, self.nav, self.env, self.site, self.output)
+        self._finish()
+
     def on_build_error(self, *, error: Exception) -> None:
         self._unhook()
         for job in getattr(self, "jobs", {}).values():
@@ -314,7 +352,69 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))
+        build_all = server.builder
+
+        def rebuild() -> None:
+            try:
+                self._quick(server)
+            except Exception as exc:  # the quick path is an extra: the full build follows
+                log.debug(f"site-builder: no quick preview update: {exc!r}")
+            build_all()
+
+        server.builder = rebuild
         return server
+
+    # -- the preview's quick path ----------------------------------------------------------------
+    def _quick(self, server) -> None:
+        """After a save that changed only the bodies of notices: render their pages with the last
+        build's theme state, write them into the preview and reload the browsers now; the full
+        build that follows (not shown again: the browsers already reloaded) updates the rest
+        (search, open data, link check). Anything else changed, an error in the file, or no
+        build to start from: nothing is done here."""
+        last, started = self.last, time.perf_counter()
+        if last is None or not hasattr(server, "_epoch_cond"):
+            return
+        now = uptodate.input_stamps(self.project.root, self._folders(last.config))
+        changed = [Path(p) for p in set(now) | set(self.stamps)
+                   if now.get(p) != self.stamps.get(p)]
+        if not changed or any(p.suffix != ".md" for p in changed):
+            return
+        pages = [quick_page(self.project, last.site, last.output, path) for path in changed]
+        if any(page is None for page in pages):
+            return
+        for page in pages:
+            assert page is not None
+            self._render_one(last, page)
+        self.stamps = now
+        with server._epoch_cond:  # LiveReloadServer: the browsers reload, requests are answered
+            server._visible_epoch = server._wanted_epoch
+            server._epoch_cond.notify_all()
+        log.info(msg.SERVE_QUICK.format(pages="、".join("/" + p.path for p in pages),
+                                        seconds=time.perf_counter() - started))
+
+    def _render_one(self, last: _Built, generated: OutputPage) -> None:
+        """One generated page through MkDocs and the theme, as on_files and MkDocs' build do."""
+        config = last.config
+        file = File.generated(config, generated.src_uri, content="",
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        nav_titles = dict(_nav_paths(last.output.nav))
+        nav_roots = {path.split("/", 1)[0] for path in nav_titles}
+        page = GeneratedPage(_text(nav_titles.get(generated.path, generated.title)), file, config,
+                             generated, _shared_nav_key(generated.path, nav_titles, nav_roots))
+        _populate_page(page, config, last.files)
+        _build_page(page, config, last.files.documentation_pages(), last.nav, last.env)
+
+
+@dataclass
+class _Built:
+    """What the quick path of `mkdocs serve` takes from the last build that succeeded."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: object
+    site: object
+    output: object
 
 
 class _Said(logging.Handler):

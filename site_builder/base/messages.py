@@ -1410,3 +1410,6 @@ BUILD_UP_TO_DATE = ("网站已是最新：内容、标准目录、配置和程�
                     "要重新生成全部网页，请用 site-builder build --full。")
 # --- issue 13: keyboard menu on phones ---
 MENU_BUTTON = "导航菜单"
+
+# --- issue 15: the preview's quick path ---
+SERVE_QUICK = "预览已更新：{pages}（{seconds:.1f} 秒）；其余网页、搜索和链接检查正在后台重新生成，完成后不再刷新。"

@@ -275,6 +275,11 @@ def _catalog(site: Site) -> OutputPage:
 
 
 # -- notice pages --------------------------------------------------------------------------------
+def notice_page(site: Site, n: Notice) -> OutputPage:
+    """A notice's page, as `generate` makes it (before its body is rendered)."""
+    return _notice(site, n)
+
+
 def _notice(site: Site, n: Notice) -> OutputPage:
     here = urls.notice(n.id)
     before = h.meta_block(site, n, here)
@@ -308,17 +313,19 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
     return _MD_LINK.sub(replace, body)
 
 
-def link_site_paths(output: Output) -> None:
+def link_site_paths(output: Output, known: Output | None = None) -> None:
     """Links written as site paths (`/data/notices.json`, `/catalog/`) to a page or file of
-    this build become relative, so that the site works under any base path. Others stay as
-    written, for the link check after the build to report them as the author wrote them."""
-    known = {p.path for p in output.pages} | {a.path for a in output.assets} | {
+    this build (`known`, by default `output`) become relative, so that the site works under any
+    base path. Others stay as written, for the link check after the build to report them as the
+    author wrote them."""
+    every = known or output
+    known_paths = {p.path for p in every.pages} | {a.path for a in every.assets} | {
         urls.DATA_NOTICES, urls.DATA_CATALOG, urls.DATA_NOTICES_CSV, urls.DATA_NOTICES_XLSX,
         urls.DATA_CATALOG_XLSX, urls.SITE_FEED, urls.SITEMAP}
 
     def replace(here: str, m: re.Match[str]) -> str:
         path, sep, fragment = m.group(2)[1:].partition("#")
-        if path not in known:
+        if path not in known_paths:
             return m.group(0)
         return f"{m.group(1)}{urls.rel(here, path)}{sep}{fragment}{m.group(3)}"
 

@@ -124,6 +124,26 @@ def _inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
     return digest.hexdigest()
 
 
+FileStamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+def input_stamps(root: Path, folders: Iterable[Path]) -> dict[str, FileStamp]:
+    """The stamp of every file a build reads (`inputs_digest`'s files, by path; nothing is
+    read): what `mkdocs serve` compares after a save to know which files changed."""
+    out: dict[str, FileStamp] = {}
+    paths: list[Path] = [p for p in root.iterdir() if p.suffix.lower() in TOP_LEVEL_SUFFIXES]
+    for folder in folders:
+        if folder.is_dir():
+            paths.extend(_walk(folder))
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        out[str(path)] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return out
+
+
 def own_files_digest(root: Path) -> str:
     """The files a build reads and then updates (the list of published addresses): compared as
     the last build left them."""
