@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from .base import urls
 from .base.problems import InputError, Problems
 from .check import compliance, contentfiles, manifestguard, memo, screen, strays, validate
 from .input import load
@@ -15,7 +16,7 @@ from .input.links import local_links
 from .input.project import CACHE_DIR, Project
 from .model.site import Notice, Site
 from .output import access, bodies, permalinks, qr
-from .output.pages import Output, OutputPage, generate, link_site_paths, notice_page
+from .output.pages import Output, OutputPage, generate
 
 
 def read_and_check(project: Project, today: dt.date | None = None, compliance_notes: bool = True,
@@ -139,45 +140,82 @@ def render_bodies(output: Output, cache_dir: Path | None = None,
 
 
 # -- the preview's quick path (issue 15) -----------------------------------------------------------
-_SITE_INDEXES = ("notice_by_id", "interpretations", "adoptions", "results", "repeal_dates")
+# What a saved notice may change for its pages to be made on their own: the rest (its id, where it
+# is listed, what it links or attaches, what it relates to) changes which pages exist or what the
+# rules between files find, and takes the full build.
+_FIXED = ("id", "attribute", "item_id", "domain_id", "category", "township_id", "village_id",
+          "interprets", "adoption_of", "result_of", "repeals", "attachments", "assets",
+          "masked_assets")
+_PAGE_FIELDS = ("title", "kind", "before", "after", "html", "toc", "meta")
 
 
-def quick_page(project: Project, site: Site, output: Output, path: Path,
-               today: dt.date | None = None) -> OutputPage | None:
-    """The page of the notice in `path` as a full build would now make it, when only its body
-    changed since `site` and `output` were built and the file passes its own checks without an
-    error; None when anything else may have changed (then the whole site is built). The body's
-    links must point to the same files, so the rules between files (withheld links, restricted
-    files, strays) and every other page are as they were. `site` is updated with the new notice.
-    Used by `mkdocs serve`, where a full build follows anyway."""
-    index = next((i for i, n in enumerate(site.notices) if n.source == path), None)
-    if index is None:
+@dataclasses.dataclass
+class QuickUpdate:
+    site: Site  # the model with the saved notices
+    output: Output  # the last output with the pages made again
+    pages: list[OutputPage]  # the pages whose content changed: to render
+
+
+def quick_update(project: Project, site: Site, output: Output, paths: list[Path],
+                 today: dt.date | None = None) -> QuickUpdate | None:
+    """The pages that change when the notices in `paths` were saved, made as a full build would
+    make them, from `site` and `output` of the last build: the notices' own pages and the
+    listings, home page and other pages showing them. None unless every file passes its own
+    checks without an error and changed nothing in `_FIXED` (same links too), and the same pages
+    and navigation result: then the whole site must be built. Used by `mkdocs serve`, where a
+    full build follows anyway (and reports everything as always)."""
+    by_source = {n.source: i for i, n in enumerate(site.notices)}
+    if not paths or any(path not in by_source for path in paths):
         return None
-    old = site.notices[index]
     problems = Problems(project.root)
     node, _ = load.read_yaml_text(project.catalog, problems)
     if node is None or problems.errors:
         return None
     catalog = validate.validate_catalog(node, project.catalog, problems)
     checker = validate.NoticeChecker(catalog, problems, project.content, today=today)
-    doc = load.read_document(path, problems)
-    new = checker.check(doc) if doc is not None and not problems.errors else None
-    if new is None or problems.errors or new.on_request or \
-            dataclasses.replace(new, body=old.body) != old or \
-            _link_targets(new.body) != _link_targets(old.body):
+    notices = list(site.notices)
+    for path in paths:
+        old = notices[by_source[path]]
+        doc = load.read_document(path, problems)
+        new = checker.check(doc) if doc is not None and not problems.errors else None
+        if new is None or problems.errors or old.on_request or new.on_request or \
+                any(getattr(new, f) != getattr(old, f) for f in _FIXED) or \
+                _link_targets(new.body) != _link_targets(old.body):
+            return None
+        notices[by_source[path]] = new
+    notices.sort(key=lambda n: n.sort_key, reverse=True)
+    changed = {notices[i].id for i in (by_source[p] for p in paths)}
+    new_site = dataclasses.replace(site, notices=notices)
+    made = generate(new_site, only=changed)
+    render_bodies(made, None, problems)  # few bodies: no cache (whose save keeps only these)
+    if problems.errors or made.nav != output.nav:
         return None
-    site.notices[index] = new
-    for name in _SITE_INDEXES:
-        site.__dict__.pop(name, None)
-    page = notice_page(site, new)
-    single = Output([page], [], output.nav)
-    link_site_paths(single, known=output)
-    render_bodies(single, None, problems)  # one body: no cache (whose save keeps only it)
-    if problems.errors:
+    qr.add_to_pages(new_site, made)
+    access.finish_pages(new_site, made)
+    update = _merge(output, made, changed)
+    if update is not None:
+        update.site = new_site
+    return update
+
+
+def _merge(output: Output, made: Output, changed: set[str]) -> QuickUpdate | None:
+    """`output` with the pages of `made` in place of its own, and those that differ; None when
+    `made` has a page `output` lacks or lacks one it has (other than unchanged notices' pages,
+    which `made` leaves out, and the redirect and tombstone pages of permalinks.py)."""
+    old = {p.path: p for p in output.pages}
+    new = {p.path: p for p in made.pages}
+    notice_paths = {p.path for p in output.pages if p.kind == "notice"}
+    kept_kinds = (permalinks.KIND_REDIRECT, permalinks.KIND_RETIRED)
+    if any(path not in old for path in new) or any(
+            path not in new and path not in notice_paths and old[path].kind not in kept_kinds
+            for path in old):
         return None
-    qr.add_to_pages(site, single)
-    access.finish_page(site, output, page)
-    return page
+    if any(urls.notice(i) not in new for i in changed):
+        return None
+    pages = [p for p in made.pages if any(getattr(p, f) != getattr(old[p.path], f)
+                                          for f in _PAGE_FIELDS)]
+    merged = Output([new.get(p.path, p) for p in output.pages], output.assets, output.nav)
+    return QuickUpdate(site=None, output=merged, pages=pages)  # type: ignore[arg-type]
 
 
 def _link_targets(body: str) -> set[str]:

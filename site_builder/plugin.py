@@ -53,7 +53,7 @@ from .output import pagecache, permalinks, postbuild, stable, uptodate, write
 from .output.access import theme_strings
 from .output.pages import NavNode, OutputPage
 from .output.search_page import header_strings
-from .pipeline import CACHE_DIR, Project, build_model, generate_pages, quick_page
+from .pipeline import CACHE_DIR, Project, build_model, generate_pages, quick_update
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -379,30 +379,46 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                    if now.get(p) != self.stamps.get(p)]
         if not changed or any(p.suffix != ".md" for p in changed):
             return
-        pages = [quick_page(self.project, last.site, last.output, path) for path in changed]
-        if any(page is None for page in pages):
+        update = quick_update(self.project, last.site, last.output, changed)
+        if update is None:
             return
-        for page in pages:
-            assert page is not None
+        for page in update.pages:
             self._render_one(last, page)
-        self.stamps = now
+        last.site, last.output, self.stamps = update.site, update.output, now
         with server._epoch_cond:  # LiveReloadServer: the browsers reload, requests are answered
             server._visible_epoch = server._wanted_epoch
             server._epoch_cond.notify_all()
-        log.info(msg.SERVE_QUICK.format(pages="、".join("/" + p.path for p in pages),
+        log.info(msg.SERVE_QUICK.format(pages=_shown_paths(update.pages),
                                         seconds=time.perf_counter() - started))
 
     def _render_one(self, last: _Built, generated: OutputPage) -> None:
-        """One generated page through MkDocs and the theme, as on_files and MkDocs' build do."""
+        """One generated page through MkDocs and the theme, as on_files and MkDocs' build do: a
+        page of the navigation is its Page there (its place in the nav is unchanged)."""
         config = last.config
-        file = File.generated(config, generated.src_uri, content="",
-                              inclusion=InclusionLevel.NOT_IN_NAV)
         nav_titles = dict(_nav_paths(last.output.nav))
-        nav_roots = {path.split("/", 1)[0] for path in nav_titles}
-        page = GeneratedPage(_text(nav_titles.get(generated.path, generated.title)), file, config,
-                             generated, _shared_nav_key(generated.path, nav_titles, nav_roots))
+        if generated.path in nav_titles:
+            found = last.files.get_file_from_path(generated.src_uri)
+            page = found.page if found is not None else None
+            if not isinstance(page, GeneratedPage):
+                raise LookupError(generated.path)
+            page.generated = generated
+            # built into the staging folder, which is the preview's folder now
+            found.dest_dir = config.site_dir
+            found.__dict__.pop("abs_dest_path", None)  # a cached_property of File
+        else:
+            file = File.generated(config, generated.src_uri, content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            nav_roots = {path.split("/", 1)[0] for path in nav_titles}
+            page = GeneratedPage(_text(generated.title), file, config, generated,
+                                 _shared_nav_key(generated.path, nav_titles, nav_roots))
         _populate_page(page, config, last.files)
         _build_page(page, config, last.files.documentation_pages(), last.nav, last.env)
+
+
+def _shown_paths(pages: list[OutputPage], most: int = 5) -> str:
+    paths = ["/" + p.path for p in pages]
+    return "、".join(paths[:most]) + (msg.SERVE_QUICK_MORE.format(count=len(paths))
+                                      if len(paths) > most else "")
 
 
 @dataclass

@@ -89,21 +89,35 @@ def test_a_saved_body_is_shown_at_once_and_is_the_page_the_full_build_writes(
         wait_in_log(log, "Documentation built", count=2)  # the full build that follows
         assert without_livereload(fetch(base + page)) == without_livereload(quick)
 
+        # a new title: the notice's page and every listing showing it (its item's among them)
+        listing = "i/ylfw-jz/"
+        assert "第一季度养老服务工作进展" in fetch(base + listing)
         small.edit("content/notices/county/2025-0001.md", "标题: 第一季度养老服务工作进展",
                    "标题: 第一季度养老服务工作进展（更正）")
-        wait_for(base + page, "第一季度养老服务工作进展（更正）")
+        said = wait_in_log(log, "预览已更新", count=2)
+        quick_page, quick_listing = fetch(base + page), fetch(base + listing)
+        assert "第一季度养老服务工作进展（更正）" in quick_page
+        assert "第一季度养老服务工作进展（更正）" in quick_listing
+        assert f"/{listing}" in said.split("预览已更新")[2].split("\n")[0]
         wait_in_log(log, "Documentation built", count=3)
-        assert log.read_text(encoding="utf-8").count("预览已更新") == 1  # not for a new title
+        assert without_livereload(fetch(base + page)) == without_livereload(quick_page)
+        assert without_livereload(fetch(base + listing)) == without_livereload(quick_listing)
+
+        # another item: other listings, other pages: the full build only
+        small.edit("content/notices/county/2025-0001.md", "事项: ylfw-jz", "事项: ylfw-zn")
+        wait_in_log(log, "Documentation built", count=4)
+        assert "第一季度养老服务工作进展（更正）" not in fetch(base + listing)
+        assert log.read_text(encoding="utf-8").count("预览已更新") == 2
 
         small.edit("content/notices/county/2025-0001.md", "新增助餐点 5 个",
                    "新增助餐点 6 个，联系人身份证号 110101199003077731")
         said = wait_in_log(log, "发现身份证号")  # the full build's error
-        assert said.count("预览已更新") == 1  # the quick path refused the file
+        assert said.count("预览已更新") == 2  # the quick path refused the file
         # MkDocs holds requests after a failed build; once fixed, the page is the full build's
         small.edit("content/notices/county/2025-0001.md", "，联系人身份证号 110101199003077731", "")
         shown = wait_for(base + page, "新增助餐点 6 个")
         assert "110101199003077731" not in shown
-        assert log.read_text(encoding="utf-8").count("预览已更新") == 1
+        assert log.read_text(encoding="utf-8").count("预览已更新") == 2
 
 
 def test_serve_reloads_on_catalog_and_notice_changes(small: TestProject):

@@ -40,16 +40,6 @@ def finish_pages(site: Site, output: Output) -> None:
     add_breadcrumbs(site, output)
 
 
-def finish_page(site: Site, output: Output, page: OutputPage) -> None:
-    """`finish_pages` for one page made again after `output` was finished (the preview's
-    quick path): its tables labelled, its breadcrumbs from the navigation and titles of
-    `output`."""
-    page.before, page.after = label_tables(page.before), label_tables(page.after)
-    chains = dict(_nav_chains(output.nav, []))
-    titles = {p.path: p.title for p in output.pages}
-    page.meta["sb_crumbs"] = _crumbs_html(page, _trail(site, page, chains, titles))
-
-
 def add_breadcrumbs(site: Site, output: Output) -> None:
     """当前位置：首页 › 五公开 › 结果公开 › … on every page (page.meta["sb_crumbs"])."""
     chains = dict(_nav_chains(output.nav, []))

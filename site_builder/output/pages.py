@@ -64,7 +64,9 @@ class Output:
     nav: list[NavNode]
 
 
-def generate(site: Site) -> Output:
+def generate(site: Site, only: set[str] | None = None) -> Output:
+    """Every page, asset and the navigation. `only`: the notices whose pages are made (the
+    preview's quick path); every other page is made in any case."""
     pages: list[OutputPage] = []
     nav: list[NavNode] = [NavNode(msg.NAV_HOME, urls.HOME)]
     pages.append(_home(site))
@@ -81,7 +83,8 @@ def generate(site: Site) -> Output:
     pages.append(OutputPage(path, title, "search", after=html, meta=meta))
     assets: list[Asset] = []
     for notice in site.notices:
-        pages.append(_notice(site, notice))
+        if only is None or notice.id in only:
+            pages.append(_notice(site, notice))
         if not notice.on_request:
             assets.extend(Asset(urls.attachment(notice.id, a.filename), a.path, a.masked)
                           for a in notice.attachments)
@@ -91,7 +94,7 @@ def generate(site: Site) -> Output:
         assets.extend(_body_assets(urls.column_page(page.id), page.source, page.assets,
                                    page.masked_assets))
     output = Output(pages, _unique_assets(assets), nav)
-    link_site_paths(output)
+    link_site_paths(output, site.notices)  # every notice's page, made now or not (`only`)
     return output
 
 
@@ -275,11 +278,6 @@ def _catalog(site: Site) -> OutputPage:
 
 
 # -- notice pages --------------------------------------------------------------------------------
-def notice_page(site: Site, n: Notice) -> OutputPage:
-    """A notice's page, as `generate` makes it (before its body is rendered)."""
-    return _notice(site, n)
-
-
 def _notice(site: Site, n: Notice) -> OutputPage:
     here = urls.notice(n.id)
     before = h.meta_block(site, n, here)
@@ -313,13 +311,13 @@ def link_notices(site: Site, source: Path, body: str, here: str) -> str:
     return _MD_LINK.sub(replace, body)
 
 
-def link_site_paths(output: Output, known: Output | None = None) -> None:
+def link_site_paths(output: Output, notices: Sequence[Notice] = ()) -> None:
     """Links written as site paths (`/data/notices.json`, `/catalog/`) to a page or file of
-    this build (`known`, by default `output`) become relative, so that the site works under any
-    base path. Others stay as written, for the link check after the build to report them as the
-    author wrote them."""
-    every = known or output
-    known_paths = {p.path for p in every.pages} | {a.path for a in every.assets} | {
+    this build (or the page of one of `notices`) become relative, so that the site works under
+    any base path. Others stay as written, for the link check after the build to report them as
+    the author wrote them."""
+    known_paths = {p.path for p in output.pages} | {a.path for a in output.assets} | {
+        urls.notice(n.id) for n in notices} | {
         urls.DATA_NOTICES, urls.DATA_CATALOG, urls.DATA_NOTICES_CSV, urls.DATA_NOTICES_XLSX,
         urls.DATA_CATALOG_XLSX, urls.SITE_FEED, urls.SITEMAP}
 
