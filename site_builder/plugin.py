@@ -156,7 +156,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.inputs = uptodate.inputs_digest(
             self.project.root, self._folders(config),
             config_path.read_text(encoding="utf-8", errors="replace"),
-            [config.strict, config.site_dir, self.config.catalog, config_path.name])
+            [config.strict, config.site_dir, self.config.catalog, config_path.name],
+            self.project.root / CACHE_DIR)
         root = self.project.root
         self.skip = uptodate.unchanged(root, root / CACHE_DIR, self.inputs, Path(config.site_dir))
         if self.skip is None:

@@ -9,12 +9,15 @@ the change must show in the warm site.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import REPO, TestProject, copy_fixture
+
+from site_builder.output import uptodate
 
 INPUTS = ("catalog.yaml", "mkdocs.yml", "content", "overrides", "published-urls.txt")
 CACHE_DIR = ".cache"
@@ -223,10 +226,6 @@ def test_a_build_with_nothing_changed_leaves_the_site_alone_and_says_it_again(
 def test_the_inputs_digest_reads_no_pipe_and_follows_no_link_out_of_the_project(tmp_path: Path):
     """Hostile entries in content/ (a named pipe, a link to /, a broken and a looping link):
     the digest is made without opening or walking them, and still changes with a real file."""
-    import os
-
-    from site_builder.output import uptodate
-
     content = tmp_path / "content"
     (content / "notices").mkdir(parents=True)
     notice = content / "notices" / "a.md"
@@ -243,3 +242,51 @@ def test_the_inputs_digest_reads_no_pipe_and_follows_no_link_out_of_the_project(
     assert first and first == digest()
     notice.write_text("二", encoding="utf-8")
     assert digest() != first
+
+
+def test_the_inputs_digest_reads_only_changed_files_and_sees_every_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The digest of a build's inputs keeps each file's hash under its stamp (.cache/
+    digests.pickle): an unchanged file is not read again; an edit is always seen, also one of
+    the same size whose modification time was put back (its change time cannot be)."""
+    monkeypatch.setattr(uptodate.Hashes, "RACY_SECONDS", 0.0)  # files written just now
+    content, cache = tmp_path / "content", tmp_path / ".cache"
+    (content / "notices").mkdir(parents=True)
+    files = [content / "notices" / f"{i}.md" for i in range(5)]
+    for i, path in enumerate(files):
+        path.write_text(f"正文{i}", encoding="utf-8")
+
+    def digest() -> str:
+        return uptodate.inputs_digest(tmp_path, [content], "", [], cache)
+
+    first = digest()
+    assert first == uptodate.inputs_digest(tmp_path, [content], "", [])  # the same value
+    assert len(uptodate.Hashes(cache).old) == 5
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting(self: Path, *args, **kwargs):
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting)
+    assert digest() == first
+    assert not [name for name in opened if name.endswith(".md")]
+    monkeypatch.setattr(Path, "open", real_open)
+
+    info = files[2].stat()
+    files[2].write_text("正文9", encoding="utf-8")  # same size
+    os.utime(files[2], ns=(info.st_atime_ns, info.st_mtime_ns))
+    changed = digest()
+    assert changed != first
+    assert changed == uptodate.inputs_digest(tmp_path, [content], "", [])
+    files[2].write_text("正文2", encoding="utf-8")
+    assert digest() == first
+
+
+def test_a_file_hashed_right_after_it_was_written_is_not_kept(tmp_path: Path):
+    content, cache = tmp_path / "content", tmp_path / ".cache"
+    content.mkdir()
+    (content / "a.md").write_text("一", encoding="utf-8")
+    uptodate.inputs_digest(tmp_path, [content], "", [], cache)
+    assert uptodate.Hashes(cache).old == {}

@@ -27,8 +27,10 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
 import re
 import stat
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,15 +55,66 @@ class Stamp:
     messages: list[tuple[str, int, str]] = field(default_factory=list)  # logger, level, text
 
 
-def _file_digest(path: Path, digest: hashlib._Hash, name: str) -> None:
+class Hashes:
+    """SHA-256 of files by path, reused while a file's stamp (size, modification and change
+    time, inode) is unchanged: a build with one notice edited reads one file, not 10,000. A file
+    changed within `RACY_SECONDS` of being hashed is not kept (a second change in the same clock
+    tick could leave its stamp as it was). Kept in `.cache/digests.pickle`."""
+
+    FILE = "digests.pickle"
+    RACY_SECONDS = 2.0
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self.file = cache_dir / self.FILE if cache_dir is not None else None
+        self.old: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+        self.new: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+        self.started = time.time()
+        if self.file is not None:
+            try:
+                with self.file.open("rb") as f:
+                    self.old = pickle.load(f)
+            except Exception:  # missing or unreadable: hash everything
+                self.old = {}
+
+    def digest(self, path: Path, info: os.stat_result) -> bytes:
+        key = str(path)
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        kept = self.old.get(key)
+        if kept is not None and kept[0] == stamp:
+            self.new[key] = kept
+            return kept[1]
+        with path.open("rb") as handle:
+            value = hashlib.file_digest(handle, "sha256").digest()
+        if max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 <= self.started - self.RACY_SECONDS:
+            self.new[key] = (stamp, value)
+        return value
+
+    def save(self) -> None:
+        if self.file is None or self.new == self.old:
+            return
+        temporary = self.file.with_name(f"{self.FILE}.{os.getpid()}.tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("wb") as f:
+                pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.file)
+        except OSError:  # only an optimisation
+            temporary.unlink(missing_ok=True)
+
+
+def _file_digest(path: Path, digest: hashlib._Hash, name: str,
+                 hashes: Hashes | None = None) -> None:
     """The name and bytes of a regular file (a link to one: its target's). Anything else (a
     folder, a pipe, a device: never opened) and an unreadable file count by their kind only;
     the build itself reports them."""
     digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
     try:
-        kind = os.stat(path).st_mode
-        if not stat.S_ISREG(kind):
-            digest.update(f"kind:{stat.S_IFMT(kind)}".encode())
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            digest.update(f"kind:{stat.S_IFMT(info.st_mode)}".encode())
+            return
+        if hashes is not None:
+            digest.update(hashes.digest(path, info))
             return
         with path.open("rb") as handle:
             digest.update(hashlib.file_digest(handle, "sha256").digest())
@@ -69,7 +122,8 @@ def _file_digest(path: Path, digest: hashlib._Hash, name: str) -> None:
         digest.update(f"unreadable:{exc.errno}".encode())
 
 
-def _tree(folder: Path, digest: hashlib._Hash, prefix: str) -> None:
+def _tree(folder: Path, digest: hashlib._Hash, prefix: str, hashes: Hashes | None = None
+          ) -> None:
     """Names and bytes of every file under `folder`. Links are not followed out of it: a linked
     file is read (its bytes count), a linked folder counts by where it points. Every file a
     build publishes is inside content/ (a link leading out of it is an error of the build, which
@@ -83,7 +137,7 @@ def _tree(folder: Path, digest: hashlib._Hash, prefix: str) -> None:
             digest.update(f"link:{rel}:{os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
             if path.is_dir():
                 continue
-        _file_digest(path, digest, f"{prefix}/{rel}")
+        _file_digest(path, digest, f"{prefix}/{rel}", hashes)
 
 
 def _walk(folder: Path) -> Iterable[Path]:
@@ -99,24 +153,28 @@ def _walk(folder: Path) -> Iterable[Path]:
 
 
 def inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
-                  options: Iterable[object]) -> str:
+                  options: Iterable[object], cache_dir: Path | None = None) -> str:
     """The digest of everything a build of the project at `root` reads (see the module
     docstring), except `OWN_FILES`; `folders` are content/ and the theme overrides. "" where
-    that cannot be known (a folder that cannot be listed): then the build is not skipped."""
+    that cannot be known (a folder that cannot be listed): then the build is not skipped.
+    `cache_dir`: where the files' hashes are kept between builds (`Hashes`)."""
+    hashes = Hashes(cache_dir)
     try:
-        return _inputs_digest(root, folders, config_text, options)
+        value = _inputs_digest(root, folders, config_text, options, hashes)
     except OSError:
         return ""
+    hashes.save()
+    return value
 
 
 def _inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
-                   options: Iterable[object]) -> str:
+                   options: Iterable[object], hashes: Hashes) -> str:
     digest = hashlib.sha256(f"{VERSION}:{pagecache.code_digest()}\0".encode())
     for path in sorted(p for p in root.iterdir() if p.suffix.lower() in TOP_LEVEL_SUFFIXES
                        and p.is_file() and p.name not in OWN_FILES):
-        _file_digest(path, digest, f"top/{path.name}")
+        _file_digest(path, digest, f"top/{path.name}", hashes)
     for index, folder in enumerate(folders):
-        _tree(folder, digest, f"folder{index}")
+        _tree(folder, digest, f"folder{index}", hashes)
     names = sorted(set(_ENV_TAG.findall(config_text)))
     env = {name: os.environ.get(name) for name in names}
     digest.update(json.dumps([env, dt.date.today().isoformat(), [str(o) for o in options]],
