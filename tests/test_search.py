@@ -328,6 +328,36 @@ def test_a_search_session_requests_only_the_sites_own_origin(browser, site_url):
     assert [u for u in requested if urlsplit(u).netloc != origin] == []
 
 
+def test_the_search_page_fetches_ahead_what_the_typed_words_need(browser, site_url,
+                                                                   search_site):
+    """Issue 15: the filter table is fetched once the page is idle, and the shards of the words
+    typed so far when typing pauses; the search then fetches none of them again."""
+    meta = json.loads((search_site.site / "search/data/meta.json").read_text(encoding="utf-8"))
+    word = search.squeeze("城乡低保")
+    expected = {f"/search/data/s/{search.shard_of(g, meta['shards'])}.bin"
+                for g in search.query_grams(word)}
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(site_url + "search/")
+    page.wait_for_function("window.sbSearchReady !== undefined")
+    page.wait_for_timeout(1000)
+    assert "/search/data/facets.bin" in requested  # nothing typed yet
+    assert not [u for u in requested if "/search/data/s/" in u]
+    page.locator("#sb-search-q").press_sequentially("城乡低保", delay=30)
+    page.wait_for_timeout(1000)  # a pause: the shards are fetched
+    fetched = {u for u in requested if "/search/data/s/" in u}
+    assert expected <= fetched, (expected, fetched)
+    before = len(requested)
+    page.keyboard.press("Enter")
+    found = results(page)
+    assert found  # 城乡低保 is in the fixture
+    again = requested[before:]
+    assert not [u for u in again if "/search/data/s/" in u or u.endswith("facets.bin")], again
+    context.close()
+
+
 def test_offline_copy_explains_that_search_needs_the_website(page, search_site):
     """From file:// the browser refuses to read the index: a clear message, no endless wait."""
     page.goto((search_site.site / "search" / "index.html").as_uri() + "?q=" + quote("低保"))

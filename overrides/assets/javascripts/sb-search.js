@@ -9,6 +9,7 @@
   var PAGE = 10; // results shown at a time
   var MAX_GRAMS = 8; // index terms fetched for one long word (search.py MAX_GRAMS)
   var CHECK_ALL = 20; // up to this many candidates of a long word: all checked before ranking
+  var AHEAD_MS = 250; // a pause in typing this long fetches the typed words' shards
   var YES = 1, NO = 0, MAYBE = 2; // search.py `check`
   var KIND_NOTICE = 0, KIND_ON_REQUEST = 1, KIND_ITEM = 2, KIND_PAGE = 3;
   var FILTERS = { c: "category", d: "domain", t: "township", y: "year" };
@@ -712,6 +713,28 @@
       '<span class="sb-list__meta">' + meta.join("") + "</span>" +
       (text ? '<p class="sb-result__snippet">' + text + "</p>" : "") + "</li>";
   }
+
+  // -- fetching ahead (issue 15) -----------------------------------------------------------------
+  // The filter table once the page is idle, and the shards of the words typed so far when the
+  // reader pauses: the search itself then mostly waits for nothing. A failed fetch is dropped
+  // from the cache (`load`), so the search fetches it again.
+  var ahead = null;
+  function fetchAhead() {
+    var meta = metaOfPage();
+    loadIndex().catch(function () {});
+    input.value.split(/\s+/).map(squeeze).filter(Boolean).forEach(function (w) {
+      grams(w).forEach(function (g) {
+        loadShard(shardOf(g, meta.shards), meta.id_bytes).catch(function () {});
+      });
+    });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(ahead);
+    ahead = setTimeout(fetchAhead, AHEAD_MS);
+  });
+  (window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); })(function () {
+    loadIndex().catch(function () {});
+  });
 
   // -- wiring -----------------------------------------------------------------------------------
   function go(push) {
