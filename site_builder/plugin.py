@@ -12,9 +12,10 @@ MkDocs events → pipeline stages:
                  the 404 page's links: the site's home is "<path>/", not "<path>/."; in the
                  preview they start at the preview's address (see on_template_context)
   on_post_build  post-build steps on the staging folder, then swap it into place
-  on_serve       also watch catalog.yaml; a save that changed only notice bodies updates those
-                 pages first (pipeline.quick_page, rendered here with the last build's theme
-                 state) and shows them, then the whole site is built as after any save
+  on_serve       also watch catalog.yaml; a save that changed only notices, and nothing of where
+                 they are listed (pipeline.quick_update), updates their pages and listings first,
+                 rendered here with the last build's MkDocs state, and shows them; then the
+                 whole site is built as after any save
 """
 
 from __future__ import annotations
@@ -367,11 +368,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     # -- the preview's quick path ----------------------------------------------------------------
     def _quick(self, server) -> None:
-        """After a save that changed only the bodies of notices: render their pages with the last
-        build's theme state, write them into the preview and reload the browsers now; the full
-        build that follows (not shown again: the browsers already reloaded) updates the rest
-        (search, open data, link check). Anything else changed, an error in the file, or no
-        build to start from: nothing is done here."""
+        """After a save that changed only notice files (`quick_update` says which saves qualify):
+        render the pages that changed with the last build's MkDocs state, write them into the
+        preview and reload the browsers now; the full build that follows (not shown again: the
+        browsers already reloaded) updates the rest (search, open data, link check). Anything
+        else changed, an error in a file, or no build to start from: nothing is done here."""
         last, started = self.last, time.perf_counter()
         if last is None or not hasattr(server, "_epoch_cond"):
             return
@@ -381,7 +382,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if not changed or any(p.suffix != ".md" for p in changed):
             return
         update = quick_update(self.project, last.site, last.output, changed)
-        if update is None:
+        if update is None or not update.pages:  # nothing to show: the full build says it
             return
         for page in update.pages:
             self._render_one(last, page)
