@@ -192,13 +192,12 @@ def quick_update(project: Project, site: Site, output: Output, paths: list[Path]
         return None
     qr.add_to_pages(new_site, made)
     access.finish_pages(new_site, made)
-    update = _merge(output, made, changed)
-    if update is not None:
-        update.site = new_site
-    return update
+    merged = _merge(output, made, changed)
+    return QuickUpdate(new_site, *merged) if merged is not None else None
 
 
-def _merge(output: Output, made: Output, changed: set[str]) -> QuickUpdate | None:
+def _merge(output: Output, made: Output, changed: set[str]
+           ) -> tuple[Output, list[OutputPage]] | None:
     """`output` with the pages of `made` in place of its own, and those that differ; None when
     `made` has a page `output` lacks or lacks one it has (other than unchanged notices' pages,
     which `made` leaves out, and the redirect and tombstone pages of permalinks.py)."""
@@ -214,8 +213,7 @@ def _merge(output: Output, made: Output, changed: set[str]) -> QuickUpdate | Non
         return None
     pages = [p for p in made.pages if any(getattr(p, f) != getattr(old[p.path], f)
                                           for f in _PAGE_FIELDS)]
-    merged = Output([new.get(p.path, p) for p in output.pages], output.assets, output.nav)
-    return QuickUpdate(site=None, output=merged, pages=pages)  # type: ignore[arg-type]
+    return Output([new.get(p.path, p) for p in output.pages], output.assets, output.nav), pages
 
 
 def _link_targets(body: str) -> set[str]:

@@ -1,6 +1,6 @@
-"""Accessibility of the generated pages (issue 13): every page's 当前位置 breadcrumbs, the page
-title as the only h1 (body headings shift down one level), and body tables labelled cell by
-cell so that a phone can show each row as a card (each cell with its column heading).
+"""Accessibility of the generated pages (issue 13): every page's 当前位置 breadcrumbs, and the
+tables generated around bodies labelled cell by cell so that a phone can show each row as a card
+(bodies themselves get theirs, and their headings one level down, in bodyhtml.py).
 
 The texts the theme shows for 长者模式, the skip link and the 404 page come from here too
 (`theme_strings`, handed to the templates by the MkDocs adapter).
@@ -11,11 +11,9 @@ from __future__ import annotations
 from ..base import messages as msg
 from ..base import urls, vocab
 from ..model.site import Site
-from .bodyhtml import label_tables, shift_headings
+from .bodyhtml import label_tables
 from .pages import NavNode, Output, OutputPage
 from .render import e
-
-__all__ = ["label_tables", "shift_headings"]  # defined in bodyhtml.py, used with the rest
 from .search_page import PATH as SEARCH_PATH
 
 
