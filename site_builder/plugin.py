@@ -205,15 +205,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.rendered, self.used = {}, set()
         for page in self.output.pages:
             in_nav = page.path in nav_titles
-            if not in_nav and self._reuse(page, config, out):
+            title = _text(nav_titles.get(page.path, page.title))
+            nav_key = _shared_nav_key(page.path, nav_titles, nav_roots)
+            if self._reuse(page, config, out, title if in_nav else None, nav_key):
                 continue
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.
                                   UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             # the page attaches itself to the file (file.page)
-            GeneratedPage(_text(nav_titles.get(page.path, page.title)), file, config, page,
-                          _shared_nav_key(page.path, nav_titles, nav_roots))
-            if not in_nav:
-                self.rendered[file.dest_uri] = self._key(page)
+            GeneratedPage(title, file, config, page, nav_key)
+            self.rendered[file.dest_uri] = self._key(page)
             out.append(file)
         for asset in self.output.assets:
             if asset.content is not None:  # a masked copy: the original never leaves
@@ -224,21 +224,29 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return out
 
     def _key(self, page: OutputPage) -> str:
-        """The page-cache key of a page outside the nav: all it gives the theme (its sidebar is
-        the shared navigation, in `shared_key`)."""
+        """The page-cache key of a page: all it gives the theme (the navigation, and so a nav
+        page's place in it, its neighbours and open sections, is in `shared_key`)."""
         return pagecache.page_key(self.shared_key, [
             page.src_uri, page.title, page.kind, page.meta, page.before, page.html, page.after,
             page.toc])
 
-    def _reuse(self, page: OutputPage, config: MkDocsConfig, out: Files) -> bool:
-        """Add the cached final HTML of an unchanged page to `out`, if there is one."""
+    def _reuse(self, page: OutputPage, config: MkDocsConfig, out: Files,
+               nav_title: str | None, nav_key: str | None) -> bool:
+        """Add the cached final HTML of an unchanged page to `out`, if there is one. A page of
+        the navigation (`nav_title`) stays there as a Page, which MkDocs does not render."""
         key = self._key(page)
         cached = None if self.full else self.pages.find(key)
         if cached is None:
             return False
         dest = File(page.src_uri, "", config.site_dir, config.use_directory_urls).dest_uri
-        file = _CachedPage.generated(config, dest, abs_src_path=str(cached))
-        file.cache = self.pages
+        if nav_title is not None:
+            file: File = _CachedNavPage.generated(config, page.src_uri, content="",
+                                                  inclusion=InclusionLevel.UNDEFINED)
+            file.dest_uri = dest  # as a documentation page's (it says it is none)
+            GeneratedPage(nav_title, file, config, page, nav_key)
+        else:
+            file = _CachedPage.generated(config, dest, abs_src_path=str(cached))
+        file.cache, file.cached = self.pages, cached  # type: ignore[attr-defined]
         out.append(file)
         self.used.add(key)
         return True
@@ -468,13 +476,23 @@ class _CachedPage(File):
     not rendered."""
 
     cache: pagecache.PageCache
+    cached: Path
 
     def copy_file(self, dirty: bool = False) -> None:
-        assert self.abs_src_path is not None
         target = Path(self.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        self.cache.put(Path(self.abs_src_path), target)
+        self.cache.put(self.cached, target)
+
+
+class _CachedNavPage(_CachedPage):
+    """A page of the navigation whose final HTML is in the page cache: its Page stays in the
+    navigation (title, address, neighbours: what other pages show of it), but it is no
+    documentation page to MkDocs, so MkDocs neither reads nor renders it, and copies it as a
+    static file instead (`copy_file`)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def _inside(file: File, folder: Path) -> bool:

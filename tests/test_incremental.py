@@ -148,13 +148,22 @@ def _inode(project: TestProject, page: str) -> int:
 
 def test_unchanged_notices_are_reused_and_full_renders_every_page(county: TestProject):
     assert county.build().code == 0
-    before = {p: _inode(county, p) for p in ("n/2025-0002/", "n/2025-0003/")}
+    before = {p: _inode(county, p) for p in ("n/2025-0002/", "n/2025-0003/", "c/", "t/hexi/")}
     county.edit("content/notices/hexi/2025-0003.md", "年满80周岁", "年满八十周岁")
     assert county.build().code == 0
-    # the unchanged notice is the same file as before (linked from .cache/pages/), the edited one
-    # was rendered again
+    # the unchanged notice and the pages of the navigation that do not show the body are the
+    # same files as before (linked from .cache/pages/), the edited one was rendered again
     assert _inode(county, "n/2025-0002/") == before["n/2025-0002/"]
+    assert _inode(county, "c/") == before["c/"]
+    assert _inode(county, "t/hexi/") == before["t/hexi/"]
     assert _inode(county, "n/2025-0003/") != before["n/2025-0003/"]
+    # a new title: the township's listing (a page of the navigation) shows it, rendered again
+    county.edit("content/notices/hexi/2025-0003.md", "标题: 河西镇老年人补贴申领指南",
+                "标题: 河西镇老年人补贴申领指南（修订）")
+    assert county.build().code == 0
+    assert _inode(county, "t/hexi/") != before["t/hexi/"]
+    assert "河西镇老年人补贴申领指南（修订）" in (county.site / "t/hexi/index.html").read_text("utf-8")
+    assert _inode(county, "c/") == before["c/"]
     assert "年满八十周岁" in (county.site / "n/2025-0003/index.html").read_text("utf-8")
     result = county.cli("build", "--full")
     assert result.code == 0, result.text

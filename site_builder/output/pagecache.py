@@ -12,7 +12,8 @@ notices that is most of a build. A page's final HTML depends only on
 A page's key is the SHA-256 of all of these; `.cache/pages/<key>.html` is the page as the theme
 wrote it. A key that is found is the same input, so the same output: the file is linked into the
 new site instead of being rendered. Pages in the navigation (listings, the home page; about one
-in ten) are always rendered: their previous/next links and open sections depend on the others.
+in ten) too: what they show of the others (previous/next, open sections) is the navigation, in
+the shared fingerprint.
 Entries are hard links to the published files (no extra disk) and are only added after a build
 that succeeded; entries no longer used are removed after each build. Hard links are safe because
 `build` writes into a new, empty staging folder; `mkdocs serve` writes again and again into the
