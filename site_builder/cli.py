@@ -305,7 +305,8 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr],
                              cwd=project.root, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-                             errors="replace", start_new_session=True)
+                             errors="replace", start_new_session=True,
+                             preexec_fn=_interruptible)
     with _passing_signals(child):
         assert child.stdout is not None
         for line in child.stdout:
@@ -314,6 +315,12 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
                 print(shown, flush=True)
         code = child.wait()
     return 0 if code in (0, -signal.SIGINT, -signal.SIGTERM) else code
+
+
+def _interruptible() -> None:
+    """In the server process: Ctrl+C (which `_passing_signals` forwards) stops it, also when
+    this command was started as a background job (`… &`, nohup), where it starts ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _port_free(host: str, port: int) -> bool:

@@ -136,6 +136,16 @@ class TestProject:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fixtures_stay_as_committed() -> Iterator[None]:
+    """Tests work on copies: a cache or a site written into tests/fixtures/ would be copied into
+    every later test's project (and left in the repository)."""
+    yield
+    written = sorted(p.relative_to(REPO).as_posix() for name in (".cache", "site")
+                     for p in FIXTURES.glob(f"*/{name}"))
+    assert not written, f"tests wrote into the fixtures: {written}"
+
+
 def copy_fixture(name: str, dest: Path) -> TestProject:
     shutil.copytree(FIXTURES / name, dest)
     mkdocs_yml(dest)

@@ -275,7 +275,8 @@ id: 2025-0200
 
 # -- check ---------------------------------------------------------------------------------------
 def test_check_counts_are_notes_and_a_policy_without_interpretation_a_warning():
-    site, problems = read_and_check(Project.at(FIXTURES / "report"), dt.date(2026, 10, 20))
+    site, problems = read_and_check(Project.at(FIXTURES / "report"), dt.date(2026, 10, 20),
+                                    cache=False)  # the fixture in the repository: no .cache/
     assert site is not None and not problems.errors
     assert sorted((p.file, p.line, p.field) for p in problems.warnings) == [
         ("content/notices/county/2026-0001.md", 7, "发布日期"),  # late (validate.py)

@@ -45,13 +45,22 @@ def _connectable(port: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_stopping_the_preview_stops_mkdocs_and_frees_the_port(small: TestProject, stop):
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize(("stop", "background"), [(signal.SIGTERM, False), (signal.SIGINT, False),
+                                                  (signal.SIGINT, True)])
+def test_stopping_the_preview_stops_mkdocs_and_frees_the_port(small: TestProject, stop,
+                                                              background):
+    """`background`: started as a shell's background job (`… &`, nohup), which starts with
+    Ctrl+C ignored: `kill -INT` must still stop the preview, and the server it started."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "site_builder.cli", "--root", str(small.root),
                              "serve", "--addr", f"127.0.0.1:{port}"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=_ignore_ctrl_c if background else None)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
     reader.start()

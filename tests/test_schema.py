@@ -88,7 +88,7 @@ _REJECTED: dict[Path, set[str]] = {}
 def rejected_files(root: Path) -> set[str]:
     """Files (relative paths) in which `site-builder check` reports at least one error."""
     if root not in _REJECTED:
-        _, problems = read_and_check(Project.at(root))
+        _, problems = read_and_check(Project.at(root), cache=False)  # in the repository
         _REJECTED[root] = {p.file for p in problems.errors}
     return _REJECTED[root]
 

@@ -869,7 +869,7 @@ def test_an_index_updated_from_the_previous_build_is_the_index_made_from_nothing
     from site_builder.output import searchcache
     from site_builder.pipeline import Project, build_model
 
-    site, _ = build_model(Project.at(REPO))
+    site, _ = build_model(Project.at(REPO), cache=False)
     docs = search.documents(site)
     cache = tmp_path / "cache"
     search.write_documents(docs, tmp_path / "first", None, cache)
