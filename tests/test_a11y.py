@@ -582,7 +582,10 @@ def test_keyboard_alone_reaches_everything_in_order_on_a_phone(browser, base_url
         page.keyboard.type("救助")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"q=%E6%95%91%E5%8A%A9"))
-        page.wait_for_selector("#sb-search-results li")
+        # this search's results drawn (the page opened with a query: its results were there)
+        page.wait_for_function("!document.querySelector('#sb-search-status').textContent"
+                               ".startsWith('正在') && document.querySelector("
+                               "'#sb-search-results .sb-result__title')")
         stops = tab_through(page, 12)
         assert any("sb-result__title" in s["cls"] for s in stops), stops
         summary = first(stops, lambda s: s["tag"] == "SUMMARY")
