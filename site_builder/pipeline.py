@@ -28,7 +28,7 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     `cache` False checks every notice again instead of reusing the results of files unchanged
     since the last check (check/memo.py, `.cache/checked.pickle`)."""
     problems = Problems(project.root)
-    node, text = load.read_yaml_text(project.catalog, problems)
+    node, text = load.read_yaml_text(project.catalog, problems)  # read and decoded once
     catalog = validate.validate_catalog(node, project.catalog, problems) if node else \
         validate.Catalog()
     if node is not None:  # the text as it was read and decoded once (GBK, UTF-16)
@@ -45,8 +45,7 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     notices: list[Notice] = []
     referenced: set[str] = set()  # files documents attach or link (strays.check)
     kept = memo.Memo(project.root / CACHE_DIR if cache else None,
-                     memo.global_key(_bytes(project.catalog), checker.today, project.root,
-                                     node is not None), use=cache)
+                     memo.global_key(text or "", checker.today, project.root, node is not None))
     for path in notice_files:
         entry = kept.replay(path, checker, problems)  # unchanged since the last build
         if entry is not None:
@@ -84,13 +83,6 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     if compliance_notes:
         compliance.note(site, project.catalog, problems, today)
     return site, problems
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def build_model(project: Project, cache: bool = True) -> tuple[Site, Problems]:
@@ -183,8 +175,8 @@ def quick_update(project: Project, site: Site, output: Output, paths: list[Path]
                 _link_targets(new.body) != _link_targets(old.body):
             return None
         notices[by_source[path]] = new
+    changed = {site.notices[by_source[p]].id for p in paths}  # ids are in _FIXED
     notices.sort(key=lambda n: n.sort_key, reverse=True)
-    changed = {notices[i].id for i in (by_source[p] for p in paths)}
     new_site = dataclasses.replace(site, notices=notices)
     made = generate(new_site, only=changed)
     render_bodies(made, None, problems)  # few bodies: no cache (whose save keeps only these)

@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, is_error_template
 
-from .base import lock, urls
+from .base import filestamp, lock, urls
 from .base import messages as msg
 from .base.problems import InputError, Problem, Problems, format_report
 from .base.timing import Stopwatch
@@ -85,7 +85,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.sweep = write.Deletion([])  # deleting earlier sites (none yet)
         self.preview_path: str | None = None  # `mkdocs serve`: the path the preview is at
         self.last: _Built | None = None  # `mkdocs serve`: the last build that succeeded
-        self.stamps: dict[str, uptodate.FileStamp] = {}  # `mkdocs serve`: inputs at its start
+        self.stamps: dict[str, filestamp.Stamp] = {}  # `mkdocs serve`: inputs at its start
         self.nav: Navigation | None = None
         self.files = Files([])
         self.env = None
@@ -392,8 +392,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         update = quick_update(self.project, last.site, last.output, changed)
         if update is None or not update.pages:  # nothing to show: the full build says it
             return
+        nav_titles = dict(_nav_paths(last.output.nav))
         for page in update.pages:
-            self._render_one(last, page)
+            self._render_one(last, page, nav_titles)
         last.site, last.output, self.stamps = update.site, update.output, now
         with server._epoch_cond:  # LiveReloadServer: the browsers reload, requests are answered
             server._visible_epoch = server._wanted_epoch
@@ -401,11 +402,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         log.info(msg.SERVE_QUICK.format(pages=_shown_paths(update.pages),
                                         seconds=time.perf_counter() - started))
 
-    def _render_one(self, last: _Built, generated: OutputPage) -> None:
+    def _render_one(self, last: _Built, generated: OutputPage, nav_titles: dict[str, str]
+                    ) -> None:
         """One generated page through MkDocs and the theme, as on_files and MkDocs' build do: a
-        page of the navigation is its Page there (its place in the nav is unchanged)."""
+        page of the navigation (`nav_titles`: path → title) is its Page there (its place in the
+        nav is unchanged)."""
         config = last.config
-        nav_titles = dict(_nav_paths(last.output.nav))
         if generated.path in nav_titles:
             found = last.files.get_file_from_path(generated.src_uri)
             page = found.page if found is not None else None

@@ -16,6 +16,7 @@ import pytest
 from conftest import TestProject
 
 from site_builder import pipeline
+from site_builder.base import filestamp
 from site_builder.check import memo
 from site_builder.input import load
 from site_builder.input.project import Project
@@ -28,7 +29,7 @@ ID_NUMBER = "110101199003077731"  # a valid (synthetic) resident ID number
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The notice and page files read (not reused) by each check; files are too new to be kept
     under the racy rule in a test that writes and checks within a second, so it is off here."""
-    monkeypatch.setattr(memo, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(filestamp, "RACY_SECONDS", 0.0)
     read: list[Path] = []
     original = load.read_document
 
@@ -142,7 +143,7 @@ def test_an_edit_of_the_same_size_with_its_time_put_back_is_seen(small: TestProj
 def test_a_file_changed_just_before_the_check_is_not_kept(small: TestProject):
     """The racy rule: a file modified within RACY_SECONDS of being read is checked again next
     time, since a second change in the same clock tick could leave its stamp as it was."""
-    time.sleep(memo.RACY_SECONDS + 0.2)  # the copied fixture is older than that now
+    time.sleep(filestamp.RACY_SECONDS + 0.2)  # the copied fixture is older than that now
     path = small.root / "content/notices/county/2025-0001.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
     pipeline.read_and_check(Project.at(small.root), today=TODAY)

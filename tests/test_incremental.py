@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TestProject, copy_fixture
 
+from site_builder.base import filestamp
 from site_builder.output import uptodate
 
 INPUTS = ("catalog.yaml", "mkdocs.yml", "content", "overrides", "published-urls.txt")
@@ -258,7 +259,7 @@ def test_the_inputs_digest_reads_only_changed_files_and_sees_every_change(
     """The digest of a build's inputs keeps each file's hash under its stamp (.cache/
     digests.pickle): an unchanged file is not read again; an edit is always seen, also one of
     the same size whose modification time was put back (its change time cannot be)."""
-    monkeypatch.setattr(uptodate.Hashes, "RACY_SECONDS", 0.0)  # files written just now
+    monkeypatch.setattr(filestamp, "RACY_SECONDS", 0.0)  # files written just now
     content, cache = tmp_path / "content", tmp_path / ".cache"
     (content / "notices").mkdir(parents=True)
     files = [content / "notices" / f"{i}.md" for i in range(5)]
@@ -299,3 +300,53 @@ def test_a_file_hashed_right_after_it_was_written_is_not_kept(tmp_path: Path):
     (content / "a.md").write_text("一", encoding="utf-8")
     uptodate.inputs_digest(tmp_path, [content], "", [], cache)
     assert uptodate.Hashes(cache).old == {}
+
+
+# -- the preview's quick path (pipeline.quick_update) -----------------------------------------------
+QUICK = "content/notices/hexi/2025-000{}.md"
+_FIELDS = ("title", "kind", "before", "after", "html", "toc", "meta")
+
+
+def _pages(output) -> dict[str, tuple]:
+    return {p.path: tuple(getattr(p, f) for f in _FIELDS) for p in output.pages}
+
+
+@pytest.mark.parametrize(("number", "old", "new"), [
+    (3, "年满80周岁", "年满八十周岁"),  # a body
+    (3, "标题: 河西镇老年人补贴申领指南", "标题: 河西镇老年人补贴申领指南（修订）"),  # a title
+    (2, "发布日期: 2025-06-23", "发布日期: 2025-07-10"),  # a date that reorders the listings
+])
+def test_the_quick_path_makes_every_page_a_full_build_would_change(county: TestProject, number,
+                                                                     old, new):
+    """After a save it accepts, `quick_update` gives exactly the pages that differ from the last
+    build (no more, no fewer), each as a full generation from nothing makes it."""
+    from site_builder.pipeline import Project, build_model, generate_pages, quick_update
+
+    project = Project.at(county.root)
+    site, _ = build_model(project, cache=False)
+    before = _pages(generate_pages(site))
+    county.edit(QUICK.format(number), old, new)
+    update = quick_update(project, site, generate_pages(site), [county.root / QUICK.format(number)])
+    assert update is not None
+    after = _pages(generate_pages(build_model(project, cache=False)[0]))
+    changed = {path for path, page in after.items() if before.get(path) != page}
+    assert changed and {p.path for p in update.pages} == changed
+    assert {p.path: tuple(getattr(p, f) for f in _FIELDS) for p in update.pages} == \
+        {path: after[path] for path in changed}
+    assert _pages(update.output) == after
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("事项: ylfw-zn", "事项: ylfw-jz"),  # listed elsewhere
+    ("年满80周岁", "年满80周岁，见[附表](附表.csv)"),  # a link to a file
+    ("年满80周岁", "年满80周岁，联系人身份证号 110101199003077731"),  # an error
+])
+def test_the_quick_path_leaves_other_saves_to_the_full_build(county: TestProject, old, new):
+    from site_builder.pipeline import Project, build_model, generate_pages, quick_update
+
+    project = Project.at(county.root)
+    site, _ = build_model(project, cache=False)
+    county.write("content/notices/hexi/附表.csv", "姓名,村\n张*,东村\n")
+    county.edit(QUICK.format(3), old, new)
+    assert quick_update(project, site, generate_pages(site), [county.root / QUICK.format(3)]) \
+        is None

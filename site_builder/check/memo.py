@@ -9,53 +9,43 @@ notices, cached or not.
 An entry is kept per notice file: the `Notice` the check returned, the problems it added (its
 warnings and notes are said again), the files it refers to, and what the check recorded for the
 cross-file rules (its id and 解读 lines, its issue-14 link lines, attachments it could not scan).
-An entry is used when the global key (catalog.yaml's bytes, today, the project folder, the code
-and library versions) and the stamp of every file it depends on (size, modification and change
-time, inode; or that it is missing) are those it was stored with. Only clean results are kept: a
+An entry is used when the global key (catalog.yaml's text as read, today, the project folder,
+the code and library versions) and the stamp of every file it depends on (or that it is
+missing) are those it was stored with. Only clean results are kept: a
 主动公开 notice the check accepted with no error. Everything else (errors, 依申请公开 and 不予公开
 notices, which the restricted-file rules track) is checked again on every build.
 
-A file changed within `RACY_SECONDS` of being read is not kept: a second change within the
-resolution of the file system's clock could leave its stamp the same (git's "racy clean" rule).
-When in doubt the file is checked again: the cache is in `.cache/checked.pickle` and deleting it
-(or `site-builder build --full`) checks everything.
+Stamps and the racy rule (a file changed just before it was read is not kept) are
+base/filestamp.py's. When in doubt the file is checked again: the cache is in
+`.cache/checked.pickle` and deleting it (or `site-builder build --full`) checks everything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base import codedigest, vocab
+from ..base import codedigest, filestamp, vocab
 from ..base.problems import ERROR, Problem, Problems
 from ..model.site import Notice
 
 FILE = "checked.pickle"
 FORMAT = "1"  # change when what an entry holds changes
-RACY_SECONDS = 2.0
 _LIBRARIES = ("pyyaml", "nh3", "openpyxl", "xlrd", "chinese-calendar", "markdown")
 
-Stamp = tuple[int, int, int, int] | None  # size, mtime_ns, ctime_ns, inode; None: missing
+Stamp = filestamp.Stamp | None  # None: the file is missing
+stamp = filestamp.stamp
 
 
-def stamp(path: str) -> Stamp:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-def global_key(catalog_bytes: bytes, today: dt.date, root: Path, catalog_ok: bool) -> str:
+def global_key(catalog_text: str, today: dt.date, root: Path, catalog_ok: bool) -> str:
+    """What every entry depends on: catalog.yaml as read, the day, the folder, the code."""
     digest = hashlib.sha256(f"{FORMAT}:{codedigest.package_digest()}:".encode())
     digest.update(codedigest.versions(_LIBRARIES).encode())
     digest.update(f"{today.isoformat()}:{root}:{catalog_ok}\0".encode())
-    digest.update(hashlib.sha256(catalog_bytes).digest())
+    digest.update(hashlib.sha256(catalog_text.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()
 
 
@@ -89,22 +79,15 @@ class Started:
 class Memo:
     """The kept entries (`load`), the entries of this build (`record`), written by `save`."""
 
-    def __init__(self, folder: Path | None, key: str, use: bool = True) -> None:
+    def __init__(self, folder: Path | None, key: str) -> None:
+        """`folder` None: no cache (every file is checked, nothing is written)."""
         self.file = folder / FILE if folder is not None else None
         self.key = key
-        self.old: dict[str, Entry] = self._load() if use else {}
+        kept = filestamp.read_pickle(self.file)
+        self.old: dict[str, Entry] = kept[1] if isinstance(kept, tuple) and kept[0] == key \
+            else {}
         self.new: dict[str, Entry] = {}
         self.hits = 0
-
-    def _load(self) -> dict[str, Entry]:
-        if self.file is None:
-            return {}
-        try:
-            with self.file.open("rb") as f:
-                key, entries = pickle.load(f)
-        except Exception:  # missing, unreadable, from another version: check everything
-            return {}
-        return entries if key == self.key else {}
 
     # -- use ---------------------------------------------------------------------------------------
     def replay(self, path: Path, checker, problems: Problems) -> Entry | None:
@@ -143,7 +126,7 @@ class Memo:
         for name in {*references, *(str(a.path) for a in notice.attachments),
                      *(str(p) for p in notice.assets)}:
             deps[name] = stamp(name)
-        if any(_racy(s, started.started) for s in deps.values()):
+        if any(filestamp.racy(s, started.started) for s in deps.values()):
             return
         path = started.path
         self.new[str(path)] = Entry(
@@ -161,28 +144,10 @@ class Memo:
         if self.file is None or (self.hits == len(self.new) and self.new.keys() ==
                                  self.old.keys()):
             return  # every entry reused: the file holds them already
-        temporary = self.file.with_name(self.file.name + ".tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as f:
-                pickle.dump((self.key, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        filestamp.write_pickle(self.file, (self.key, self.new))
 
 
 def stored(folder: Path) -> dict[str, Entry]:
     """The entries kept in `folder`, whatever their key (for tests and inspection)."""
-    try:
-        with (folder / FILE).open("rb") as f:
-            return pickle.load(f)[1]
-    except Exception:
-        return {}
-
-
-def _racy(kept: Stamp, read_at: float) -> bool:
-    """A file changed so shortly before it was read that a later change could keep its stamp."""
-    if kept is None:
-        return False
-    newest = max(kept[1], kept[2]) / 1e9
-    return newest > read_at - RACY_SECONDS
+    kept = filestamp.read_pickle(folder / FILE)
+    return kept[1] if isinstance(kept, tuple) else {}

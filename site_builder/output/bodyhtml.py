@@ -55,5 +55,3 @@ def _label_table(match: re.Match[str]) -> str:
                                m.group(1)) + "</tr>"
 
     return f'<table data-sb-cards>{head}</thead>{_ROW.sub(row, body)}</table>'
-
-

@@ -316,14 +316,14 @@ def link_site_paths(output: Output, notices: Sequence[Notice] = ()) -> None:
     this build (or the page of one of `notices`) become relative, so that the site works under
     any base path. Others stay as written, for the link check after the build to report them as
     the author wrote them."""
-    known_paths = {p.path for p in output.pages} | {a.path for a in output.assets} | {
+    known = {p.path for p in output.pages} | {a.path for a in output.assets} | {
         urls.notice(n.id) for n in notices} | {
         urls.DATA_NOTICES, urls.DATA_CATALOG, urls.DATA_NOTICES_CSV, urls.DATA_NOTICES_XLSX,
         urls.DATA_CATALOG_XLSX, urls.SITE_FEED, urls.SITEMAP}
 
     def replace(here: str, m: re.Match[str]) -> str:
         path, sep, fragment = m.group(2)[1:].partition("#")
-        if path not in known_paths:
+        if path not in known:
             return m.group(0)
         return f"{m.group(1)}{urls.rel(here, path)}{sep}{fragment}{m.group(3)}"
 

@@ -27,7 +27,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import pickle
 import re
 import stat
 import time
@@ -35,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base import filestamp
 from . import pagecache, permalinks
 
 STAMP = "last-build.json"
@@ -56,50 +56,35 @@ class Stamp:
 
 
 class Hashes:
-    """SHA-256 of files by path, reused while a file's stamp (size, modification and change
-    time, inode) is unchanged: a build with one notice edited reads one file, not 10,000. A file
-    changed within `RACY_SECONDS` of being hashed is not kept (a second change in the same clock
-    tick could leave its stamp as it was). Kept in `.cache/digests.pickle`."""
+    """SHA-256 of files by path, reused while a file's stamp is unchanged (base/filestamp.py,
+    with its racy rule): a build with one notice edited reads one file, not 10,000. Kept in
+    `.cache/digests.pickle`."""
 
     FILE = "digests.pickle"
-    RACY_SECONDS = 2.0
 
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.file = cache_dir / self.FILE if cache_dir is not None else None
-        self.old: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
-        self.new: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+        kept = filestamp.read_pickle(self.file)
+        self.old: dict[str, tuple[filestamp.Stamp, bytes]] = kept if isinstance(kept, dict) \
+            else {}
+        self.new: dict[str, tuple[filestamp.Stamp, bytes]] = {}
         self.started = time.time()
-        if self.file is not None:
-            try:
-                with self.file.open("rb") as f:
-                    self.old = pickle.load(f)
-            except Exception:  # missing or unreadable: hash everything
-                self.old = {}
 
     def digest(self, path: Path, info: os.stat_result) -> bytes:
-        key = str(path)
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        key, stamp = str(path), filestamp.of(info)
         kept = self.old.get(key)
         if kept is not None and kept[0] == stamp:
             self.new[key] = kept
             return kept[1]
         with path.open("rb") as handle:
             value = hashlib.file_digest(handle, "sha256").digest()
-        if max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 <= self.started - self.RACY_SECONDS:
+        if not filestamp.racy(stamp, self.started):
             self.new[key] = (stamp, value)
         return value
 
     def save(self) -> None:
-        if self.file is None or self.new == self.old:
-            return
-        temporary = self.file.with_name(f"{self.FILE}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as f:
-                pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError:  # only an optimisation
-            temporary.unlink(missing_ok=True)
+        if self.file is not None and self.new != self.old:
+            filestamp.write_pickle(self.file, self.new)
 
 
 def _file_digest(path: Path, digest: hashlib._Hash, name: str,
@@ -182,24 +167,15 @@ def _inputs_digest(root: Path, folders: Iterable[Path], config_text: str,
     return digest.hexdigest()
 
 
-FileStamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-
-
-def input_stamps(root: Path, folders: Iterable[Path]) -> dict[str, FileStamp]:
+def input_stamps(root: Path, folders: Iterable[Path]) -> dict[str, filestamp.Stamp]:
     """The stamp of every file a build reads (`inputs_digest`'s files, by path; nothing is
     read): what `mkdocs serve` compares after a save to know which files changed."""
-    out: dict[str, FileStamp] = {}
     paths: list[Path] = [p for p in root.iterdir() if p.suffix.lower() in TOP_LEVEL_SUFFIXES]
     for folder in folders:
         if folder.is_dir():
             paths.extend(_walk(folder))
-    for path in paths:
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        out[str(path)] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    return out
+    found = {str(path): filestamp.stamp(path) for path in paths}
+    return {path: kept for path, kept in found.items() if kept is not None}
 
 
 def own_files_digest(root: Path) -> str:
