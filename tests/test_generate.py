@@ -378,13 +378,20 @@ def test_relative_links_are_what_posixpath_relpath_gives():
     generation at 10,000 notices); for every pair of site paths it gives the same link."""
     import itertools
     import posixpath
+    from urllib.parse import quote
 
     from site_builder.base import urls
 
-    paths = ["", "n/2024-0001/", "n/2024-0001/附件 1.pdf", "n/2024-0001/qr.png", "c/juece/",
+    paths = ["", "n/2024-0001/", "n/2024-0001/附件 1.pdf", "n/2024-0001/a#b c", "..a/", "a../",
+             "n/2024-0001/100%.pdf", "n/2024-0001/qr.png", "c/juece/",
              "c/juece/2/", "t/chengguan/", "t/chengguan/dongmen/", "t/chengguan/dongmen/3/",
              "search/", "404.html", "a", "a/b", "a/b/", "n/", "./x/", "a/../b/"]
     for source, target in itertools.product(paths, repeat=2):
         start = posixpath.dirname(source.rstrip("/") + "/x") if source else ""
         assert urls._relpath(target, start) == posixpath.relpath(target or ".", start or "."), \
             (source, target)
+        relative = posixpath.relpath(target or ".", start or ".")  # rel as it was first written
+        if target.endswith("/") or target == "":
+            relative = relative.rstrip("/") + "/"
+        expected = "./" if relative == "./" else quote(relative, safe="/#%:.-_~")
+        assert urls.rel(source, target) == expected, (source, target)

@@ -107,6 +107,10 @@ STEPS: list[tuple[str, Callable[[TestProject], object], Callable[[TestProject], 
     ("a notice body edited",
      lambda p: p.edit("content/notices/hexi/2025-0003.md", "年满80周岁", "年满七十九周岁"),
      _shows("n/2025-0003/", "年满七十九周岁")),
+    ("a notice title edited (a row of the open-data spreadsheets)",
+     lambda p: p.edit("content/notices/hexi/2025-0003.md", "标题: 河西镇老年人补贴申领指南",
+                      "标题: 河西镇老年人补贴申领指南（二）"),
+     _shows("n/2025-0003/", "河西镇老年人补贴申领指南（二）")),
     ("a notice added",
      lambda p: p.notice("hexi/2025-0200.md", NEW_NOTICE, "敬老院改造已完成主体工程。\n"),
      _shows("n/2025-0200/", "敬老院改造已完成主体工程")),
@@ -141,6 +145,8 @@ def test_warm_builds_publish_what_cold_builds_publish_after_every_kind_of_change
         change(county)
         build_both(county, tmp_path / "cold")
         assert shows(county), f"after {name}: the change is not in the warm site"
+    kept = sorted(p.name for p in (county.root / CACHE_DIR / "data").iterdir())
+    assert len(kept) == 2, kept  # the two workbooks of the last build; older ones deleted
 
 
 def _inode(project: TestProject, page: str) -> int:

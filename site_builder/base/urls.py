@@ -7,6 +7,7 @@ have no leading slash and end with "/" (directory URLs); "" is the home page.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -76,30 +77,50 @@ def src_uri(path: str) -> str:
 
 def rel(from_path: str, to_path: str) -> str:
     """Relative href from the page at `from_path` to `to_path` (both site paths)."""
-    start = posixpath.dirname(from_path.rstrip("/") + "/x") if from_path else ""
-    relative = _relpath(to_path, start)
+    relative = _relpath(to_path, _folder(from_path))
     if to_path.endswith("/") or to_path == "":
         relative = relative.rstrip("/") + "/"
     if relative == "./":
         return "./"
-    return quote(relative, safe="/#%:.-_~")
+    ups = 0  # "../" is as quote leaves it: quote only the rest, which recurs (cached)
+    while relative.startswith("../", ups * 3):
+        ups += 1
+    return "../" * ups + _quote(relative[ups * 3:])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _folder(page_path: str) -> str:
+    """The folder relative links from a page start at (the page's own: directory URLs)."""
+    return posixpath.dirname(page_path.rstrip("/") + "/x") if page_path else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _quote(path: str) -> str:
+    return quote(path, safe="/#%:.-_~")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(path: str) -> tuple[tuple[str, ...], bool]:
+    """The parts of a site path, and whether it is plain (no "." or ".." part, no leading
+    "/"). Cached: a listing page links thousands of notices, each listed on several pages."""
+    parts = tuple(p for p in path.split("/") if p)
+    return parts, not path.startswith("/") and _PLAIN_PARTS.isdisjoint(parts)
 
 
 def _relpath(target: str, start: str) -> str:
     """posixpath.relpath for site paths, without its normalising and its look at the current
     folder (a listing page links thousands of notices: this was a tenth of page generation).
     Paths holding "." or ".." parts or starting with "/" go to posixpath.relpath itself."""
-    to_parts = [p for p in target.split("/") if p]
-    from_parts = [p for p in start.split("/") if p]
-    if target.startswith("/") or start.startswith("/") or \
-            not _PLAIN_PARTS.isdisjoint(to_parts) or not _PLAIN_PARTS.isdisjoint(from_parts):
+    to_parts, to_plain = _parts(target)
+    from_parts, from_plain = _parts(start)
+    if not (to_plain and from_plain):
         return posixpath.relpath(target or ".", start or ".")
     common = 0
     for a, b in zip(to_parts, from_parts, strict=False):
         if a != b:
             break
         common += 1
-    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    parts = [".."] * (len(from_parts) - common) + list(to_parts[common:])
     return "/".join(parts) if parts else "."
 
 

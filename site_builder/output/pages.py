@@ -337,10 +337,28 @@ def _page_sources(site: Site) -> dict[Path, str]:
     """Source file → site path, for notices and column pages (built once per site)."""
     cached = getattr(site, "_page_sources", None)
     if cached is None:
-        cached = {n.source.resolve(): urls.notice(n.id) for n in site.notices}
-        cached.update({p.source.resolve(): urls.column_page(p.id) for p in site.pages})
+        real = _RealPaths()
+        cached = {real(n.source): urls.notice(n.id) for n in site.notices}
+        cached.update({real(p.source): urls.column_page(p.id) for p in site.pages})
         site._page_sources = cached  # type: ignore[attr-defined]
     return cached
+
+
+class _RealPaths:
+    """`path.resolve()` of files, with each folder resolved once (10,000 notices lie in a few
+    hundred folders; resolving every file was a fifth of page generation). A file that is
+    itself a symbolic link is resolved whole."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
 
 def _body_assets(base: str, source: Path, assets: list[Path],

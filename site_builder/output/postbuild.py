@@ -21,6 +21,7 @@ from .pages import Output
 from .search import write_index
 
 SEARCH_CACHE = "search"  # the index of the previous build (searchcache.py)
+DATA_CACHE = "data"  # the spreadsheets of the previous build (opendata.Workbooks)
 
 
 @dataclass
@@ -41,11 +42,11 @@ def write_open_data(ctx: Context) -> None:
     if job is not None:
         job.finish(ctx.out_dir)
     else:
-        _write_data(ctx.site, ctx.out_dir)
+        _write_data(ctx.site, ctx.cache_dir, ctx.out_dir)
 
 
-def _write_data(site: Site, out_dir: Path) -> None:
-    for path, content in data_files(site).items():
+def _write_data(site: Site, cache_dir: Path, out_dir: Path) -> None:
+    for path, content in data_files(site, cache_dir / DATA_CACHE).items():
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -77,7 +78,7 @@ def start_jobs(site: Site, output: Output, cache_dir: Path, *,
     index = functools.partial(write_index, site, cache_dir=cache_dir / SEARCH_CACHE)
     jobs = {"search": Job(index, work_dir / "search",
                           background=background),
-            "data": Job(functools.partial(_write_data, site), work_dir / "data",
+            "data": Job(functools.partial(_write_data, site, cache_dir), work_dir / "data",
                         background=background)}
     if background and can_fork():  # else write_qr_codes encodes them, on every core
         fill = functools.partial(_fill_qr_cache, site, output, cache_dir)

@@ -7,6 +7,7 @@ works under any base path. All text from the user is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -17,7 +18,14 @@ from ..model.site import CatalogItem, Notice, Site
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return _escaped(text if type(text) is str else str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    """Cached: the same names, titles and labels are escaped on many pages (750,000 calls at
+    10,000 notices)."""
+    return escape(text, quote=True)
 
 
 def link(here: str, to: str, text: str, cls: str = "") -> str:
