@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 
 from .base import urls
 from .base.problems import InputError, Problems
-from .check import compliance, contentfiles, manifestguard, memo, screen, strays, validate
+from .check import (
+    ahead,
+    compliance,
+    contentfiles,
+    manifestguard,
+    memo,
+    screen,
+    strays,
+    validate,
+)
 from .input import load
 from .input.links import local_links
 from .input.project import CACHE_DIR, Project
@@ -46,18 +56,17 @@ def read_and_check(project: Project, today: dt.date | None = None, compliance_no
     referenced: set[str] = set()  # files documents attach or link (strays.check)
     kept = memo.Memo(project.root / CACHE_DIR if cache else None,
                      memo.global_key(text or "", checker.today, project.root, node is not None))
+    ahead.check_ahead(kept, notice_files, functools.partial(
+        validate.NoticeChecker, catalog, content_dir=project.content, catalog_ok=node is not None,
+        today=checker.today), project.root, project.root / CACHE_DIR)
     for path in notice_files:
-        entry = kept.replay(path, checker, problems)  # unchanged since the last build
+        entry = kept.replay(path, checker, problems)  # unchanged, or checked ahead
         if entry is not None:
             referenced |= entry.references
             notices.append(entry.notice)
             continue
-        started = kept.start(path, checker, problems)
-        doc = load.read_document(path, problems)
-        references = strays.references(doc) if doc else set()
+        notice, references = ahead.check_file(path, checker, problems, kept)
         referenced |= references
-        notice = checker.check(doc) if doc else None
-        kept.record(started, notice, references, checker, problems)
         if notice:
             notices.append(notice)
     kept.save()

@@ -17,7 +17,7 @@ from conftest import TestProject
 
 from site_builder import pipeline
 from site_builder.base import filestamp
-from site_builder.check import memo
+from site_builder.check import ahead, memo
 from site_builder.input import load
 from site_builder.input.project import Project
 
@@ -155,3 +155,30 @@ def test_a_file_changed_just_before_the_check_is_not_kept(small: TestProject):
 def test_no_cache_is_written_or_read_without_cache(small: TestProject):
     pipeline.read_and_check(Project.at(small.root), today=TODAY, cache=False)
     assert not (small.root / ".cache" / memo.FILE).exists()
+
+
+def test_files_checked_ahead_on_two_cores_give_the_check_of_one(small: TestProject,
+                                                                counted: list[Path],
+                                                                monkeypatch: pytest.MonkeyPatch):
+    """A first check splits the files between this process and a forked one (check/ahead.py);
+    what it reports, in its order, and the notices it builds are those of a check from nothing
+    in one process: with an id used twice (in each half), a personal number and a broken
+    link among them."""
+    monkeypatch.setattr(ahead, "MIN_FILES", 1)
+    clean = (small.root / "content/notices/county/2024-0002.md").read_text(encoding="utf-8")
+    for number in range(10):  # clean notices, in both halves
+        for folder in ("county", "shanyang"):
+            small.write(f"content/notices/{folder}/x-{number}.md",
+                        clean.replace("id: 2024-0002", f"id: 2024-{folder}-{number}"))
+    notices = sorted((small.root / "content" / "notices").rglob("*.md"))
+    source = (small.root / "content/notices/county/2025-0001.md").read_text(encoding="utf-8")
+    small.write("content/notices/county/0000-dup.md", source)
+    small.write("content/notices/shanyang/9999-dup.md", source)
+    small.edit("content/notices/hexi/2025-0003.md", "年满80周岁", f"年满80周岁，{ID_NUMBER}")
+    (small.root / "content/notices/county/meal.png").unlink()
+    reread, problems = same_as_from_nothing(small, counted)
+    assert "2025-0001" in messages(errors(problems)) and "meal.png" in messages(problems)
+    assert "身份证" in messages(problems)
+    parent_read = [p for p in reread if p in notices]
+    assert 0 < len(parent_read) < len(notices) - 8, "the other process checked about half"
+    assert memo.stored(small.root / ".cache"), "the results checked ahead are kept"

@@ -88,6 +88,22 @@ class Memo:
             else {}
         self.new: dict[str, Entry] = {}
         self.hits = 0
+        self.added = False  # entries of this build's own early checks (`add`): save them
+
+    def missing(self, paths: list[Path]) -> list[Path]:
+        """The files `replay` cannot take from the kept entries (changed, new, or not kept)."""
+        out = []
+        for path in paths:
+            entry = self.old.get(str(path))
+            if entry is None or any(stamp(dep) != kept for dep, kept in entry.deps.items()):
+                out.append(path)
+        return out
+
+    def add(self, entries: dict[str, Entry]) -> None:
+        """Entries recorded by checks of this build done ahead (pipeline's parallel check):
+        `replay` uses them as kept ones, under the same conditions."""
+        self.old.update(entries)
+        self.added = self.added or bool(entries)
 
     # -- use ---------------------------------------------------------------------------------------
     def replay(self, path: Path, checker, problems: Problems) -> Entry | None:
@@ -141,8 +157,8 @@ class Memo:
     def save(self) -> None:
         """Write this build's entries (the files checked now and those reused). A cache that
         cannot be written only means the next build checks everything."""
-        if self.file is None or (self.hits == len(self.new) and self.new.keys() ==
-                                 self.old.keys()):
+        if self.file is None or (not self.added and self.hits == len(self.new) and
+                                 self.new.keys() == self.old.keys()):
             return  # every entry reused: the file holds them already
         filestamp.write_pickle(self.file, (self.key, self.new))
 

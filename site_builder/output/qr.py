@@ -355,11 +355,15 @@ class QrCache:
     def __init__(self, cache_dir: Path):
         self.dir = cache_dir / "qr"
         self.stats = CacheStats()
+        self.keys: dict[str, str] = {}  # url → key: each is asked for four times a build
 
     def key(self, url: str) -> str:
-        options = f"{FORMAT_VERSION}|{QRCODE_VERSION}|{ERROR_CORRECTION_NAME}|{BORDER}|" \
-                  f"{PNG_MODULE_PX}|{MODULE_MM}|{url}"
-        return hashlib.sha256(options.encode("utf-8")).hexdigest()
+        key = self.keys.get(url)
+        if key is None:
+            options = f"{FORMAT_VERSION}|{QRCODE_VERSION}|{ERROR_CORRECTION_NAME}|{BORDER}|" \
+                      f"{PNG_MODULE_PX}|{MODULE_MM}|{url}"
+            key = self.keys[url] = hashlib.sha256(options.encode("utf-8")).hexdigest()
+        return key
 
     def path(self, url: str, extension: str) -> Path:
         return self.dir / f"{self.key(url)}.{extension}"

@@ -192,12 +192,14 @@ def site_listing(site_dir: Path) -> str:
     holds tens of thousands of files; any write changes the time)."""
     digest = hashlib.sha256()
     count = 0
-    for base, dirs, files in os.walk(site_dir):
+    top = os.path.normpath(site_dir)
+    skip = len(os.path.join(top, ""))  # a path under `top` less "top/": its relative path
+    for base, dirs, files in os.walk(top):
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(base, name)
             info = os.lstat(path)
-            rel = os.path.relpath(path, site_dir)
+            rel = path[skip:]
             digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n"
                           .encode("utf-8", "surrogateescape"))
             count += 1
