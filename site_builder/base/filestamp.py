@@ -10,9 +10,11 @@ leave its stamp as it was (git's "racy clean" rule).
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
+from typing import BinaryIO
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 RACY_SECONDS = 2.0
@@ -43,9 +45,22 @@ def read_pickle(file: Path | None) -> object | None:
         return None
     try:
         with file.open("rb") as f:
-            return pickle.load(f)
+            return unpickle(f)
     except Exception:
         return None
+
+
+def unpickle(handle: BinaryIO) -> object:
+    """`pickle.load` with the garbage collector paused: loading a cache makes hundreds of
+    thousands of objects, and the collections their allocation sets off (none of which frees
+    anything) took half the time (30 MB at 10,000 notices: 0.65 s → 0.37 s)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(handle)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write_pickle(file: Path, value: object) -> None:

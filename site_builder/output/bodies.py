@@ -35,6 +35,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from ..base import filestamp
 from ..base.background import can_fork
 from ..check import privacy, rawhtml
 from ..input import limits
@@ -246,7 +247,7 @@ class _Cache:
         if path is not None and path.is_file():
             try:
                 with path.open("rb") as handle:
-                    stored = pickle.load(handle)
+                    stored = filestamp.unpickle(handle)
                 if stored.get("salt") == self.salt:
                     self.entries = stored["entries"]
             except Exception:  # a damaged or foreign cache is ignored and rewritten

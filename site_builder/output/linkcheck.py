@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from ..base import filestamp
 from ..base import messages as msg
 from ..base.background import can_fork
 from ..base.problems import Problem
@@ -158,7 +159,7 @@ def _unchanged(checker: _Checker, previous: Previous, stamps: dict[str, Stamp]
 def _load(cache_dir: Path, key: str) -> Previous | None:
     try:
         with (cache_dir / CACHE).open("rb") as handle:
-            version, previous = pickle.load(handle)
+            version, previous = filestamp.unpickle(handle)
     except (OSError, ValueError, EOFError, TypeError, AttributeError, pickle.UnpicklingError):
         return None
     if version != CACHE_VERSION or not isinstance(previous, Previous) or \
