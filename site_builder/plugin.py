@@ -12,10 +12,10 @@ MkDocs events → pipeline stages:
                  the 404 page's links: the site's home is "<path>/", not "<path>/."; in the
                  preview they start at the preview's address (see on_template_context)
   on_post_build  post-build steps on the staging folder, then swap it into place
-  on_serve       also watch catalog.yaml; a save that changed only notices, and nothing of where
-                 they are listed (pipeline.quick_update), updates their pages and listings first,
-                 rendered here with the last build's MkDocs state, and shows them; then the
-                 whole site is built as after any save
+  on_serve       also watch catalog.yaml and the theme's overrides/; a save that changed only
+                 notices, and nothing of where they are listed (pipeline.quick_update), updates
+                 their pages and listings first, rendered here with the last build's MkDocs
+                 state, and shows them; then the whole site is built as after any save
 """
 
 from __future__ import annotations
@@ -373,6 +373,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.project.catalog))
+        if config.theme.custom_dir:  # overrides/: a template or style saved shows too
+            server.watch(config.theme.custom_dir)
         build_all = server.builder
 
         def rebuild() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import TestProject, free_port
+from conftest import REPO, TestProject, free_port
 
 
 def fetch(url: str) -> str:
@@ -129,6 +130,16 @@ def test_serve_reloads_on_catalog_and_notice_changes(small: TestProject):
                    "标题: 河西镇高龄津贴申领指南（修订）")
         wait_for(base + "n/2025-0003/", "河西镇高龄津贴申领指南（修订）")
         assert not (small.root / "site").exists()  # preview never touches site/
+
+
+def test_serve_rebuilds_when_a_template_in_overrides_is_saved(small: TestProject):
+    shutil.copytree(REPO / "overrides", small.root / "overrides")
+    small.edit("mkdocs.yml", f"custom_dir: {REPO / 'overrides'}", "custom_dir: overrides")
+    with previewing(small) as base:
+        wait_for(base, "测试县人民政府信息公开")
+        small.edit("overrides/partials/copyright.html", '<div class="md-copyright sb-footer">',
+                   '<div class="md-copyright sb-footer"><!-- 模板已改 -->')
+        wait_for(base + "n/2025-0003/", "模板已改")
 
 
 def test_preview_404_page_works_when_the_site_url_has_a_sub_path(small: TestProject):
