@@ -918,3 +918,65 @@ def test_an_index_updated_from_the_previous_build_is_the_index_made_from_nothing
                                                                              "敬老院")
     docs.append(docs[0])  # one more document: made from nothing
     assert searchcache.Index.load(cache, docs) is None
+
+
+def test_kept_plain_texts_and_files_give_the_index_made_from_nothing(tmp_path: Path):
+    """Issue 15: the plain text of each body and the index files are kept in .cache/search/
+    (searchcache.Texts, KeptFiles). After a same-length edit of one body the files written are
+    those of an index made from nothing (the edited body's kept text is not used: it is kept by
+    the body, not by the notice or the length), unchanged files are links to kept copies, and
+    what the build did not use is no longer kept. A kept text is really used (one planted in
+    the cache shows), a kept file edited through the site is not, and a corrupt cache is as
+    none."""
+    import dataclasses
+    import hashlib
+    import shutil
+
+    from site_builder.base import filestamp
+    from site_builder.output import searchcache
+    from site_builder.pipeline import Project, build_model
+
+    site, _ = build_model(Project.at(REPO), cache=False)
+    cache = tmp_path / "cache"
+    search.write_index(site, tmp_path / "first", cache)
+    number = next(i for i, n in enumerate(site.notices) if not n.on_request and "的" in n.body)
+    notice = site.notices[number]
+    old_text = search.plain_text(search._MD_LINK_TARGET.sub("]", notice.body), None)
+
+    planted = tmp_path / "planted"  # a copy of the cache with another text for the notice
+    shutil.copytree(cache, planted)
+    version, texts = filestamp.read_pickle(planted / searchcache.TEXTS)
+    texts[next(key for key, text in texts.items() if text == old_text)] = "种在缓存里的文字"
+    filestamp.write_pickle(planted / searchcache.TEXTS, (version, texts))
+    search.write_index(site, tmp_path / "from-planted", planted)
+    assert "种在缓存里的文字" in (tmp_path / "from-planted" / search.FOLDER / "d" /
+                              f"{number}.json").read_text(encoding="utf-8")
+
+    site.notices[number] = dataclasses.replace(notice, body=notice.body.replace("的", "得", 1))
+    search.write_index(site, tmp_path / "updated", cache)
+    search.write_index(site, tmp_path / "fresh", None)
+    updated = _files(tmp_path / "updated" / search.FOLDER)
+    fresh = _files(tmp_path / "fresh" / search.FOLDER)
+    assert updated.keys() == fresh.keys()
+    assert [p for p in fresh if updated[p] != fresh[p]] == []
+    assert "得" in json.loads(updated[f"d/{number}.json"])["x"]
+
+    version, texts = filestamp.read_pickle(cache / searchcache.TEXTS)
+    bodies = ["" if n.on_request else search._MD_LINK_TARGET.sub("]", n.body)
+              for n in site.notices] + [p.body for p in site.pages]
+    assert len(texts) == len(set(bodies)) and old_text not in texts.values()
+    assert set(texts.values()) == {search.plain_text(body, None) for body in bodies}
+    kept = {p.name for p in (cache / searchcache.FILES).iterdir()}
+    assert kept == {hashlib.sha256(data).hexdigest() for path, data in updated.items()
+                    if path.startswith(("d/", "s/"))}
+    first_record = tmp_path / "updated" / search.FOLDER / "d" / "0.json"
+    assert first_record.stat().st_nlink > 1  # a link to its kept copy
+
+    first_record.write_text("{}", encoding="utf-8")  # edited in the site: the kept copy too
+    search.write_index(site, tmp_path / "after-edit", cache)
+    assert _files(tmp_path / "after-edit" / search.FOLDER) == fresh
+
+    for name in (searchcache.TEXTS, searchcache.STAMPS, searchcache.STATE):
+        (cache / name).write_bytes(b"not a pickle")
+    search.write_index(site, tmp_path / "corrupt", cache)
+    assert _files(tmp_path / "corrupt" / search.FOLDER) == fresh
