@@ -54,6 +54,7 @@ FILES = "files"  # the files of the last index written, named by the SHA-256 of 
 STAMPS = "files.pickle"  # their size and modification time when written
 VERSION = "1"
 LIMIT = 200  # changed documents beyond which the index is made from nothing
+FEW = 8  # changed documents up to which each posting list is bisected (not scanned)
 
 
 def doc_key(doc: Document) -> str:
@@ -179,17 +180,34 @@ class Index:
         self._encode(sorted({shard_of(term, count) for term in touched}))
 
     def _remove(self, gone: set[int], typecode: str) -> set[str]:
-        """Take the documents `gone` out of every posting list; the terms whose lists changed."""
+        """Take the documents `gone` out of every posting list; the terms whose lists changed.
+        A list is sorted: each id is found by bisection and deleted in place (≈ 1,500 lists of
+        ≈ 4,000 ids hold one notice at 10,000; filtering them id by id took a second)."""
         touched: set[str] = set()
+        ordered = sorted(gone)
         for table in (self.postings.all, self.postings.strong):
-            for term in [t for t, ids in table.items() if not gone.isdisjoint(ids)]:
-                kept = array(typecode, (i for i in table[term] if i not in gone))
-                if kept:
-                    table[term] = kept
-                else:
+            if len(ordered) <= FEW:  # bisect every list: no pass over all ids
+                holding = [t for t, ids in table.items() if _found(ids, ordered)]
+            else:
+                holding = [t for t, ids in table.items() if not gone.isdisjoint(ids)]
+            for term in holding:
+                ids = table[term]
+                for at in reversed(_found(ids, ordered)):
+                    del ids[at]
+                if not ids:
                     del table[term]
                 touched.add(term)
         return touched
+
+
+def _found(ids: array, ordered: list[int]) -> list[int]:
+    """Where the ids `ordered` (ascending) are in `ids` (ascending), in ascending order."""
+    places = []
+    for number in ordered:
+        at = bisect.bisect_left(ids, number)
+        if at < len(ids) and ids[at] == number:
+            places.append(at)
+    return places
 
 
 class Texts:
