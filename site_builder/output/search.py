@@ -402,14 +402,14 @@ def write_documents(docs: list[Document], folder: Path,
     for doc in docs:
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
     (folder / "facets.bin").write_bytes(bytes(facets))
-    (folder / "meta.json").write_text(_meta(options or {}, len(docs), len(index.shards),
-                                            index.width), encoding="utf-8")
+    meta = _meta(options or {}, len(docs), len(index.shards), index.width).encode("utf-8")
+    (folder / "meta.json").write_bytes(meta)
     if cache_dir is not None and kept is not None:
         index.save(cache_dir)
         kept.save()
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return IndexStats(len(docs), len(index.postings.all), len(index.shards),
-                      sum(p.stat().st_size for p in files), len(files))
+    size = sum(map(len, index.records)) + sum(map(len, index.shards)) + len(facets) + len(meta)
+    return IndexStats(len(docs), len(index.postings.all), len(index.shards), size,
+                      len(index.records) + len(index.shards) + 2)
 
 
 def _write(path: str, data: bytes) -> None:
