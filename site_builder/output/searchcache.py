@@ -218,6 +218,7 @@ class Texts:
     def __init__(self, kept: dict[bytes, str]) -> None:
         self.kept = kept
         self.used: dict[bytes, str] = {}
+        self.computed = False  # a text not kept (or kept unreadable) was made
 
     @classmethod
     def load(cls, cache_dir: Path) -> Texts:
@@ -235,12 +236,13 @@ class Texts:
             text = self.kept.get(key)
             if not isinstance(text, str):
                 text = plain_text(markdown, None)
+                self.computed = True
             self.used[key] = text
         return text
 
     def save(self, cache_dir: Path) -> None:
         """Keep the texts this build used (atomically), unless they are those already kept."""
-        if self.used.keys() != self.kept.keys():
+        if self.computed or self.used.keys() != self.kept.keys():
             filestamp.write_pickle(cache_dir / TEXTS, (_version(), self.used))
 
 
