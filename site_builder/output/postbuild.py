@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import urls
-from ..base.background import Job, can_fork
+from ..base.background import Job, can_fork, start
 from ..base.problems import Problems
 from ..model.site import Site
 from . import feeds, linkcheck, qr, sitemap
@@ -71,17 +71,20 @@ def write_qr_codes(ctx: Context) -> None:
 def start_jobs(site: Site, output: Output, cache_dir: Path, *,
                background: bool) -> dict[str, Job]:
     """Start the work that needs only the model and the page list, to run while the engine
-    writes pages: the search index, the open data and feeds, and the QR codes a first build has
-    not encoded yet."""
+    writes pages: the search index then the open data and feeds in one worker process, and the
+    QR codes a first build has not encoded yet in another (background.start). The search index
+    is the job that reads and holds the most; encoding QR codes reads only the page list and
+    takes as long, so it runs beside it rather than after it."""
     work_dir = cache_dir / "jobs"
     index = functools.partial(write_index, site, cache_dir=cache_dir / SEARCH_CACHE)
-    jobs = {"search": Job(index, work_dir / "search",
-                          background=background),
-            "data": Job(functools.partial(_write_data, site), work_dir / "data",
-                        background=background)}
-    if background and can_fork():  # else write_qr_codes encodes them, on every core
-        fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
-        jobs["qr"] = Job(fill, work_dir / "qr", background=True)
+    jobs = {"search": Job(index, work_dir / "search"),
+            "data": Job(functools.partial(_write_data, site), work_dir / "data")}
+    if background:
+        start([jobs["search"], jobs["data"]])
+        if can_fork():  # else write_qr_codes encodes them, on every core
+            fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
+            jobs["qr"] = Job(fill, work_dir / "qr")
+            start([jobs["qr"]])
     return jobs
 
 
