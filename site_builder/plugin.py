@@ -7,7 +7,8 @@ MkDocs events → pipeline stages:
   on_files       replace the files MkDocs found in content/ with the generated pages and assets;
                  a page outside the nav whose inputs are unchanged is linked from the page cache
                  (output/pagecache.py) instead of being rendered by the theme again
-  (pages)        each generated page is a GeneratedPage: title, metadata, ready HTML
+  (pages)        each generated page is a GeneratedPage: title, metadata, ready HTML (its
+                 content made whenever the theme asks for it: no second copy of every page)
   on_env / on_template_context
                  the 404 page's links: the site's home is "<path>/", not "<path>/."; in the
                  preview they start at the preview's address (see on_template_context)
@@ -597,11 +598,33 @@ class GeneratedPage(Page):
             # no headings: the empty contents column on the right would only narrow the text
             self.meta["hide"] = [*self.meta.get("hide", []), "toc"]
 
-    def render(self, config: MkDocsConfig, files: Files) -> None:
+    # MkDocs renders (here: `render`) every page before it writes any, so a stored content
+    # would hold a second copy of every page's HTML at once (≈ 100 MB at 10,000 notices): the
+    # content is made from the generated page whenever it is asked for. A plugin that changes
+    # it (on_page_content) stores its own.
+    @property  # type: ignore[override]
+    def content(self) -> str | None:
+        if self._own is not None or not self._rendered:
+            return self._own
+        return self._made()
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        self._own = None if value is None or (self._rendered and value == self._made()) \
+            else value
+
+    _own: str | None = None
+    _rendered = False
+
+    def _made(self) -> str:
         g = self.generated
         body = g.html or ""
-        self.content = (f'{g.before}<div class="sb-body">{body}</div>{g.after}' if body.strip()
-                        else g.before + g.after)
+        return (f'{g.before}<div class="sb-body">{body}</div>{g.after}' if body.strip()
+                else g.before + g.after)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        g = self.generated
+        self._rendered, self._own = True, None
         self.toc = get_toc(g.toc)
         self.present_anchor_ids = set()  # links are checked after the build (linkcheck.py)
         self.links_to_anchors = {}

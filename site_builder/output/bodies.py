@@ -36,7 +36,7 @@ from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from ..base import filestamp
-from ..base.background import can_fork
+from ..base.background import can_fork, frozen
 from ..check import privacy, rawhtml
 from ..input import limits
 from . import bodyhtml
@@ -126,7 +126,7 @@ def _render_many(texts: list[str], workers: int | None) -> list[Rendered]:
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
     # fork is quickest; spawn where fork is unsafe (a process with threads: mkdocs serve)
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with frozen(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return [rendered for chunk in pool.map(_render_chunk, chunks) for rendered in chunk]
 
 

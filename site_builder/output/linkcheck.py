@@ -26,7 +26,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..base import filestamp
 from ..base import messages as msg
-from ..base.background import can_fork
+from ..base.background import can_fork, frozen
 from ..base.problems import Problem
 
 _TAG = re.compile(
@@ -114,7 +114,7 @@ def check(out_dir: Path, base_url: str, preview_path: str | None = None,
     else:
         _forked = checker
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with frozen(), multiprocessing.get_context("fork").Pool(workers) as pool:
                 shares = pool.map(_check_share, [todo[i::workers] for i in range(workers)])
         finally:
             _forked = None
