@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from site_builder.base import background
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SHARED = REPO.parent / "shared"
@@ -193,6 +195,19 @@ def need_browser(found: str | None = CHROMIUM) -> None:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("Debian chromium is not installed (REQUIRE_BROWSER=1)")
         pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture
+def fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the builder fork in this test as it does in a `site-builder build` process.
+
+    The builder forks only where no other thread runs (base/background.can_fork). A CLI build
+    has one thread, but this test process may not: once a browser test has run, the
+    session's Playwright driver keeps asyncio's child watcher thread (idle in waitpid) alive,
+    so without this the tests of the forked paths would quietly test the fallback instead."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    monkeypatch.setattr(background, "can_fork", lambda: True)
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.base import background
-from site_builder.base.background import Job, can_fork
+from site_builder.base.background import Job
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="fork is used on Linux only")
+pytestmark = pytest.mark.usefixtures("fork_allowed")
 
 
 def _write(name: str):

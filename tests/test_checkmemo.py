@@ -159,7 +159,8 @@ def test_no_cache_is_written_or_read_without_cache(small: TestProject):
 
 def test_files_checked_ahead_on_two_cores_give_the_check_of_one(small: TestProject,
                                                                 counted: list[Path],
-                                                                monkeypatch: pytest.MonkeyPatch):
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                fork_allowed: None):
     """A first check splits the files between this process and a forked one (check/ahead.py);
     what it reports, in its order, and the notices it builds are those of a check from nothing
     in one process: with an id used twice (in each half), a personal number and a broken

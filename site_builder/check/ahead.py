@@ -21,8 +21,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..base import filestamp
-from ..base.background import can_fork
+from ..base import background, filestamp
 from ..base.problems import Problems
 from ..input import load
 from ..model.site import Notice
@@ -49,7 +48,7 @@ def check_ahead(kept: memo.Memo, paths: list[Path], new_checker: Checker, root: 
     """Check the files of `paths` that `kept` has no usable result for, half in a forked
     process, and add the results to `kept`."""
     todo = kept.missing(paths)
-    if len(todo) < MIN_FILES or not can_fork():
+    if len(todo) < MIN_FILES or not background.can_fork():
         return
     middle = len(todo) // 2
     result = work_dir / f"ahead.{os.getpid()}.pickle"

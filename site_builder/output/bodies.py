@@ -35,8 +35,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-from ..base import filestamp
-from ..base.background import can_fork, frozen
+from ..base import background, filestamp
+from ..base.background import frozen
 from ..check import privacy, rawhtml
 from ..input import limits
 from . import bodyhtml
@@ -125,7 +125,7 @@ def _render_many(texts: list[str], workers: int | None) -> list[Rendered]:
         return _render_chunk(texts)
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
     # fork is quickest; spawn where fork is unsafe (a process with threads: mkdocs serve)
-    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
+    context = multiprocessing.get_context("fork" if background.can_fork() else "spawn")
     with frozen(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return [rendered for chunk in pool.map(_render_chunk, chunks) for rendered in chunk]
 

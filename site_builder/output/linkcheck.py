@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from ..base import filestamp
+from ..base import background, filestamp
 from ..base import messages as msg
-from ..base.background import can_fork, frozen
+from ..base.background import frozen
 from ..base.problems import Problem
 
 _TAG = re.compile(
@@ -109,7 +109,7 @@ def check(out_dir: Path, base_url: str, preview_path: str | None = None,
     kept = _unchanged(checker, previous, stamps) if previous is not None else {}
     todo = [rel for rel in files if rel not in kept]
     workers = os.cpu_count() or 1
-    if len(todo) < PARALLEL_FROM or workers < 2 or not can_fork():
+    if len(todo) < PARALLEL_FROM or workers < 2 or not background.can_fork():
         results, shared = checker.run_pages(todo)
     else:
         _forked = checker

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base import background as forking
 from ..base import urls
-from ..base.background import Job, can_fork, start
+from ..base.background import Job, start
 from ..base.problems import Problems
 from ..model.site import Site
 from . import feeds, linkcheck, qr, sitemap
@@ -82,7 +83,7 @@ def start_jobs(site: Site, output: Output, cache_dir: Path, *,
             "data": Job(functools.partial(_write_data, site, cache_dir), work_dir / "data")}
     if background:
         start([jobs["search"]])
-        if can_fork():  # else write_qr_codes encodes them, on every core
+        if forking.can_fork():  # else write_qr_codes encodes them, on every core
             fill = functools.partial(_fill_qr_cache, site, output, cache_dir)
             jobs["qr"] = Job(fill, work_dir / "qr")
         start([*(jobs[name] for name in ("qr", "data") if name in jobs)])
