@@ -309,8 +309,9 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
                              preexec_fn=_interruptible)
     with _passing_signals(child):
         assert child.stdout is not None
+        lines = ServeLines()
         for line in child.stdout:
-            shown = serve_line(line.rstrip("\n"))
+            shown = lines.show(line.rstrip("\n"))
             if shown is not None:
                 print(shown, flush=True)
         code = child.wait()
@@ -360,6 +361,7 @@ def _passing_signals(child: subprocess.Popen) -> Iterator[None]:
 # MkDocs' own lines under `serve`: said in Chinese, or left out when they mean nothing to a
 # clerk ("Cleaning site directory" sounds as if the site were deleted; it is a temporary folder).
 _MKDOCS_LEVEL = re.compile(r"^(?:INFO|WARNING|ERROR|DEBUG)\s+-\s+(?:\[\d\d:\d\d:\d\d\]\s+)?")
+_RELOADING = re.compile(r"Reloading (?:browsers|page).*")
 _MKDOCS_LINES: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"Building documentation\.*"), None),  # SERVE_START or SERVE_CHANGED said it
     (re.compile(r"Cleaning site directory"), None),
@@ -367,20 +369,37 @@ _MKDOCS_LINES: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"Watching paths for changes:.*"), None),
     (re.compile(r"Serving on (?P<url>\S+)"), t.SERVE_SERVING),
     (re.compile(r"Detected file changes"), t.SERVE_CHANGED),
-    (re.compile(r"Reloading (?:browsers|page).*"), None),
+    (_RELOADING, None),
     (re.compile(r"Shutting down\.*"), t.SERVE_STOPPED),
     (re.compile(r"Aborted with a BuildError!"), t.SERVE_ABORTED),
 ]
 
 
-def serve_line(line: str) -> str | None:
-    """A line of `mkdocs serve` as the clerk sees it (None: not shown)."""
-    text = _MKDOCS_LEVEL.sub("", line)
-    for pattern, shown in _MKDOCS_LINES:
-        found = pattern.fullmatch(text.strip())
-        if found:
+class ServeLines:
+    """The lines of `mkdocs serve` as the clerk sees them. After every save the clerk is told
+    the preview is ready: MkDocs says "Documentation built in N seconds" through a filter that
+    drops a line identical to an earlier one, so a rebuild exactly as long as an earlier one
+    says nothing; its "Reloading browsers" then says it instead."""
+
+    def __init__(self) -> None:
+        self.said_built = True  # the build after the last "Detected file changes" said so
+
+    def show(self, line: str) -> str | None:
+        """`line` as shown (None: not shown)."""
+        text = _MKDOCS_LEVEL.sub("", line).strip()
+        for pattern, shown in _MKDOCS_LINES:
+            found = pattern.fullmatch(text)
+            if found is None:
+                continue
+            if shown == t.SERVE_CHANGED:
+                self.said_built = False
+            elif shown == t.SERVE_BUILT:
+                self.said_built = True
+            elif pattern is _RELOADING and not self.said_built:
+                self.said_built = True
+                return t.SERVE_REBUILT
             return shown.format(**found.groupdict()) if shown else None
-    return text
+        return _MKDOCS_LEVEL.sub("", line)
 
 
 def _add_print_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1414,3 +1414,4 @@ MENU_BUTTON = "导航菜单"
 # --- issue 15: the preview's quick path ---
 SERVE_QUICK = "预览已更新：{pages}（{seconds:.1f} 秒）；其余网页、搜索和链接检查正在后台重新生成，完成后不再刷新。"
 SERVE_QUICK_MORE = " 等 {count} 个网页"
+SERVE_REBUILT = "预览已重新生成。"
