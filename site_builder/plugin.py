@@ -25,7 +25,6 @@ import logging
 import os
 import re
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,7 +91,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.files = Files([])
         self.env = None
         self.placed: list[tuple[Path, str]] = []  # reused pages outside the nav: (entry, dest)
-        self.placing = _Placing(None, Path(), [])
+        self.placing = pagecache.Placing(None, Path(), [])
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -230,7 +229,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 out.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
         # MkDocs emptied the output folder before it read the files: the reused pages outside
         # the navigation (nearly every notice) go in meanwhile
-        self.placing = _Placing(self.pages, Path(config.site_dir), self.placed)
+        self.placing = pagecache.Placing(self.pages, Path(config.site_dir), self.placed)
         return out
 
     def _key(self, page: OutputPage) -> str:
@@ -250,7 +249,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return False
         dest = _dest_uri(page.src_uri, config)
         self.used.add(key)
-        if nav_title is None:  # no File: put in place by `_Placing`, beside MkDocs' work
+        if nav_title is None:  # no File: put in place by `pagecache.Placing`, beside MkDocs' work
             self.placed.append((cached, dest))
             return True
         file: File = _CachedNavPage.generated(config, page.src_uri, content="",
@@ -485,44 +484,6 @@ def _home_without_dot(url_filter):
 class _DiskFull(Abort):
     """The disk (or quota, or file size limit) is full: `mkdocs build` prints this message
     instead of a traceback, and `site-builder build` prints it as its report."""
-
-
-class _Placing:
-    """Hard-links reused pages into the output folder in a thread, while MkDocs renders the
-    others: 10,000 folders made and files linked are system calls, which run without Python's
-    lock (1.5–3 s at 10,000 notices, taken off the build's path). `wait` before anything reads
-    the output; an error (a full disk) is raised there."""
-
-    def __init__(self, cache: pagecache.PageCache | None, out_dir: Path,
-                 pages: list[tuple[Path, str]]) -> None:
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-        if cache is not None and pages:
-            self.thread = threading.Thread(target=self._place, args=(cache, out_dir, pages),
-                                           daemon=True)
-            self.thread.start()
-
-    def _place(self, cache: pagecache.PageCache, out_dir: Path,
-               pages: list[tuple[Path, str]]) -> None:
-        try:
-            made: set[str] = set()
-            for cached, dest in pages:
-                target = os.path.join(out_dir, dest)
-                folder = os.path.dirname(target)
-                if folder not in made:
-                    os.makedirs(folder, exist_ok=True)
-                    made.add(folder)
-                cache.put(cached, Path(target))
-        except BaseException as exc:  # given to the build in `wait`
-            self.error = exc
-
-    def wait(self, raise_error: bool = True) -> None:
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-        error, self.error = self.error, None
-        if error is not None and raise_error:
-            raise error
 
 
 class _CachedPage(File):

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -168,3 +169,48 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+class Placing:
+    """Puts reused pages (cache entry, destination under `out_dir`) into the output in a thread,
+    while the engine renders the others: 10,000 folders made and files linked are system calls,
+    which run without Python's lock. `wait` before anything reads the output: an error (a full
+    disk) is raised there. (Tried instead, at 10,000 notices: a forked process, which made the
+    build copy every memory page it wrote meanwhile, and a small new process fed the list, no
+    faster than the thread: the folders and links themselves, ≈ 1 s of the kernel's time here,
+    are the cost.)"""
+
+    def __init__(self, cache: PageCache | None, out_dir: Path,
+                 pages: list[tuple[Path, str]]) -> None:
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if cache is not None and pages:
+            self.thread = threading.Thread(target=self._place, args=(cache, out_dir, pages),
+                                           daemon=True)
+            self.thread.start()
+
+    def _place(self, cache: PageCache, out_dir: Path, pages: list[tuple[Path, str]]) -> None:
+        try:
+            place(cache, out_dir, pages)
+        except BaseException as exc:  # given to the build in `wait`
+            self.error = exc
+
+    def wait(self, raise_error: bool = True) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        error, self.error = self.error, None
+        if error is not None and raise_error:
+            raise error
+
+
+def place(cache: PageCache, out_dir: Path, pages: list[tuple[Path, str]]) -> None:
+    """Put each cache entry at its destination under `out_dir`, making the folders."""
+    made: set[str] = set()
+    for cached, dest in pages:
+        target = os.path.join(out_dir, dest)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        cache.put(cached, Path(target))

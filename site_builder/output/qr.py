@@ -372,8 +372,12 @@ class QrCache:
         """Make sure every URL has both images in the cache; encode only the missing ones
         (in `workers` processes; default: one per core)."""
         distinct = list(dict.fromkeys(wanted))
+        try:  # one listing instead of a look-up per image (22,000 at 10,000 notices)
+            held = {entry.name for entry in os.scandir(self.dir) if entry.is_file()}
+        except OSError:
+            held = set()
         missing = [u for u in distinct
-                   if not all(self.path(u, x).is_file() for x in EXTENSIONS)]
+                   if not all(f"{self.key(u)}.{x}" in held for x in EXTENSIONS)]
         self.stats.codes += len(distinct)
         self.stats.encoded += len(missing)
         if not missing:
@@ -470,7 +474,7 @@ def code_paths(output: Output) -> list[str]:
     return list(dict.fromkeys(urls.unpaged(p.path) for p in output.pages))
 
 
-def _place(cached: Path, target: Path) -> None:
+def _place(cached: Path, target: Path | str) -> None:
     """A hard link to the cached image (instant, no extra disk), or a copy across file systems.
     Cached images are never modified in place (a new image gets a new cache file)."""
     try:
@@ -500,9 +504,11 @@ def write_codes(site: Site, output: Output, out_dir: Path, cache: QrCache,
     if problems.errors:
         return
     cache.ensure(page_url(site, p) for p in paths)  # encodes only what a background job left
-    for path in paths:
-        folder = out_dir / path
-        folder.mkdir(parents=True, exist_ok=True)
+    root = str(out_dir)
+    for path in paths:  # strings, not Path objects: 11,000 pages at 10,000 notices
+        folder = os.path.join(root, path)
+        if not os.path.isdir(folder):  # nearly always there already: the page is in it
+            os.makedirs(folder, exist_ok=True)
         url = page_url(site, path)
         for extension in EXTENSIONS:
-            _place(cache.path(url, extension), folder / f"qr.{extension}")
+            _place(cache.path(url, extension), os.path.join(folder, f"qr.{extension}"))
