@@ -975,6 +975,16 @@ def test_kept_plain_texts_and_files_give_the_index_made_from_nothing(tmp_path: P
     first_record.write_text("{}", encoding="utf-8")  # edited in the site: the kept copy too
     search.write_index(site, tmp_path / "after-edit", cache)
     assert _files(tmp_path / "after-edit" / search.FOLDER) == fresh
+    # the kept state names the files but holds none of their bytes: a shard edited through the
+    # site is encoded again from the postings, and with no kept copy at all every file is made
+    _, _, _, _, record_names, shard_names = filestamp.read_pickle(cache / searchcache.STATE)
+    assert all(len(name) == 64 for name in record_names + shard_names)
+    (tmp_path / "after-edit" / search.FOLDER / "s" / "0.bin").write_bytes(b"edited")
+    search.write_index(site, tmp_path / "after-shard-edit", cache)
+    assert _files(tmp_path / "after-shard-edit" / search.FOLDER) == fresh
+    shutil.rmtree(cache / searchcache.FILES)
+    search.write_index(site, tmp_path / "no-kept-files", cache)
+    assert _files(tmp_path / "no-kept-files" / search.FOLDER) == fresh
 
     for name in (searchcache.TEXTS, searchcache.STAMPS, searchcache.STATE):
         (cache / name).write_bytes(b"not a pickle")

@@ -18,7 +18,11 @@ for this version of the code only, and holds the bodies of the last build only.
 
 The record and shard files of the last index written are kept as well (`KeptFiles`, files/), and
 each file of the new index that is among them is a hard link to its kept copy: writing 15,000
-small files costs the file system ≈ 1.9 s of CPU, linking them ≈ 0.3 s.
+small files costs the file system ≈ 1.9 s of CPU, linking them ≈ 0.3 s. So index.pickle holds only
+the name (SHA-256) of each record and shard, not its bytes (≈ 275 MB at 50,000 notices that every
+update loaded and saved again): an unchanged file is linked by its name, and one whose kept copy
+is missing or was edited through the site is made again (a record from its document, a shard
+from the postings).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import json
 import os
 import pickle
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,11 +53,12 @@ from .search import (
     terms,
 )
 
+_SUFFIX = {"d": "json", "s": "bin"}
 STATE = "index.pickle"
 TEXTS = "texts.pickle"
 FILES = "files"  # the files of the last index written, named by the SHA-256 of their bytes
 STAMPS = "files.pickle"  # their size and modification time when written
-VERSION = "1"
+VERSION = "2"  # 2: records and shards kept by name only
 LIMIT = 200  # changed documents beyond which the index is made from nothing
 FEW = 8  # changed documents up to which each posting list is bisected (not scanned)
 
@@ -98,8 +104,9 @@ class Index:
     keys: list[str]  # of each document, by number
     width: int  # bytes per document id
     postings: Postings
-    records: list[bytes]  # d/<number>.json
-    shards: list[bytes]  # s/<number>.bin
+    records: list[bytes | None]  # d/<number>.json; None: unchanged, see `names`
+    shards: list[bytes | None]  # s/<number>.bin; None: unchanged, see `names`
+    names: tuple[list[str], list[str]] | None = None  # the kept files of the records, shards
 
     @classmethod
     def full(cls, docs: list[Document]) -> Index:
@@ -127,11 +134,11 @@ class Index:
         """The previous build's index updated to `docs`, or None where it cannot be."""
         try:
             with (cache_dir / STATE).open("rb") as handle:
-                version, keys, width, tables, records, shards = pickle.load(handle)
+                version, keys, width, tables, record_names, shard_names = pickle.load(handle)
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
             return None
-        if version != _version() or len(keys) != len(docs) or len(shards) != shard_count(
-                len(docs)):
+        if version != _version() or not len(keys) == len(record_names) == len(docs) or \
+                len(shard_names) != shard_count(len(docs)):
             return None
         new_keys = [doc_key(d) for d in docs]
         changed = [i for i, (old, new) in enumerate(zip(keys, new_keys, strict=True)) if old != new]
@@ -139,7 +146,8 @@ class Index:
             return None
         postings = Postings()
         postings.all, postings.strong = (_unpack(t, _typecode(width)) for t in tables)
-        index = cls(keys, width, postings, records, shards)
+        index = cls(keys, width, postings, [None] * len(docs), [None] * len(shard_names),
+                    (record_names, shard_names))
         if changed:
             index._update(changed, docs, new_keys)
         return index
@@ -153,12 +161,45 @@ class Index:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
             temporary = cache_dir / f"{STATE}.{os.getpid()}.tmp"
+            assert self.names is not None, "written first (`write`)"
             with temporary.open("wb") as handle:
-                pickle.dump((_version(), self.keys, self.width, tables, self.records,
-                             self.shards), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_version(), self.keys, self.width, tables, *self.names), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, cache_dir / STATE)
         except OSError:
             (cache_dir / STATE).unlink(missing_ok=True)
+
+    def write(self, folder: str, docs: list[Document], kept: KeptFiles) -> int:
+        """Write d/<number>.json and s/<number>.bin under `folder` (each unchanged one a link to
+        its kept copy) and note their names for `save`; the bytes written or linked."""
+        old_records, old_shards = self.names or ([], [])
+        names: tuple[list[str], list[str]] = ([], [])
+        size = 0
+        for kind, entries, old, made, found in (
+                ("d", self.records, old_records, self._record_of(docs), names[0]),
+                ("s", self.shards, old_shards, self._shard_of(), names[1])):
+            for number, data in enumerate(entries):
+                name, length = kept.place(f"{folder}/{kind}/{number}.{_SUFFIX[kind]}", data,
+                                          old[number] if data is None else None,
+                                          lambda n=number, m=made: m(n))
+                found.append(name)
+                size += length
+        self.names = names
+        return size
+
+    def _record_of(self, docs: list[Document]):
+        return lambda number: record(docs[number])
+
+    def _shard_of(self):
+        groups: dict[int, list[str]] | None = None
+
+        def shard(number: int) -> bytes:  # rare: a kept copy is gone or was edited
+            nonlocal groups
+            if groups is None:
+                groups = shard_groups(self.postings.all, len(self.shards))
+            return encode_shard(groups.get(number, []), self.postings, _typecode(self.width))
+
+        return shard
 
     # -- update ----------------------------------------------------------------------------------
     def _update(self, changed: list[int], docs: list[Document], keys: list[str]) -> None:
@@ -260,18 +301,37 @@ class KeptFiles:
         self.stamps: dict[str, tuple[int, int]] = stamps if isinstance(stamps, dict) else {}
         self.used: dict[str, tuple[int, int]] = {}  # name → stamp, of the files placed
 
-    def place(self, target: str, data: bytes) -> None:
+    def place(self, target: str, data: bytes | None, name: str | None,
+              make: Callable[[], bytes]) -> tuple[str, int]:
         """Write `data` as `target` (a new file): a hard link to the kept copy of these bytes.
-        (Paths as strings: pathlib took a third of the time of 15,000 links.)"""
+        Without `data`, the file is the kept copy `name`, linked if it is there as written, else
+        `make()` gives its bytes. Returns the name and the size. (Paths as strings: pathlib
+        took a third of the time of 15,000 links.)"""
+        if data is None and name is not None:
+            stamp = self.used.get(name) or self._as_written(name)
+            if stamp is not None and self._link(name, target):
+                self.used[name] = stamp
+                return name, stamp[0]
+        if data is None:
+            data = make()
         name = hashlib.sha256(data).hexdigest()
-        if name in self.used or self._keep(name, data):
-            try:
-                os.link(os.path.join(self.folder, name), target)
-                return
-            except OSError:  # another file system, too many links: a copy
-                pass
+        if (name in self.used or self._keep(name, data)) and self._link(name, target):
+            return name, len(data)
         with open(target, "wb") as handle:
             handle.write(data)
+        return name, len(data)
+
+    def _as_written(self, name: str) -> tuple[int, int] | None:
+        """The stamp of the kept copy `name` if it is there as written, else None."""
+        stamp = _stamp(os.path.join(self.folder, name))
+        return stamp if stamp is not None and stamp == self.stamps.get(name) else None
+
+    def _link(self, name: str, target: str) -> bool:
+        try:
+            os.link(os.path.join(self.folder, name), target)
+            return True
+        except OSError:  # another file system, too many links: a copy
+            return False
 
     def _keep(self, name: str, data: bytes) -> bool:
         """Is `data` kept as `name` (written now unless it is there as written)?"""
