@@ -135,3 +135,26 @@ def test_plain_text_takes_the_quick_path(text: str):
     md = bodies._converter()
     assert type(md.treeprocessors["inline"]).__name__ == "_PlainTextSkippingInline"
     assert bodies.render_one(text, md).html.startswith(("<p>", "<table>"))
+
+
+def test_bodies_rendered_by_worker_processes_are_those_of_one_process(
+        fork_allowed: None, monkeypatch: pytest.MonkeyPatch):
+    """Many bodies (a first build: 300 or more) are rendered by a pool of forked processes in
+    chunks; what comes back, in order, is what one process renders: HTML, headings, what the
+    cleaning removed and the personal data found."""
+    texts = [*_texts(), "联系人身份证号 110101199003077731，电话 13912345678。"] * 3
+    alone = bodies.render_all(texts, None, workers=1)
+    pools: list[int] = []
+
+    class Pool(bodies.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(bodies, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(bodies, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(bodies, "CHUNK", 7)
+    pooled = bodies.render_all(texts, None, workers=2)
+    assert pools == [2], "rendered by the pool"
+    assert [vars(r) for r in pooled] == [vars(r) for r in alone]
+    assert any(r.removed for r in alone) and any(r.personal for r in alone)

@@ -500,6 +500,51 @@ def test_a_check_kept_from_the_last_build_finds_what_a_fresh_check_finds(tmp_pat
     fresh = {(b.page, b.link) for b in linkcheck.check(site, "https://x.cn/")}
     assert ("", "t/x/") in fresh and ("", "t/x/") not in kept
 
+def test_a_large_site_checked_by_forked_workers_finds_what_one_process_finds(
+        sample_site: TestProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        fork_allowed: None):
+    """A site of 2,000 files or more is link-checked by forked workers, each over a share of
+    the pages; with broken links, a lost anchor and a missing attachment in pages of different
+    shares, they report exactly what one process reports."""
+    import multiprocessing
+    import shutil
+
+    from site_builder.output import linkcheck
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site.site, site)
+    pages = sorted(site.rglob("index.html"))
+    for number, page in enumerate(pages[1::7]):  # spread over the workers' shares
+        text = page.read_text(encoding="utf-8")
+        broken = f'<a href="../nowhere-{number}/">x</a><a href="#gone-{number}">y</a>'
+        page.write_text(text.replace("</body>", broken + "</body>"), encoding="utf-8")
+    attachment = next(p for p in site.rglob("*") if p.suffix in (".pdf", ".docx", ".xlsx"))
+    attachment.unlink()
+    alone = linkcheck.check(site, sample_site_base(sample_site))
+    forks: list[str] = []
+    original = multiprocessing.get_context
+
+    def context(method: str):
+        forks.append(method)
+        return original(method)
+
+    monkeypatch.setattr(linkcheck, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(linkcheck.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(linkcheck.multiprocessing, "get_context", context)
+    forked = linkcheck.check(site, sample_site_base(sample_site))
+    assert forks == ["fork"], "checked by forked workers"
+    assert forked == alone
+    kinds = {b.kind for b in alone}
+    assert {"missing", "anchor"} <= kinds and len(alone) > 2 * len(pages[1::7])
+    assert any(attachment.name in b.link for b in alone)
+
+
+def sample_site_base(project: TestProject) -> str:
+    """The sample county's address (catalog.yaml), which the link check needs."""
+    text = (project.root / "catalog.yaml").read_text(encoding="utf-8")
+    return re.search(r"网址:\s*(\S+)", text).group(1)
+
+
 STALL_HOOK = '''
 import os, time
 def on_post_build(config, **kwargs):
