@@ -392,33 +392,20 @@ def write_documents(docs: list[Document], folder: Path,
         shutil.rmtree(folder)
     (folder / "s").mkdir(parents=True)
     (folder / "d").mkdir()
-    if cache_dir is not None:
-        kept = KeptFiles(cache_dir)
-        size = index.write(str(folder), docs, kept)
-    else:
-        size = 0
-        for kind, entries in (("d", index.records), ("s", index.shards)):
-            for number, data in enumerate(entries):
-                assert data is not None  # made from nothing: every file's bytes
-                _write(f"{folder}/{kind}/{number}.{'json' if kind == 'd' else 'bin'}", data)
-                size += len(data)
+    kept = KeptFiles(cache_dir) if cache_dir is not None else None
+    size = index.write(str(folder), docs, kept)
     facets = bytearray()
     for doc in docs:
         facets.extend((doc.kind, doc.category, doc.domain, doc.township, doc.year))
     (folder / "facets.bin").write_bytes(bytes(facets))
     meta = _meta(options or {}, len(docs), len(index.shards), index.width).encode("utf-8")
     (folder / "meta.json").write_bytes(meta)
-    if cache_dir is not None:
+    if cache_dir is not None and kept is not None:
         index.save(cache_dir)
         kept.save()
     size += len(facets) + len(meta)
     return IndexStats(len(docs), len(index.postings.all), len(index.shards), size,
                       len(index.records) + len(index.shards) + 2)
-
-
-def _write(path: str, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
 
 
 def query_grams(word: str) -> list[str]:

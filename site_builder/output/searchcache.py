@@ -169,26 +169,30 @@ class Index:
         except OSError:
             (cache_dir / STATE).unlink(missing_ok=True)
 
-    def write(self, folder: str, docs: list[Document], kept: KeptFiles) -> int:
-        """Write d/<number>.json and s/<number>.bin under `folder` (each unchanged one a link to
-        its kept copy) and note their names for `save`; the bytes written or linked."""
+    def write(self, folder: str, docs: list[Document], kept: KeptFiles | None) -> int:
+        """Write d/<number>.json and s/<number>.bin under `folder` and note their names for
+        `save`; the bytes written or linked. With `kept`, each unchanged file is a link to its
+        kept copy; without, every file's bytes are here (an index made from nothing)."""
         old_records, old_shards = self.names or ([], [])
         names: tuple[list[str], list[str]] = ([], [])
         size = 0
         for kind, entries, old, made, found in (
-                ("d", self.records, old_records, self._record_of(docs), names[0]),
+                ("d", self.records, old_records, lambda n: record(docs[n]), names[0]),
                 ("s", self.shards, old_shards, self._shard_of(), names[1])):
             for number, data in enumerate(entries):
-                name, length = kept.place(f"{folder}/{kind}/{number}.{_SUFFIX[kind]}", data,
-                                          old[number] if data is None else None,
+                target = f"{folder}/{kind}/{number}.{_SUFFIX[kind]}"
+                if kept is None:
+                    assert data is not None
+                    with open(target, "wb") as handle:
+                        handle.write(data)
+                    size += len(data)
+                    continue
+                name, length = kept.place(target, data, old[number] if data is None else None,
                                           lambda n=number, m=made: m(n))
                 found.append(name)
                 size += length
         self.names = names
         return size
-
-    def _record_of(self, docs: list[Document]):
-        return lambda number: record(docs[number])
 
     def _shard_of(self):
         groups: dict[int, list[str]] | None = None
@@ -336,8 +340,8 @@ class KeptFiles:
     def _keep(self, name: str, data: bytes) -> bool:
         """Is `data` kept as `name` (written now unless it is there as written)?"""
         kept = os.path.join(self.folder, name)
-        stamp = _stamp(kept)
-        if stamp is None or stamp != self.stamps.get(name):
+        stamp = self._as_written(name)
+        if stamp is None:
             temporary = f"{kept}.{os.getpid()}.tmp"
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
